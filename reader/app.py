@@ -1,0 +1,62 @@
+"""Composition root: parses the command line, then either exports (no Qt) or builds the app.
+
+Only this module creates the QApplication, the QSettings and the main window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.window import MainWindow
+
+SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "trad-textdump" / "page.txt"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="qingdu",
+        description="清讀 Qingdu: read saved Chinese articles without the clutter.",
+    )
+    p.add_argument("path", nargs="?", help="a saved page to open (HTML, MHTML or text)")
+    p.add_argument("--dump", metavar="PATH", help="print the cleaned article and exit (no window)")
+    p.add_argument(
+        "--format", choices=("json", "markdown", "text"), default="text", help="--dump output format"
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return p
+
+
+def build_window(settings: QSettings | None = None) -> MainWindow:
+    """Build the main window (a QApplication must already exist)."""
+    # Imported here so `--dump` never loads Qt (tests/test_boundaries.py).
+    from reader.ui.window import MainWindow  # noqa: PLC0415
+
+    return MainWindow(settings)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for main.py, `python -m reader` and the `qingdu` command."""
+    args = _parser().parse_args(argv)
+    if args.dump:
+        from reader.cli import dump
+
+        return dump(args.dump, args.format)
+
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - the CLI path must not load Qt
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Qingdu")
+    app.setOrganizationName("Qingdu")
+    window = build_window()
+    window.open_path(Path(args.path) if args.path else SAMPLE)
+    window.show()
+    return app.exec()

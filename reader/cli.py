@@ -1,0 +1,57 @@
+"""The export command line: `--dump PATH [--format json|markdown|text]`. Never imports Qt."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+from reader.core import Article, BlockType, ReaderError, load_article
+
+FORMATS = ("json", "markdown", "text")
+
+
+def format_article(article: Article, fmt: str) -> str:
+    """The article as JSON, Markdown or plain text."""
+    if fmt == "json":
+        return json.dumps(article.to_dict(), ensure_ascii=False, indent=1)
+    lines: list[str] = []
+    md = fmt == "markdown"
+    lines.append(f"# {article.title}" if md else article.title)
+    meta = " · ".join(x for x in (article.published, article.source, article.author) if x)
+    if meta:
+        lines.append(meta)
+    if article.url:
+        lines.append(f"<{article.url}>" if md else article.url)
+    for b in article.blocks:
+        if b.type is BlockType.HEADING:
+            lines.append(f"## {b.text}" if md else b.text)
+        elif b.type is BlockType.QUOTE:
+            lines.append(f"> {b.text}" if md else b.text)
+        elif b.type is BlockType.LIST_ITEM:
+            lines.append(f"- {b.text}")
+        elif b.type is BlockType.IMAGE:
+            lines.append(f"![{b.text}]({b.src or ''})" if md else f"[{b.text or '圖'}]")
+        elif b.type is BlockType.CAPTION:
+            lines.append(f"*{b.text}*" if md else b.text)
+        else:
+            lines.append(b.text)
+    return "\n\n".join(lines) + "\n"
+
+
+def dump(path: str, fmt: str, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Print the cleaned article at `path`; return the process exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        article = load_article(path)
+    except ReaderError as exc:
+        print(f"qingdu: {exc}", file=err)
+        return 2
+    text = format_article(article, fmt)
+    if out is sys.stdout:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        out.write(text)
+    return 0

@@ -1,0 +1,137 @@
+"""The Article model: what a cleaned saved page is, independent of how it is shown.
+
+Everything here is a frozen dataclass so an Article can be shared between threads and
+cached per script without copies. Indices (`Section.block`, `Speaker.blocks`) point
+into `Article.blocks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+
+class BlockType(StrEnum):
+    """The kinds of block an article body is made of."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+    IMAGE = "image"
+    CAPTION = "caption"
+
+
+class Script(StrEnum):
+    """The writing system of a text."""
+
+    TRADITIONAL = "traditional"
+    SIMPLIFIED = "simplified"
+
+
+class Theme(StrEnum):
+    """A day/night choice: the one a page records, or the reader's own."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the body.
+
+    `src` is set on image blocks only: a key into `Article.assets` (an image saved inside
+    the file or beside it), or None when the image was remote and is shown by its alt text.
+    """
+
+    type: BlockType
+    text: str
+    src: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"type": self.type.value, "text": self.text}
+        if self.src is not None:
+            d["src"] = self.src
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section heading: its title and the index of its heading block."""
+
+    title: str
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A person quoted in the article and the blocks where they speak."""
+
+    name: str
+    blocks: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Something the cleaner took out, and why (for --dump and debugging)."""
+
+    reason: str
+    text: str
+
+
+def _frozen_assets(assets: Mapping[str, bytes] | None = None) -> Mapping[str, bytes]:
+    return MappingProxyType(dict(assets or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: metadata, body blocks, and the structure found in them."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    script: Script = Script.SIMPLIFIED
+    theme: Theme | None = None
+    sections: tuple[Section, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    encoding: str = "utf-8"
+    format: str = "html"
+    path: str | None = None
+    removed: tuple[Removal, ...] = ()
+    assets: Mapping[str, bytes] = field(default_factory=_frozen_assets, compare=False)
+
+    def with_changes(self, **changes: Any) -> Article:
+        """A copy with some fields replaced (the original is never modified)."""
+        return replace(self, **changes)
+
+    @property
+    def char_count(self) -> int:
+        """Characters of readable text in the body (whitespace not counted)."""
+        return sum(
+            len("".join(b.text.split())) for b in self.blocks if b.type is not BlockType.IMAGE
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as JSON-ready data (the `--dump --format json` contract)."""
+        return {
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
+            "author": self.author,
+            "url": self.url,
+            "script": self.script.value,
+            "theme": self.theme.value if self.theme else None,
+            "sections": [{"title": s.title, "block": s.block} for s in self.sections],
+            "speakers": [{"name": s.name, "blocks": list(s.blocks)} for s in self.speakers],
+            "blocks": [b.to_dict() for b in self.blocks],
+            "encoding": self.encoding,
+            "format": self.format,
+            "removed": [{"reason": r.reason, "text": r.text} for r in self.removed],
+        }

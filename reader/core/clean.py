@@ -1,0 +1,205 @@
+"""Cleaning: take out everything a reader never wants, found by its shape.
+
+Two kinds of input are cleaned here:
+
+* an HTML tree (``clean_tree``): scripts, styles, frames and forms; hidden elements
+  (inline styles, ``hidden``/``aria-hidden``, classes a ``<style>`` block hides) except an
+  article container hidden until scripts run;
+* lists of text lines or blocks: injected watermarks (``find_watermarks``), SEO link
+  farms (``is_spam``) and labelled chrome lines (``is_junk_label``).
+
+Which part of a page is the article is decided in extract.py; this module only removes
+what is junk wherever it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import lxml.html
+from lxml import etree
+
+from reader.core import selectors as sel
+from reader.core.article import Removal
+
+_HIDDEN_CLASS_RE = re.compile(r"\.([A-Za-z][\w-]*)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)")
+_WS_RE = re.compile(r"\s+")
+_CJK_SPACE_RE = re.compile(f"(?<=[{sel.CJK_CLASS}\u3000-\u303f\uff00-\uffef]) (?=[{sel.CJK_CLASS}\u3000-\u303f\uff00-\uffef])")
+
+
+def normalize_space(text: str) -> str:
+    """Collapse white space; drop the spaces a line break left between two CJK characters."""
+    text = _WS_RE.sub(" ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
+    if " " in text:
+        text = _CJK_SPACE_RE.sub("", text)
+    return text
+
+
+def parse_html(markup: str) -> etree._Element:
+    """Parse markup into an lxml tree (libxml2 caps nesting at 256 levels, which bounds
+    the recursion of everything after this)."""
+    markup = markup.lstrip("\ufeff")
+    # lxml refuses str input with an XML encoding declaration.
+    if markup.startswith("<?xml"):
+        end = markup.find("?>")
+        markup = markup[end + 2 :] if end >= 0 else markup
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        root = lxml.html.document_fromstring("<html><body></body></html>")
+    return root
+
+
+def _prose_chars(el: etree._Element) -> int:
+    text = el.text_content() if isinstance(el, lxml.html.HtmlElement) else ""
+    return len(sel.CJK_RE.findall(text)) if sel.PUNCT_RE.search(text) else 0
+
+
+def _drop(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if isinstance(el, lxml.html.HtmlElement):
+        el.drop_tree()  # keeps the tail text
+    else:
+        tail = el.tail
+        if tail:
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+
+
+def _is_hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
+    attrib = el.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
+        return True
+    style = attrib.get("style")
+    if style and sel.HIDDEN_STYLE_RE.search(style):
+        return True
+    if hidden_classes:
+        cls = attrib.get("class")
+        if cls and not hidden_classes.isdisjoint(cls.split()):
+            return True
+    return False
+
+
+def clean_tree(root: etree._Element) -> list[Removal]:
+    """Remove non-content elements from `root` in place; return what was removed and why."""
+    removed: list[Removal] = []
+    styles = " ".join(s.text or "" for s in root.iter("style"))
+    hidden_classes = frozenset(_HIDDEN_CLASS_RE.findall(styles))
+    doomed: list[tuple[etree._Element, str]] = []
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):  # comments, processing instructions
+            doomed.append((el, ""))
+            continue
+        if tag in sel.DROP_TAGS:
+            doomed.append((el, ""))
+        elif _is_hidden(el, hidden_classes):
+            if _prose_chars(el) >= sel.HIDDEN_ARTICLE_MIN_CHARS:
+                continue  # an article hidden until its scripts run (WeChat style)
+            doomed.append((el, "hidden"))
+    for el, reason in doomed:
+        if reason:
+            text = normalize_space(el.text_content()) if isinstance(el, lxml.html.HtmlElement) else ""
+            if text:
+                removed.append(Removal(reason, text[:200]))
+        _drop(el)
+    return removed
+
+
+# --------------------------------------------------------------------------- line rules
+
+
+def is_spam(text: str) -> bool:
+    """A run of many `|`-separated short keyword phrases (an SEO link farm)."""
+    parts = [p for p in re.split(r"[|｜]", text) if p.strip()]
+    if len(parts) < sel.SPAM_MIN_SEPARATORS:
+        return False
+    return sum(len(p.strip()) for p in parts) / len(parts) <= sel.SPAM_MAX_PHRASE_CHARS
+
+
+def is_junk_label(text: str) -> bool:
+    """A line labelled as chrome: prev/next, editor, disclaimer, share, copyright ..."""
+    t = text.lstrip("【[（(「『 ·•")
+    for prefix in sel.JUNK_LINE_PREFIXES:
+        if t.startswith(prefix):
+            if prefix.endswith((":", "：")) or len(t) <= 60:
+                return True
+            return t[len(prefix) : len(prefix) + 1] in (":", "：", " ", "】", "]", "|", "｜")
+    return False
+
+
+def is_settings_chrome(text: str) -> bool:
+    """A line of a reader site's settings menu (設置 / 日夜間 / 隨系統 ...)."""
+    return text.strip(" •·-*>|") in sel.SETTINGS_LABELS
+
+
+# --------------------------------------------------------------------------- watermarks
+
+_GRAM = sel.WATERMARK_MIN_LEN
+_EDGE_PUNCT = "，。、！？；：,.!?;: 」』”\"'）)"
+#: Paragraphs and characters looked at when searching for watermarks; enough to see a
+#: string repeated on every paragraph, small enough for a 50 MB page.
+_WM_MAX_PARAS = 400
+_WM_MAX_CHARS = 3000
+
+
+def find_watermarks(texts: Sequence[str]) -> list[str]:
+    """Strings injected into many paragraphs, longest first.
+
+    A watermark is found by repetition alone: a span of at least WATERMARK_MIN_LEN
+    characters that stands, identical, in at least WATERMARK_MIN_SHARE of the paragraphs
+    (and WATERMARK_MIN_COUNT of them), as prefix, suffix or infix.
+    """
+    paras = [t[:_WM_MAX_CHARS] for t in texts[:_WM_MAX_PARAS] if len(t) >= _GRAM]
+    if len(paras) < sel.WATERMARK_MIN_COUNT:
+        return []
+    need = max(sel.WATERMARK_MIN_COUNT, int(sel.WATERMARK_MIN_SHARE * len(paras) + 0.999))
+    df: Counter[str] = Counter()
+    for t in paras:
+        df.update({t[i : i + _GRAM] for i in range(len(t) - _GRAM + 1)})
+    frequent = {g for g, n in df.items() if n >= need}
+    if not frequent:
+        return []
+    spans: Counter[str] = Counter()
+    for t in paras:
+        found: set[str] = set()
+        i, n = 0, len(t)
+        while i <= n - _GRAM:
+            if t[i : i + _GRAM] in frequent:
+                j = i + 1
+                while j <= n - _GRAM and t[j : j + _GRAM] in frequent:
+                    j += 1
+                found.add(t[i : j - 1 + _GRAM])
+                i = j - 1 + _GRAM
+            else:
+                i += 1
+        spans.update(found)
+    # A span often takes in the punctuation that precedes it in most paragraphs ("。" +
+    # mark); trim it so the bare mark is counted, and cut, everywhere.
+    trimmed: Counter[str] = Counter()
+    for span, count in spans.items():
+        trimmed[span.strip(_EDGE_PUNCT)] += count
+    marks = [s for s, c in trimmed.items() if c >= need and _looks_injected(s)]
+    return sorted(marks, key=len, reverse=True)
+
+
+def _looks_injected(span: str) -> bool:
+    """Reject repeated spans that are ordinary prose (a refrain, a name plus a verb)."""
+    core = span.strip()
+    return len(core) >= sel.WATERMARK_MIN_LEN + 2
+
+
+def strip_watermarks(text: str, marks: Iterable[str]) -> str:
+    """`text` with every watermark cut out."""
+    for m in marks:
+        if m in text:
+            text = text.replace(m, "")
+    return text.strip()

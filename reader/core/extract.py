@@ -1,0 +1,886 @@
+"""Decoded page -> Article: find the main content, its metadata, sections and speakers.
+
+HTML pages are flattened into text blocks in document order, each with its shape (length,
+sentence punctuation, link share, chrome ancestry). The article root is the element whose
+blocks score highest as prose minus a weighted share of non-prose text (see
+``selectors.JUNK_WEIGHT``), which holds when a sidebar or hot list has more characters than
+the article. Text dumps are treated line by line with the same junk rules.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
+
+from reader.core import selectors as sel
+from reader.core.article import (
+    Article,
+    Block,
+    BlockType,
+    Removal,
+    Script,
+    Section,
+    Speaker,
+    Theme,
+)
+from reader.core.clean import (
+    clean_tree,
+    find_watermarks,
+    is_junk_label,
+    is_settings_chrome,
+    is_spam,
+    normalize_space,
+    parse_html,
+    strip_watermarks,
+)
+from reader.core.errors import NoArticleError
+from reader.core.load import Page, PageFormat
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """Tunables of the extractor (one object instead of growing keyword lists)."""
+
+    #: Read images saved beside the page (a "Save Page As" `_files/` folder).
+    local_images: bool = True
+    #: Largest local image read into memory, in bytes.
+    max_image_bytes: int = 20 * 1024 * 1024
+
+
+DEFAULT_OPTIONS = ExtractOptions()
+
+_ASSET_PREFIX = "asset:"
+#: Images smaller than this in both declared dimensions are icons and spacers.
+_ICON_MAX_PX = 40
+
+
+# =========================================================================== HTML flattening
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A text block of the flattened page, before it is judged."""
+
+    text: str
+    kind: BlockType
+    chars: int
+    link_chars: int
+    punct: int
+    chrome_depth: int  # depth of the deepest chrome ancestor, -1 if none
+    bold: bool = False
+    heading_level: int = 0
+    src: str | None = None
+    alt_only: bool = False
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+    @property
+    def is_prose(self) -> bool:
+        return (
+            self.chars >= sel.PROSE_MIN_CHARS
+            and self.punct > 0
+            and self.link_density <= sel.LINK_DENSITY_MAX
+            and self.kind is not BlockType.HEADING
+        )
+
+
+@dataclass(slots=True)
+class _Node:
+    """A block-level element and the range of blocks it holds."""
+
+    el: etree._Element
+    depth: int
+    start: int
+    end: int = -1
+
+
+def _class_words(el: etree._Element) -> set[str]:
+    raw = f"{el.get('class', '')} {el.get('id', '')}".strip()
+    if not raw:
+        return set()
+    return {w.lower() for w in sel.CLASS_SPLIT_RE.split(raw) if w}
+
+
+def _is_chrome_element(el: etree._Element) -> bool:
+    if el.tag in sel.CHROME_TAGS:
+        return True
+    words = _class_words(el)
+    return bool(words & sel.CHROME_WORDS) and not (words & sel.CONTENT_WORDS)
+
+
+@dataclass
+class _Flattener:
+    """Walks a cleaned tree once and cuts its text into blocks."""
+
+    page: Page
+    options: ExtractOptions
+    blocks: list[_Raw] = field(default_factory=list)
+    nodes: list[_Node] = field(default_factory=list)
+    assets: dict[str, bytes] = field(default_factory=dict)
+    _parts: list[str] = field(default_factory=list)
+    _link_chars: int = 0
+    _bold_chars: int = 0
+    _a_depth: int = 0
+    _b_depth: int = 0
+    _stack: list[tuple[str, bool]] = field(default_factory=list)  # (tag, chrome)
+
+    def run(self, body: etree._Element) -> None:
+        open_nodes: list[_Node] = []
+        for event, el in etree.iterwalk(body, events=("start", "end")):
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            if event == "start":
+                self._start(el, tag, open_nodes)
+            else:
+                self._end(el, tag, open_nodes)
+
+    # -- walking
+
+    def _start(self, el: etree._Element, tag: str, open_nodes: list[_Node]) -> None:
+        if tag in sel.BLOCK_TAGS or tag == "br":
+            self._flush()
+        if tag == "img":
+            self._image(el)
+        if tag in sel.BLOCK_TAGS:
+            chrome = _is_chrome_element(el) if tag not in ("body", "html") else False
+            self._stack.append((tag, chrome))
+            node = _Node(el, len(self._stack), len(self.blocks))
+            self.nodes.append(node)
+            open_nodes.append(node)
+        elif tag == "a":
+            self._a_depth += 1
+        elif tag in ("b", "strong"):
+            self._b_depth += 1
+        if el.text:
+            self._add(el.text)
+
+    def _end(self, el: etree._Element, tag: str, open_nodes: list[_Node]) -> None:
+        if tag in sel.BLOCK_TAGS:
+            self._flush()
+            self._stack.pop()
+            open_nodes.pop().end = len(self.blocks)
+        elif tag == "a":
+            self._a_depth -= 1
+        elif tag in ("b", "strong"):
+            self._b_depth -= 1
+        if el.tail:
+            self._add(el.tail)
+
+    def _add(self, text: str) -> None:
+        self._parts.append(text)
+        if self._a_depth or self._b_depth:
+            n = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+            if self._a_depth:
+                self._link_chars += n
+            if self._b_depth:
+                self._bold_chars += n
+
+    def _context(self) -> tuple[BlockType, int, int]:
+        kind = BlockType.PARAGRAPH
+        level = 0
+        chrome_depth = -1
+        for depth, (tag, chrome) in enumerate(self._stack, start=1):
+            if chrome:
+                chrome_depth = depth
+            if tag in sel.HEADING_TAGS:
+                kind, level = BlockType.HEADING, int(tag[1])
+            elif tag == "blockquote" and kind is BlockType.PARAGRAPH:
+                kind = BlockType.QUOTE
+            elif tag in ("li", "dd") and kind is BlockType.PARAGRAPH:
+                kind = BlockType.LIST_ITEM
+            elif tag == "figcaption":
+                kind = BlockType.CAPTION
+        return kind, level, chrome_depth
+
+    def _flush(self) -> None:
+        if not self._parts:
+            return
+        raw = "".join(self._parts)
+        self._parts.clear()
+        link_chars, bold_chars = self._link_chars, self._bold_chars
+        self._link_chars = self._bold_chars = 0
+        text = normalize_space(raw)
+        if not text:
+            return
+        chars = len(text) - text.count(" ")
+        kind, level, chrome_depth = self._context()
+        self.blocks.append(
+            _Raw(
+                text=text,
+                kind=kind,
+                chars=chars,
+                link_chars=min(link_chars, chars),
+                punct=len(sel.PUNCT_RE.findall(text)),
+                chrome_depth=chrome_depth,
+                bold=bold_chars >= chars * 0.9,
+                heading_level=level,
+            )
+        )
+
+    # -- images
+
+    def _image(self, el: etree._Element) -> None:
+        width, height = el.get("width", ""), el.get("height", "")
+        if (
+            width.isdigit()
+            and height.isdigit()
+            and int(width) <= _ICON_MAX_PX
+            and int(height) <= _ICON_MAX_PX
+        ):
+            return
+        src = el.get("data-src") or el.get("data-original") or el.get("src") or ""
+        alt = normalize_space(el.get("alt") or el.get("title") or "")
+        key = self._resolve_image(src.strip())
+        if key is None and not alt:
+            return
+        _, _, chrome_depth = self._context()
+        self.blocks.append(
+            _Raw(alt, BlockType.IMAGE, 0, 0, 0, chrome_depth, src=key, alt_only=key is None)
+        )
+
+    def _resolve_image(self, src: str) -> str | None:
+        if not src:
+            return None
+        if src.startswith("data:image/"):
+            head, _, payload = src.partition(",")
+            if ";base64" not in head:
+                return None
+            try:
+                data = base64.b64decode(payload, validate=False)
+            except (binascii.Error, ValueError):
+                return None
+            key = f"{_ASSET_PREFIX}data-{len(self.assets)}"
+            self.assets[key] = data
+            return key
+        page_assets = self.page.assets
+        if page_assets:
+            for cand in (src, urljoin(self.page.url or "", src)):
+                if cand in page_assets:
+                    key = _ASSET_PREFIX + cand
+                    self.assets[key] = page_assets[cand]
+                    return key
+        if self.options.local_images and self.page.base_dir is not None:
+            return self._local_image(src, self.page.base_dir)
+        return None
+
+    def _local_image(self, src: str, base: Path) -> str | None:
+        parts = urlsplit(src)
+        if parts.scheme and parts.scheme != "file":
+            return None
+        rel = unquote(parts.path)
+        if not rel or rel.startswith(("/", "\\")) and parts.scheme != "file":
+            return None
+        try:
+            base_r = base.resolve()
+            target = (base_r / rel).resolve()
+            if not target.is_relative_to(base_r) or not target.is_file():
+                return None
+            if target.stat().st_size > self.options.max_image_bytes:
+                return None
+            data = target.read_bytes()
+        except (OSError, ValueError):
+            return None
+        key = _ASSET_PREFIX + rel
+        self.assets[key] = data
+        return key
+
+
+# =========================================================================== region choice
+
+
+def _block_values(b: _Raw) -> tuple[float, float]:
+    """(prose value, junk value) of one block for scoring a candidate root."""
+    if b.kind is BlockType.IMAGE:
+        return 0.0, 0.0
+    if b.chrome_depth >= 0 or is_spam(b.text):
+        return 0.0, float(b.chars)
+    if b.is_prose and not is_junk_label(b.text):
+        return b.chars * (1.0 - b.link_density), 0.0
+    return 0.0, float(b.chars)
+
+
+def _choose_root(blocks: list[_Raw], nodes: list[_Node]) -> _Node | None:
+    good = [0.0]
+    bad = [0.0]
+    for b in blocks:
+        g, j = _block_values(b)
+        good.append(good[-1] + g)
+        bad.append(bad[-1] + j)
+    best: _Node | None = None
+    best_score = 0.0
+    for node in nodes:
+        if node.end <= node.start:
+            continue
+        g = good[node.end] - good[node.start]
+        if g <= 0:
+            continue
+        score = g - sel.JUNK_WEIGHT * (bad[node.end] - bad[node.start])
+        if score >= best_score:
+            best, best_score = node, score
+    return best
+
+
+def _keep_in_root(b: _Raw, root_depth: int) -> bool:
+    if b.kind is BlockType.IMAGE:
+        return b.chrome_depth <= root_depth
+    if b.chrome_depth > root_depth:
+        return False
+    if b.link_density > sel.LINK_DENSITY_MAX and b.chars < 400:
+        return False
+    return not (is_spam(b.text) or is_junk_label(b.text) or is_settings_chrome(b.text))
+
+
+# =========================================================================== metadata
+
+
+@dataclass(slots=True)
+class _Meta:
+    title: str = ""
+    h1: list[str] = field(default_factory=list)
+    og_title: str = ""
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    theme: Theme | None = None
+
+
+def _format_date(m: re.Match[str]) -> str:
+    out = f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
+    if m["H"]:
+        out += f" {int(m['H']):02d}:{m['M']}"
+        if m["S"]:
+            out += f":{m['S']}"
+    return out
+
+
+def _find_date(text: str) -> str | None:
+    m = sel.DATE_RE.search(text)
+    if not m or not (1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31):
+        return None
+    return _format_date(m)
+
+
+def _theme_from_value(value: str) -> Theme | None:
+    v = value.lower()
+    if any(w in v for w in ("dark", "night", "black")):
+        return Theme.DARK
+    if any(w in v for w in ("light", "day", "white")):
+        return Theme.LIGHT
+    if any(w in v for w in ("auto", "system", "os")):
+        return Theme.SYSTEM
+    return None
+
+
+def _is_selected(el: etree._Element) -> bool:
+    for node in (el, el.getparent()):
+        if node is None or not isinstance(node.tag, str):
+            continue
+        if _class_words(node) & sel.SELECTED_WORDS:
+            return True
+        for attr in ("aria-checked", "aria-selected", "aria-pressed", "aria-current"):
+            if node.get(attr, "").lower() in ("true", "page"):
+                return True
+        if node.get("checked") is not None or node.get("selected") is not None:
+            return True
+        for inp in node.iterchildren("input"):
+            if inp.get("checked") is not None:
+                return True
+    return False
+
+
+def _read_theme(root: etree._Element) -> Theme | None:
+    body = root.find("body")
+    for el in (root, body):
+        if el is None:
+            continue
+        for attr in ("data-theme", "data-color-mode", "data-mode", "data-color-scheme", "theme"):
+            value = el.get(attr)
+            if value and (theme := _theme_from_value(value)):
+                return theme
+        if _class_words(el) & sel.DARK_CLASS_WORDS:
+            return Theme.DARK
+    for el in root.iter("li", "a", "span", "label", "button", "option", "div"):
+        text = (el.text or "").strip() or normalize_space(el.text_content())
+        if text in sel.THEME_LABELS and _is_selected(el):
+            return Theme(sel.THEME_LABELS[text])
+    for meta in root.iter("meta"):
+        if meta.get("name", "").lower() == "color-scheme":
+            words = set(meta.get("content", "").lower().replace(",", " ").split())
+            if words == {"dark"} or words == {"only", "dark"}:
+                return Theme.DARK
+            if words == {"light"} or words == {"only", "light"}:
+                return Theme.LIGHT
+            if {"light", "dark"} <= words:
+                return Theme.SYSTEM
+    return None
+
+
+def _read_head(root: etree._Element, page: Page) -> _Meta:
+    meta = _Meta()
+    title_el = root.find(".//title")
+    if title_el is not None:
+        meta.title = normalize_space(title_el.text_content())
+    canonical = og_url = None
+    for el in root.iter("meta", "link"):
+        if el.tag == "link":
+            if "canonical" in el.get("rel", "").lower().split() and el.get("href"):
+                canonical = el.get("href", "").strip()
+            continue
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        content = normalize_space(el.get("content") or "")
+        if not content:
+            continue
+        if key == "og:title":
+            meta.og_title = content
+        elif key == "og:url":
+            og_url = content
+        elif key in (
+            "article:published_time",
+            "pubdate",
+            "publishdate",
+            "publish_date",
+            "datepublished",
+            "ptime",
+            "og:release_date",
+            "weibo:article:create_at",
+        ):
+            meta.published = meta.published or _find_date(content)
+        elif key in ("author", "article:author") and not content.startswith("http"):
+            meta.author = meta.author or content
+        elif key in ("source", "og:site_name", "mediaid") and key == "source":
+            meta.source = meta.source or content
+    for url in (canonical, og_url, page.url):
+        if url and url.startswith(("http://", "https://")):
+            meta.url = url
+            break
+    meta.theme = _read_theme(root)
+    return meta
+
+
+def _strip_site_suffix(title: str) -> str:
+    parts = [p for p in sel.TITLE_SEPARATORS_RE.split(title) if p.strip()]
+    if len(parts) <= 1:
+        return title.strip()
+    return max(parts, key=len).strip()
+
+
+def _choose_title(meta: _Meta, h1s: list[str]) -> str:
+    page_title = meta.og_title or meta.title
+    for h in h1s:
+        if len(h) >= 4 and (h in meta.title or h in meta.og_title):
+            return h
+    if meta.og_title:
+        return _strip_site_suffix(meta.og_title)
+    if h1s and meta.title and _strip_site_suffix(meta.title) in h1s[0]:
+        return h1s[0]
+    if page_title:
+        return _strip_site_suffix(page_title)
+    return h1s[0] if h1s else ""
+
+
+def _scan_meta_line(text: str, meta: _Meta) -> bool:
+    """Read date/source/author from a short meta line; True if the line is one."""
+    if len(text) > 120:
+        return False
+    date = _find_date(text)
+    src = sel.SOURCE_RE.search(text)
+    auth = sel.AUTHOR_RE.search(text)
+    if not (date or src or (auth and len(text) <= 60)):
+        return False
+    if date and not meta.published:
+        meta.published = date
+    if src and not meta.source:
+        value = src.group(1).strip("：:")
+        if value and not sel.DATE_RE.match(value):
+            meta.source = value
+    if auth and not meta.author:
+        meta.author = auth.group(1)
+    return True
+
+
+# =========================================================================== sections, speakers
+
+
+def _starts_with_surname(name: str) -> bool:
+    return name[:1] in sel.SURNAMES or name[:2] in sel.SURNAMES
+
+
+def _valid_name(name: str) -> bool:
+    if not 2 <= len(name) <= 4 or name in sel.NOT_NAMES:
+        return False
+    if not all("\u4e00" <= c <= "\u9fff" for c in name):
+        return False
+    return _starts_with_surname(name)
+
+
+def _name_at(text: str, start: int) -> str | None:
+    """The name that starts at `start`, cut before the first boundary character."""
+    seg = text[start : start + 5]
+    for size in (2, 3, 4):
+        cand, nxt = seg[:size], seg[size : size + 1]
+        if len(cand) < size:
+            return None
+        if _valid_name(cand) and (not nxt or nxt in sel.NAME_BOUNDARY or not _is_han(nxt)):
+            return cand
+    return None
+
+
+def _name_before(text: str, end: int) -> str | None:
+    """The 2–3 character name that ends right before `end` (after adverb fillers)."""
+    while end > 0 and text[end - 1] in sel.NAME_VERB_FILLERS:
+        end -= 1
+    for size in (3, 2):
+        start = end - size
+        if start < 0:
+            continue
+        cand = text[start:end]
+        if _valid_name(cand) and (start == 0 or not _is_han(text[start - 1]) or size == 3):
+            if size == 3 and cand[0] in _FUNCTION_CHARS and _valid_name(cand[1:]):
+                return cand[1:]
+            return cand
+    return None
+
+
+#: Surname characters that are far more often a function word before a name (和王林說).
+_FUNCTION_CHARS = "和與与向對对而但在是於于"
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+_ROLE_RE = re.compile("(?:" + "|".join(map(re.escape, sel.ROLE_SUFFIXES)) + ")")
+_VERB_RE = re.compile("|".join(map(re.escape, sel.SPEECH_VERBS)))
+_INTERVIEW_RE = re.compile(r"^([\u4e00-\u9fff·]{2,5})[：:]")
+_CLAUSE_BREAK_RE = re.compile(r"[，。；！？,;!?“”「」『』\"]")
+_CLAUSE_OPENERS = ("而", "但", "對此", "对此", "隨後", "随后", "同時", "同时", "此外", "另外", "並且", "并且")
+_PRONOUN_VERB_RE = re.compile("[他她](?:" + "|".join(map(re.escape, sel.SPEECH_VERBS)) + ")")
+
+
+def _role_names(text: str) -> list[str]:
+    names = []
+    for m in _ROLE_RE.finditer(text):
+        name = _name_at(text, m.end())
+        if name:
+            names.append(name)
+    return names
+
+
+def _speaker_of_verb(text: str, verb_start: int) -> str | None:
+    direct = _name_before(text, verb_start)
+    if direct:
+        return direct
+    clause_start = 0
+    for m in _CLAUSE_BREAK_RE.finditer(text, 0, verb_start):
+        clause_start = m.end()
+    clause = text[clause_start:verb_start]
+    roles = _role_names(clause)
+    if roles:
+        return roles[-1]
+    for opener in _CLAUSE_OPENERS:
+        if clause.startswith(opener):
+            clause = clause[len(opener) :]
+            break
+    if clause.startswith("在"):
+        clause = clause[1:]
+    return _name_at(clause, 0)
+
+
+def _find_speakers(blocks: list[Block], author: str | None) -> tuple[Speaker, ...]:
+    spoken: dict[str, set[int]] = {}
+    introduced: set[str] = set()
+    excluded = {author} if author else set()
+    for i, b in enumerate(blocks):
+        if b.type in (BlockType.IMAGE, BlockType.HEADING):
+            continue
+        text = b.text
+        roles = _role_names(text)
+        introduced.update(roles)
+        m = _INTERVIEW_RE.match(text)
+        if m and m.group(1) not in sel.INTERVIEW_NON_NAMES and _valid_name(m.group(1)):
+            spoken.setdefault(m.group(1), set()).add(i)
+        for vm in _VERB_RE.finditer(text):
+            name = _speaker_of_verb(text, vm.start())
+            if name and name not in excluded:
+                spoken.setdefault(name, set()).add(i)
+        if roles and _PRONOUN_VERB_RE.search(text):
+            spoken.setdefault(roles[-1], set()).add(i)
+    result = [
+        Speaker(name, tuple(sorted(idx)))
+        for name, idx in spoken.items()
+        if name in introduced or len(idx) >= 2 or any(_near_quote(blocks[i].text, name) for i in idx)
+    ]
+    names = {s.name for s in result}
+    result = [s for s in result if not any(s.name != n and s.name in n for n in names)]
+    return tuple(sorted(result, key=lambda s: s.blocks[0]))
+
+
+def _near_quote(text: str, name: str) -> bool:
+    pos = text.find(name)
+    return pos >= 0 and any(q in text[max(0, pos - 3) : pos + len(name) + 6] for q in "”」\"“「：:")
+
+
+# =========================================================================== script
+
+
+def _detect_script(text: str) -> Script:
+    try:
+        from reader.core.script import detect_script  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - the script module is part of the package
+        return Script.SIMPLIFIED
+    return detect_script(text)
+
+
+# =========================================================================== assembling
+
+
+def _finish(
+    title: str,
+    bodies: list[Block],
+    meta: _Meta,
+    page: Page,
+    removed: list[Removal],
+    assets: dict[str, bytes],
+) -> Article:
+    # Watermarks: strings injected into many blocks.
+    marks = find_watermarks([b.text for b in bodies if b.type is not BlockType.IMAGE])
+    if marks:
+        removed.extend(Removal("watermark", m) for m in marks)
+        bodies = [
+            Block(b.type, strip_watermarks(b.text, marks), b.src)
+            if b.type is not BlockType.IMAGE
+            else b
+            for b in bodies
+        ]
+        title = strip_watermarks(title, marks)
+        bodies = [b for b in bodies if b.text or b.type is BlockType.IMAGE]
+    norm_title = title.replace(" ", "")
+    blocks: list[Block] = []
+    for b in bodies:
+        if (
+            len(blocks) < 4
+            and b.type is not BlockType.IMAGE
+            and norm_title
+            and b.text.replace(" ", "") == norm_title
+        ):
+            continue
+        blocks.append(b)
+    if not any(b.type is not BlockType.IMAGE for b in blocks):
+        raise NoArticleError(f"No article text was found in {page.path or 'this page'}.")
+    sections = tuple(
+        Section(b.text, i) for i, b in enumerate(blocks) if b.type is BlockType.HEADING
+    )
+    speakers = _find_speakers(blocks, meta.author)
+    sample = title + "".join(b.text for b in blocks[:200])
+    return Article(
+        title=title,
+        blocks=tuple(blocks),
+        published=meta.published,
+        source=meta.source,
+        author=meta.author,
+        url=meta.url,
+        script=_detect_script(sample),
+        theme=meta.theme,
+        sections=sections,
+        speakers=speakers,
+        encoding=page.encoding,
+        format=page.format.value,
+        path=str(page.path) if page.path else None,
+        removed=tuple(removed),
+        assets=assets,
+    )
+
+
+def _is_section_candidate(b: _Raw) -> bool:
+    if b.kind is BlockType.HEADING:
+        return 2 <= b.heading_level <= 4 or b.heading_level == 1
+    return (
+        b.bold
+        and b.kind is BlockType.PARAGRAPH
+        and 2 <= b.chars <= 40
+        and b.text[-1] not in sel.TERMINAL_PUNCT
+        and b.link_chars == 0
+    )
+
+
+def _extract_html(page: Page, options: ExtractOptions) -> Article:
+    root = parse_html(page.text)
+    meta = _read_head(root, page)
+    removed = clean_tree(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+    flat = _Flattener(page, options)
+    flat.run(body)
+    blocks = flat.blocks
+    h1s = [b.text for b in blocks if b.heading_level == 1 and b.chars <= 80][:3]
+    title = _choose_title(meta, h1s)
+    node = _choose_root(blocks, flat.nodes)
+    if node is None:
+        raise NoArticleError(f"No article text was found in {page.path or 'this page'}.")
+    # Meta lines: between the title heading and the root, and the root's first blocks.
+    title_idx = next((i for i, b in enumerate(blocks) if b.text == title), None)
+    lo = title_idx + 1 if title_idx is not None and title_idx < node.start else node.start
+    for b in blocks[lo : node.start][:8]:
+        _scan_meta_line(b.text, meta)
+    kept: list[Block] = []
+    seen_prose = False
+    for idx in range(node.start, node.end):
+        b = blocks[idx]
+        if not _keep_in_root(b, node.depth):
+            if b.chars:
+                removed.append(Removal("chrome", b.text[:200]))
+            continue
+        if b.kind is BlockType.IMAGE:
+            kept.append(Block(BlockType.IMAGE, b.text, b.src))
+            continue
+        if not seen_prose and not b.is_prose and _scan_meta_line(b.text, meta):
+            removed.append(Removal("meta", b.text))
+            continue
+        if b.text == title:
+            continue
+        if b.is_prose:
+            seen_prose = True
+        kind = b.kind
+        if _is_section_candidate(b):
+            kind = BlockType.HEADING
+        elif kind is BlockType.HEADING:
+            kind = BlockType.PARAGRAPH
+        kept.append(Block(kind, b.text))
+    # Trailing chrome: short non-prose lines after the last prose block.
+    while kept and kept[-1].type is BlockType.HEADING:
+        removed.append(Removal("trailing", kept.pop().text))
+    _mark_captions(kept)
+    if meta.url is None:
+        meta.url = _permalink(b.text for b in blocks)
+    return _finish(title, kept, meta, page, removed, flat.assets)
+
+
+def _mark_captions(blocks: list[Block]) -> None:
+    for i in range(1, len(blocks)):
+        prev, b = blocks[i - 1], blocks[i]
+        if (
+            prev.type is BlockType.IMAGE
+            and b.type is BlockType.PARAGRAPH
+            and len(b.text) <= 60
+            and not b.text.endswith(("。", "！", "？"))
+        ):
+            blocks[i] = Block(BlockType.CAPTION, b.text)
+
+
+def _permalink(texts: object) -> str | None:
+    for text in texts:  # type: ignore[attr-defined]
+        t = str(text).lstrip("【[")
+        if t.startswith(sel.PERMALINK_PREFIXES):
+            m = sel.URL_RE.search(t)
+            if m:
+                return m.group(0)
+    return None
+
+
+# =========================================================================== text dumps
+
+
+_CHECK_MARKS = ("✓", "✔", "√", "●", "◉", "[x]", "[X]", "(*)")
+
+
+def _text_theme(lines: list[str]) -> Theme | None:
+    for line in lines[:40]:
+        stripped = line.strip(" •·-*")
+        for mark in _CHECK_MARKS:
+            if mark in stripped:
+                label = stripped.replace(mark, "").strip()
+                if label in sel.THEME_LABELS:
+                    return Theme(sel.THEME_LABELS[label])
+    return None
+
+
+def _is_prose_line(text: str) -> bool:
+    return len(text) >= sel.PROSE_MIN_CHARS and bool(sel.PUNCT_RE.search(text))
+
+
+def _extract_text(page: Page) -> Article:
+    lines = [normalize_space(ln) for ln in page.text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        raise NoArticleError(f"{page.path or 'The file'} holds no text.")
+    meta = _Meta(theme=_text_theme(lines))
+    removed: list[Removal] = []
+    marks = find_watermarks(lines)
+    if marks:
+        removed.extend(Removal("watermark", m) for m in marks)
+        lines = [strip_watermarks(ln, marks) for ln in lines]
+        lines = [ln for ln in lines if ln]
+    # Settings chrome at the top (menus of reader sites) and bullet-only menu lines.
+    start = 0
+    while start < len(lines) and (
+        is_settings_chrome(lines[start]) or lines[start].startswith(("•", "·"))
+    ):
+        removed.append(Removal("chrome", lines[start]))
+        start += 1
+    lines = lines[start:]
+    # Title: the line before the first date line near the top, else the first line.
+    date_idx = next(
+        (i for i, ln in enumerate(lines[:15]) if len(ln) <= 80 and _find_date(ln)), None
+    )
+    if date_idx is not None and date_idx > 0:
+        title_idx = date_idx - 1
+    else:
+        title_idx = 0
+    title = lines[title_idx]
+    for ln in lines[:title_idx]:
+        removed.append(Removal("chrome", ln))
+    body_start = title_idx + 1
+    # Meta lines right under the title (date, source, byline).
+    while body_start < min(len(lines), title_idx + 4):
+        ln = lines[body_start]
+        if len(ln) > 80 or not (_scan_meta_line(ln, meta) or not _is_prose_line(ln)):
+            break
+        removed.append(Removal("meta", ln))
+        body_start += 1
+    body = lines[body_start:]
+    meta.url = meta.url or _permalink(body) or page.url
+    kept: list[str] = []
+    for ln in body:
+        if is_spam(ln) or is_junk_label(ln) or is_settings_chrome(ln) or ln.startswith(("•", "·")):
+            removed.append(Removal("junk", ln[:200]))
+            continue
+        kept.append(ln)
+    # Trailing short non-prose lines (hot lists' titles and the like).
+    while kept and not _is_prose_line(kept[-1]):
+        removed.append(Removal("trailing", kept.pop()))
+    blocks: list[Block] = []
+    for i, ln in enumerate(kept):
+        heading = (
+            len(ln) <= 30
+            and ln[-1] not in sel.TERMINAL_PUNCT
+            and not _is_prose_line(ln)
+            and 0 < i < len(kept) - 1
+            and _is_prose_line(kept[i + 1])
+        )
+        blocks.append(Block(BlockType.HEADING if heading else BlockType.PARAGRAPH, ln))
+    return _finish(title, blocks, meta, page, removed, {})
+
+
+# =========================================================================== entry
+
+
+def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Article:
+    """Turn a decoded page into a clean Article.
+
+    Raises:
+        NoArticleError: nothing in the page reads as an article.
+    """
+    if page.format is PageFormat.TEXT:
+        return _extract_text(page)
+    return _extract_html(page, options)

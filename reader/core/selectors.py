@@ -1,0 +1,683 @@
+"""Every tag list, pattern and threshold the cleaner and extractor use, with the reason for each.
+
+Nothing here names a site. The vocabulary tables hold the generic labels Chinese web pages
+put on their chrome (上一篇, 責任編輯, 本文鏈接 ...) in both scripts; the thresholds describe
+the *shape* of junk (link density, repetition, length) and say which fixture or measurement
+set them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- characters
+
+#: Han ideographs (with extension A and the compatibility block) and the CJK symbols we
+#: treat as "Chinese text". Extension B+ is matched by the astral range.
+CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+CJK_RE = re.compile(f"[{CJK_CLASS}]")
+#: Tokens as the corpus scorer counts them: one Han character, or a run of letters/digits.
+TOKEN_RE = re.compile(f"[{CJK_CLASS}]|[^\\W_{CJK_CLASS}]+")
+
+#: Sentence punctuation, full and half width. Prose has it; menus and link lists do not,
+#: which makes its density the strongest single signal for CJK main text.
+PUNCT_RE = re.compile(r"[，。、！？；：,.!?;:…]")
+#: Marks that end a sentence (a line ending with none of these is heading- or label-like).
+TERMINAL_PUNCT = "。！？!?…；;.」』”\"'）)"
+
+# --------------------------------------------------------------------------- HTML cleaning
+
+#: Elements whose content is never article text.
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "canvas",
+    "template",
+    "button",
+    "select",
+    "option",
+    "textarea",
+    "input",
+    "audio",
+    "video",
+    "map",
+    "head",
+)
+#: Semantic chrome: dropped when it holds little prose (a <nav> wrapping a whole page
+#: body exists in the wild, so these go through the prose check in clean.py).
+CHROME_TAGS = ("nav", "footer", "aside", "menu", "header", "form")
+
+#: Inline styles that hide an element from the reader (anti-scraping spans use these).
+HIDDEN_STYLE_RE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|em|rem|pt|%)?\s*(?:;|$)"
+    r"|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)",
+    re.IGNORECASE,
+)
+#: A hidden element with at least this many prose characters is an article container
+#: hidden until scripts run (WeChat's #js_content, lazy "loading" wrappers), not junk.
+#: 200 characters: the longest hidden anti-scraping text seen in the fixtures is ~40.
+HIDDEN_ARTICLE_MIN_CHARS = 200
+
+#: class/id words that name chrome. Matched as whole words (split on - _ and case) so
+#: "comment" does not match "recommendation-content" and vice versa.
+CHROME_WORDS = frozenset(
+    {
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "menubar",
+        "breadcrumb",
+        "breadcrumbs",
+        "crumb",
+        "crumbs",
+        "sidebar",
+        "sidebox",
+        "aside",
+        "footer",
+        "foot",
+        "header",
+        "masthead",
+        "topbar",
+        "toolbar",
+        "share",
+        "sharing",
+        "social",
+        "bdshare",
+        "jiathis",
+        "comment",
+        "comments",
+        "reply",
+        "related",
+        "relate",
+        "recommend",
+        "recommended",
+        "hot",
+        "hotnews",
+        "rank",
+        "ranking",
+        "toplist",
+        "ad",
+        "ads",
+        "advert",
+        "advertisement",
+        "banner",
+        "sponsor",
+        "copyright",
+        "disclaimer",
+        "qrcode",
+        "qr",
+        "login",
+        "signin",
+        "subscribe",
+        "pagination",
+        "pager",
+        "prevnext",
+        "settings",
+        "setting",
+        "theme",
+        "skin",
+        "tags",
+        "keywords",
+        "popup",
+        "modal",
+        "cookie",
+        "print",
+        "tool",
+        "tools",
+    }
+)
+#: class/id words that name the article itself; they protect an element from the
+#: chrome rules and add to its content score.
+CONTENT_WORDS = frozenset(
+    {
+        "article",
+        "content",
+        "contents",
+        "main",
+        "body",
+        "text",
+        "post",
+        "entry",
+        "story",
+        "detail",
+        "details",
+        "news",
+        "artibody",
+        "endtext",
+        "zoom",
+        "cnt",
+        "txt",
+        "con",
+        "js_content",
+        "rich_media_content",
+    }
+)
+CLASS_SPLIT_RE = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+
+# --------------------------------------------------------------------------- content scoring
+
+#: Block-level tags: each starts a new text block when the tree is flattened.
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "tbody",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "center",
+        "form",
+        "body",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "address",
+        "hr",
+        "font",
+    }
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+#: A text block counts as prose when it has at least this many characters and one
+#: sentence mark per this many characters. Menus, tag clouds and link lists have none.
+PROSE_MIN_CHARS = 12
+#: Link density above which a block is navigation, not prose (readability uses 0.25 on
+#: English; Chinese articles link less, and hot lists are ~1.0).
+LINK_DENSITY_MAX = 0.5
+#: Weight of non-prose text against prose when a node is scored as the article root.
+#: 0.6 keeps a sidebar with more characters than the article from winning: its link
+#: lists count against it, while one "related" box inside the article costs little.
+JUNK_WEIGHT = 0.6
+
+# --------------------------------------------------------------------------- junk lines
+
+#: Line labels that mark chrome and footers in both scripts. A block *starting* with one
+#: of these (after optional brackets) is not article text.
+JUNK_LINE_PREFIXES = (
+    "上一篇",
+    "下一篇",
+    "上一頁",
+    "下一頁",
+    "上一页",
+    "下一页",
+    "上一條",
+    "下一條",
+    "上一条",
+    "下一条",
+    "上篇",
+    "下篇",
+    "責任編輯",
+    "责任编辑",
+    "責編",
+    "责编",
+    "編輯:",
+    "编辑:",
+    "編輯：",
+    "编辑：",
+    "聲明:",
+    "声明:",
+    "聲明：",
+    "声明：",
+    "免責聲明",
+    "免责声明",
+    "版權聲明",
+    "版权声明",
+    "版權所有",
+    "版权所有",
+    "相關閱讀",
+    "相关阅读",
+    "相關文章",
+    "相关文章",
+    "相關新聞",
+    "相关新闻",
+    "延伸閱讀",
+    "延伸阅读",
+    "熱門",
+    "热门",
+    "推薦",
+    "推荐",
+    "猜你喜歡",
+    "猜你喜欢",
+    "分享到",
+    "分享至",
+    "掃一掃",
+    "扫一扫",
+    "掃描二維碼",
+    "扫描二维码",
+    "關注我們",
+    "关注我们",
+    "本文鏈接",
+    "本文链接",
+    "原文鏈接",
+    "原文链接",
+    "文章來源",
+    "Copyright",
+    "copyright",
+    "©",
+    "打印",
+    "關閉",
+    "关闭",
+    "返回頂部",
+    "返回顶部",
+)
+#: Labels of a permalink line; the URL on it becomes Article.url.
+PERMALINK_PREFIXES = ("本文鏈接", "本文链接", "原文鏈接", "原文链接", "原文地址", "本文地址")
+#: Labels of the settings chrome of reader-mode sites (設置 / 日夜間 / 主題色 menus).
+SETTINGS_LABELS = frozenset(
+    {
+        "設置",
+        "设置",
+        "日夜間",
+        "日夜间",
+        "夜間模式",
+        "夜间模式",
+        "隨系統",
+        "随系统",
+        "跟隨系統",
+        "跟随系统",
+        "淺色",
+        "浅色",
+        "深色",
+        "主題色",
+        "主题色",
+        "字號",
+        "字号",
+        "日間",
+        "日间",
+        "夜間",
+        "夜间",
+    }
+)
+#: Day/night labels -> the theme they select (a page's recorded choice).
+THEME_LABELS = {
+    "隨系統": "system",
+    "随系统": "system",
+    "跟隨系統": "system",
+    "跟随系统": "system",
+    "自動": "system",
+    "自动": "system",
+    "淺色": "light",
+    "浅色": "light",
+    "日間": "light",
+    "日间": "light",
+    "白天": "light",
+    "深色": "dark",
+    "夜間": "dark",
+    "夜间": "dark",
+    "黑夜": "dark",
+    "夜間模式": "dark",
+    "夜间模式": "dark",
+}
+#: class/attribute markers of the selected item in such a menu.
+SELECTED_WORDS = frozenset({"selected", "active", "on", "current", "checked", "cur"})
+#: `dark`/`night` class words on <html>/<body> that record night mode.
+DARK_CLASS_WORDS = frozenset({"dark", "night", "nightmode", "night-mode", "dark-mode", "darkmode"})
+
+#: A line of this many `|`/`｜`-separated short phrases is an SEO link-farm block.
+SPAM_MIN_SEPARATORS = 6
+#: ... whose phrases average at most this many characters (keyword lists, not prose).
+SPAM_MAX_PHRASE_CHARS = 24
+
+# --------------------------------------------------------------------------- watermarks
+
+#: A string is an injected watermark when it is repeated across at least this share of
+#: the paragraphs (the seed page: 100 %; the infix fixture: ~60 %) ...
+WATERMARK_MIN_SHARE = 0.3
+#: ... and in at least this many paragraphs (two repeats can be a refrain in prose).
+WATERMARK_MIN_COUNT = 4
+#: Shortest watermark we look for, in characters (shorter repeats are ordinary words).
+WATERMARK_MIN_LEN = 6
+
+# --------------------------------------------------------------------------- metadata
+
+DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?)?"
+)
+#: Labels before the source and the author on a meta line (來源：新華社, 記者 王某).
+SOURCE_RE = re.compile(r"(?:來源|来源|出處|出处)\s*[:：]?\s*([^\s|｜/　]{2,20})")
+AUTHOR_RE = re.compile(
+    r"(?:作者|記者|记者|撰文|文)\s*[:：|｜]?\s*"
+    r"([\u4e00-\u9fff]{2,4}(?:[、,，][\u4e00-\u9fff]{2,4})*)"
+)
+URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
+#: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").
+TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜–—]|\s-\s|--)\s*")
+
+# --------------------------------------------------------------------------- speakers
+
+#: Verbs and phrases that attribute speech. Longest first so 表示說 wins over 說.
+SPEECH_VERBS = (
+    "告訴記者",
+    "告诉记者",
+    "接受採訪時表示",
+    "接受采访时表示",
+    "在會上表示",
+    "在会上表示",
+    "在現場指出",
+    "在现场指出",
+    "表示",
+    "指出",
+    "說道",
+    "说道",
+    "認為",
+    "认为",
+    "坦言",
+    "透露",
+    "強調",
+    "强调",
+    "介紹",
+    "介绍",
+    "解釋",
+    "解释",
+    "回憶",
+    "回忆",
+    "提到",
+    "直言",
+    "判斷稱",
+    "判断称",
+    "續稱",
+    "续称",
+    "看來",
+    "看来",
+    "說",
+    "说",
+    "稱",
+    "称",
+    "問",
+    "问",
+    "答",
+    "笑言",
+    "感嘆",
+    "感叹",
+    "補充",
+    "补充",
+)
+#: Characters that may stand between a name and its verb (則/也/還 ... "常林則認為").
+NAME_VERB_FILLERS = "則则也還还更又亦就仍曾均都再卻却便即並并"
+#: Characters that end a name: a name of 2–3 characters is cut before one of these.
+NAME_BOUNDARY = set(
+    "在則则也還还更又亦就仍曾均都再卻却便即並并對对向和與与跟同說说表指認认坦稱称續续判告接"
+    "等的是為为於于以把被將将從从到給给讓让會会曾已正"
+)
+#: Words that precede a name as a title or role ("研究員常林", "院長張建鋒").
+ROLE_SUFFIXES = (
+    "研究員",
+    "研究员",
+    "教授",
+    "院長",
+    "院长",
+    "主任",
+    "所長",
+    "所长",
+    "局長",
+    "局长",
+    "部長",
+    "部长",
+    "處長",
+    "处长",
+    "校長",
+    "校长",
+    "董事長",
+    "董事长",
+    "總經理",
+    "总经理",
+    "經理",
+    "经理",
+    "總裁",
+    "总裁",
+    "總監",
+    "总监",
+    "創始人",
+    "创始人",
+    "合夥人",
+    "合伙人",
+    "負責人",
+    "负责人",
+    "書記",
+    "书记",
+    "市長",
+    "市长",
+    "省長",
+    "省长",
+    "主席",
+    "理事長",
+    "理事长",
+    "秘書長",
+    "秘书长",
+    "專家",
+    "专家",
+    "醫生",
+    "医生",
+    "律師",
+    "律师",
+    "分析師",
+    "分析师",
+    "經濟學家",
+    "经济学家",
+    "學者",
+    "学者",
+    "老師",
+    "老师",
+    "村民",
+    "居民",
+    "店主",
+    "師傅",
+    "师傅",
+    "工程師",
+    "工程师",
+    "設計師",
+    "设计师",
+    "館長",
+    "馆长",
+    "社長",
+    "社长",
+    "主編",
+    "主编",
+    "博士",
+    "CEO",
+    "發言人",
+    "发言人",
+    "隊長",
+    "队长",
+    "廠長",
+    "厂长",
+    "站長",
+    "站长",
+    "農民",
+    "农民",
+    "學生",
+    "学生",
+    "志願者",
+    "志愿者",
+    "副院長",
+    "副院长",
+)
+#: Common Chinese surnames (single and compound), both scripts. A speaker name must
+#: start with one: it is what separates "張建鋒表示" from "專家表示" or "公司表示".
+SURNAMES = frozenset(
+    "王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何林高羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓"
+    "曹彭曾蕭萧肖田董袁潘于蔣蒋蔡余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石廖賈贾"
+    "夏韋韦付傅方白鄒邹孟熊秦邱江尹薛閻阎段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严覃武戴莫"
+    "孔向湯汤常溫温康施文牛樊葛邢安齊齐易喬乔伍龐庞顏颜倪莊庄聶聂章魯鲁岳翟殷詹申歐欧耿關关蘭兰"
+    "焦俞左柳甘祝包寧宁尚符舒阮柯紀纪梅童凌畢毕單单季裴霍涂成苗谷盛曲翁冉駱骆藍蓝路游辛靳管柴蒙"
+    "鮑鲍華华喻祁蒲房滕屈饒饶解牟艾尤陽阳時时穆農农司卓古吉繆缪簡简車车項项連连芦麥麦褚婁娄竇窦"
+    "戚岑景黨党宮宫費费卜冷晏席衛卫米杭宗瞿桂全佟應应臧閔闵苟鄔邬邊边卞姬師师和仇欒栾隋商刁沙榮荣"
+    "巫寇桑郎甄叢丛仲虞敖鞏巩明佘池查麻苑遲迟鄺邝官封談谈匡鞠惠荊荆樂乐冀郁胥南班儲储原栗燕楚鄢勞劳"
+    "諶谌奚皮粟冼藺蔺樓楼盤盘滿满聞闻位厲厉伊仝區区郜海闞阚花權权強强帥帅屠豆朴蓋盖練练廉禹井祖"
+    "漆巴豐丰支卿國国狄平計计索宣晉晋相初門门雲云容敬來来扈晁芮都普闕阙浦戈伏鹿薄邸雍辜羊阿烏乌"
+    "母裘亓修邰赫杞寶宝臘腊"
+) | frozenset(
+    {
+        "歐陽",
+        "欧阳",
+        "司馬",
+        "司马",
+        "上官",
+        "諸葛",
+        "诸葛",
+        "東方",
+        "东方",
+        "皇甫",
+        "令狐",
+        "慕容",
+        "司徒",
+        "夏侯",
+        "尉遲",
+        "尉迟",
+        "公孫",
+        "公孙",
+        "長孫",
+        "长孙",
+        "宇文",
+        "軒轅",
+        "轩辕",
+        "端木",
+        "西門",
+        "西门",
+    }
+)
+#: Words that look like "surname + given name" but are not people (pronoun-like or
+#: common nouns starting with a surname character).
+NOT_NAMES = frozenset(
+    {
+        "記者",
+        "记者",
+        "有人",
+        "他們",
+        "他们",
+        "她們",
+        "她们",
+        "我們",
+        "我们",
+        "大家",
+        "對方",
+        "对方",
+        "雙方",
+        "双方",
+        "方面",
+        "高層",
+        "高层",
+        "文章",
+        "時候",
+        "时候",
+        "明確",
+        "明确",
+        "同時",
+        "同时",
+        "全國",
+        "全国",
+        "國家",
+        "国家",
+        "國內",
+        "国内",
+        "業內",
+        "业内",
+        "市場",
+        "市场",
+        "常常",
+        "金融",
+        "安全",
+        "相關",
+        "相关",
+        "成本",
+        "平台",
+        "平臺",
+        "原因",
+        "海外",
+        "於是",
+        "于是",
+        "和他",
+        "和她",
+        "向記者",
+        "向记者",
+        "高度",
+        "項目",
+        "项目",
+        "文化",
+        "方案",
+        "管理",
+        "宣傳",
+        "宣传",
+        "國際",
+        "国际",
+        "司機",
+        "司机",
+        "明天",
+        "今天",
+        "時間",
+        "时间",
+        "江湖",
+        "沙龍",
+        "沙龙",
+        "程度",
+        "車主",
+        "车主",
+        "房東",
+        "房东",
+        "門店",
+        "门店",
+    }
+)
+#: Labels that open an interview turn but are not a person's name.
+INTERVIEW_NON_NAMES = frozenset(
+    {
+        "記者",
+        "记者",
+        "問",
+        "问",
+        "答",
+        "主持人",
+        "編者按",
+        "编者按",
+        "編者",
+        "编者",
+        "提問",
+        "提问",
+        "來源",
+        "来源",
+        "作者",
+        "注",
+        "備註",
+        "备注",
+        "圖",
+        "图",
+        "摘要",
+        "導語",
+        "导语",
+        "時間",
+        "时间",
+        "地點",
+        "地点",
+    }
+)

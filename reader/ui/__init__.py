@@ -1,0 +1,1 @@
+"""Qingdu's Qt user interface (the only package that imports PySide6)."""

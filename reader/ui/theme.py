@@ -1,0 +1,315 @@
+"""Look and feel: resource files, the colour table, the palette, QSS and article CSS.
+
+One `apply()` sets everything for a theme (habit 8); `ThemeController` remembers the
+chosen theme, follows the system colour scheme while the theme is 隨系統, and announces
+every change with `theme_changed(Look)` so each consumer re-reads its colours from there.
+Colours live only in `COLORS` and `ACCENTS`; the CSS and QSS files under
+`resources/style/` are `string.Template` files filled from them.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from string import Template
+
+from PySide6.QtCore import QDir, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.core.article import Script, Theme
+from reader.core.prefs import Accent, FontStyle, ScriptChoice
+
+log = logging.getLogger(__name__)
+
+_RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+
+
+def resource(name: str) -> Path:
+    """The path of the bundled resource file `name` (e.g. "style/article.css").
+
+    Raises:
+        ValueError: `name` is absolute or climbs out of the resources folder.
+    """
+    pure = PurePosixPath(name)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in name:
+        raise ValueError(f"not a resource name: {name!r}")
+    return _RESOURCES.joinpath(*pure.parts)
+
+
+def register_icons() -> None:
+    """Make `icons:name.svg` resolve to resources/icons (call once, at start-up)."""
+    QDir.addSearchPath("icons", str(resource("icons")))
+
+
+# name: (light, dark). Roles are named by use, not by widget.
+COLORS: Mapping[str, tuple[str, str]] = {
+    "window": ("#efebe3", "#1c1e21"),
+    "paper": ("#fbf9f4", "#15171a"),
+    "paper_alt": ("#f3efe6", "#202327"),
+    "text": ("#22201c", "#d8d4cc"),
+    "muted": ("#6f6a61", "#8f8a82"),
+    "rule": ("#d9d2c5", "#34373c"),
+    "button": ("#e6e1d7", "#2a2d32"),
+    "quote_bg": ("#f2ede2", "#1d2024"),
+    "find": ("#ffe08a", "#6a5819"),
+    "find_current": ("#ffb347", "#a4631b"),
+    "tooltip": ("#fffdf6", "#2a2d32"),
+    "disabled": ("#a8a296", "#5d5a55"),
+}
+
+# 主題色 presets: (light, dark) so the accent keeps its contrast on either background.
+ACCENTS: Mapping[Accent, tuple[str, str]] = {
+    Accent.INK: ("#2f5d8a", "#7fa9d6"),
+    Accent.VERMILION: ("#b0412c", "#e58a72"),
+    Accent.JADE: ("#2d7657", "#6cc39c"),
+    Accent.INDIGO: ("#4a4e9a", "#9ea2e6"),
+}
+
+SPEAKER_MARK_ALPHA = 38
+"""Alpha (of 255) of the accent tint behind a chosen speaker's passages: strong enough
+to find them while scrolling, faint enough to keep the text contrast above WCAG AA."""
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """Everything a widget needs to draw itself in the current theme."""
+
+    theme: Theme
+    dark: bool
+    accent: Accent
+    colors: Mapping[str, str]
+    article_css: str
+
+    def color(self, name: str) -> QColor:
+        """A named colour from the table (plus "accent" and "speaker_mark")."""
+        if name == "speaker_mark":
+            c = QColor(self.colors["accent"])
+            c.setAlpha(SPEAKER_MARK_ALPHA)
+            return c
+        return QColor(self.colors[name])
+
+
+def colors(dark: bool, accent: Accent) -> dict[str, str]:
+    """The colour table resolved for light or dark, with the accent added."""
+    i = 1 if dark else 0
+    out = {name: pair[i] for name, pair in COLORS.items()}
+    out["accent"] = ACCENTS[accent][i]
+    out["on_accent"] = "#15171a" if dark else "#ffffff"
+    return out
+
+
+def palette(c: Mapping[str, str]) -> QPalette:
+    """A QPalette from a resolved colour table."""
+    R = QPalette.ColorRole
+    pal = QPalette()
+    roles = {
+        R.Window: "window",
+        R.WindowText: "text",
+        R.Base: "paper",
+        R.AlternateBase: "paper_alt",
+        R.Text: "text",
+        R.Button: "button",
+        R.ButtonText: "text",
+        R.ToolTipBase: "tooltip",
+        R.ToolTipText: "text",
+        R.PlaceholderText: "muted",
+        R.Highlight: "accent",
+        R.HighlightedText: "on_accent",
+        R.Link: "accent",
+        R.LinkVisited: "accent",
+        R.BrightText: "on_accent",
+        R.Mid: "rule",
+        R.Midlight: "paper_alt",
+        R.Dark: "rule",
+        R.Shadow: "rule",
+        R.Light: "paper",
+    }
+    for role, name in roles.items():
+        pal.setColor(role, QColor(c[name]))
+    for role in (R.WindowText, R.Text, R.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(c["disabled"]))
+    return pal
+
+
+@functools.cache
+def _template(name: str) -> Template:
+    return Template(resource(f"style/{name}").read_text(encoding="utf-8"))
+
+
+def article_css(c: Mapping[str, str]) -> str:
+    """The article style sheet (Qt's rich-text CSS subset) for a colour table."""
+    return _template("article.css").substitute(c)
+
+
+def app_qss(c: Mapping[str, str]) -> str:
+    """The small application style sheet for a colour table."""
+    return _template("app.qss").substitute(c)
+
+
+def apply(app: QApplication, theme: Theme, accent: Accent, system_dark: bool) -> Look:
+    """Apply `theme` to the whole application and return the resulting Look.
+
+    Sets the Fusion style, the palette built from `COLORS`, the application QSS and, on
+    Qt >= 6.8, the colour scheme that native window decorations follow.
+    """
+    dark = system_dark if theme is Theme.SYSTEM else theme is Theme.DARK
+    c = colors(dark, accent)
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    app.setPalette(palette(c))
+    qss = app_qss(c)
+    if app.styleSheet() != qss:
+        app.setStyleSheet(qss)
+    return Look(theme=theme, dark=dark, accent=accent, colors=c, article_css=article_css(c))
+
+
+class ThemeController(QObject):
+    """Holds the chosen theme and accent, follows the system while 隨系統.
+
+    Signals:
+        theme_changed(Look): the look changed (theme, accent, or the system scheme).
+    """
+
+    theme_changed = Signal(object)
+
+    def __init__(self, app: QApplication, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._theme = Theme.SYSTEM
+        self._accent = Accent.INK
+        self._look: Look | None = None
+        self._applying = False
+        app.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    @property
+    def theme(self) -> Theme:
+        """The chosen theme (SYSTEM, LIGHT or DARK)."""
+        return self._theme
+
+    @property
+    def accent(self) -> Accent:
+        """The chosen accent preset."""
+        return self._accent
+
+    def look(self) -> Look:
+        """The current look (applying the defaults the first time)."""
+        if self._look is None:
+            return self.set_theme(self._theme, self._accent)
+        return self._look
+
+    def set_theme(self, theme: Theme, accent: Accent | None = None) -> Look:
+        """Apply `theme` (and `accent`, if given) and emit theme_changed."""
+        self._theme = theme
+        if accent is not None:
+            self._accent = accent
+        self._applying = True
+        try:
+            system_dark = self._request_scheme(theme)
+        finally:
+            self._applying = False
+        return self._apply(system_dark)
+
+    def _request_scheme(self, theme: Theme) -> bool:
+        """Ask Qt for the matching colour scheme; return whether the system is dark."""
+        hints = self._app.styleHints()
+        scheme = {
+            Theme.SYSTEM: Qt.ColorScheme.Unknown,
+            Theme.LIGHT: Qt.ColorScheme.Light,
+            Theme.DARK: Qt.ColorScheme.Dark,
+        }[theme]
+        if hasattr(hints, "setColorScheme"):  # Qt >= 6.8
+            hints.setColorScheme(scheme)
+        return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
+
+    def _apply(self, system_dark: bool) -> Look:
+        self._look = apply(self._app, self._theme, self._accent, system_dark)
+        self.theme_changed.emit(self._look)
+        return self._look
+
+    def _system_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self._applying or self._theme is not Theme.SYSTEM:
+            return
+        dark = scheme == Qt.ColorScheme.Dark
+        if self._look is not None and self._look.dark == dark:
+            return
+        log.debug("system colour scheme changed: %s", scheme)
+        self._apply(dark)
+
+
+# Body-text fonts, best first. Families are matched per glyph, so each list mixes the
+# Linux (Noto/Source Han), macOS (PingFang, Songti, Heiti) and Windows (JhengHei, YaHei,
+# MingLiU, SimSun) names; the first installed one wins and the rest are fallbacks.
+_FONTS: Mapping[tuple[str, FontStyle], tuple[str, ...]] = {
+    ("tc", FontStyle.SERIF): (
+        "Noto Serif CJK TC",
+        "Source Han Serif TC",
+        "Songti TC",
+        "PMingLiU",
+        "MingLiU",
+        "AR PL UMing TW",
+    ),
+    ("tc", FontStyle.SANS): (
+        "Noto Sans CJK TC",
+        "Source Han Sans TC",
+        "PingFang TC",
+        "Microsoft JhengHei",
+        "Heiti TC",
+    ),
+    ("hk", FontStyle.SERIF): (
+        "Noto Serif CJK HK",
+        "Noto Serif CJK TC",
+        "Source Han Serif HC",
+        "Songti TC",
+        "MingLiU_HKSCS",
+    ),
+    ("hk", FontStyle.SANS): (
+        "Noto Sans CJK HK",
+        "Noto Sans CJK TC",
+        "Source Han Sans HC",
+        "PingFang HK",
+        "Microsoft JhengHei",
+    ),
+    ("sc", FontStyle.SERIF): (
+        "Noto Serif CJK SC",
+        "Source Han Serif SC",
+        "Songti SC",
+        "SimSun",
+        "AR PL UMing CN",
+    ),
+    ("sc", FontStyle.SANS): (
+        "Noto Sans CJK SC",
+        "Source Han Sans SC",
+        "PingFang SC",
+        "Microsoft YaHei",
+        "Heiti SC",
+    ),
+}
+_FALLBACK = ("WenQuanYi Micro Hei", "Droid Sans Fallback")
+
+
+def reading_families(
+    shown: ScriptChoice, original: Script, style: FontStyle
+) -> tuple[str, ...]:
+    """Font families for body text, so glyph shapes match the script on screen."""
+    if shown is ScriptChoice.HONGKONG:
+        key = "hk"
+    elif shown is ScriptChoice.SIMPLIFIED or (
+        shown is ScriptChoice.ORIGINAL and original is Script.SIMPLIFIED
+    ):
+        key = "sc"
+    else:
+        key = "tc"
+    other = FontStyle.SANS if style is FontStyle.SERIF else FontStyle.SERIF
+    # The other style of the same region comes next, so a machine with only a sans CJK
+    # font still gets the right regional glyphs before any generic fallback.
+    return _FONTS[(key, style)] + _FONTS[(key, other)] + _FALLBACK
+
+
+def base_point_size() -> float:
+    """The body text size at zoom 0: a little above the UI font, for long reading."""
+    size = QGuiApplication.font().pointSizeF()
+    return max(12.0, (size if size > 0 else 10.0) * 1.3)

@@ -1,0 +1,47 @@
+"""Shared test set-up: offscreen Qt, settings in tmp_path, the `gui` marker, sample paths."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+# Before any Qt import: tests never need a display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+PAGES = Path(__file__).resolve().parent / "pages"
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses a QApplication as `gui`."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "qapp" in fixtures or "qtbot" in fixtures:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Iterator[QSettings]:
+    """A QSettings backed by an INI file in tmp_path, never the user's real settings."""
+    from PySide6.QtCore import QSettings
+
+    qs = QSettings(str(tmp_path / "qingdu.ini"), QSettings.Format.IniFormat)
+    yield qs
+    qs.sync()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point any default QSettings and XDG folders at tmp_path."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
