@@ -127,6 +127,8 @@ def is_spam(text: str) -> bool:
 
 def is_junk_label(text: str) -> bool:
     """A line labelled as chrome: prev/next, editor, disclaimer, share, copyright ..."""
+    if len(text) <= sel.FOOTER_MAX_CHARS and sel.FOOTER_RE.search(text):
+        return True
     t = text.lstrip("【[（(「『 ·•")
     for prefix in sel.JUNK_LINE_PREFIXES:
         if t.startswith(prefix):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +101,8 @@ class _Node:
     depth: int
     start: int
     end: int = -1
+    chrome: bool = False
+    strong_chrome: bool = False
 
 
 def _class_words(el: etree._Element) -> set[str]:
@@ -109,11 +112,14 @@ def _class_words(el: etree._Element) -> set[str]:
     return {w.lower() for w in sel.CLASS_SPLIT_RE.split(raw) if w}
 
 
-def _is_chrome_element(el: etree._Element) -> bool:
-    if el.tag in sel.CHROME_TAGS:
-        return True
+def _chrome_level(el: etree._Element) -> int:
+    """0: not chrome; 1: chrome unless it holds most of the prose; 2: always chrome."""
     words = _class_words(el)
-    return bool(words & sel.CHROME_WORDS) and not (words & sel.CONTENT_WORDS)
+    if words & sel.STRONG_CHROME_WORDS:
+        return 2
+    if el.tag in sel.CHROME_TAGS:
+        return 1
+    return 1 if words & sel.CHROME_WORDS and not words & sel.CONTENT_WORDS else 0
 
 
 @dataclass
@@ -151,9 +157,11 @@ class _Flattener:
         if tag == "img":
             self._image(el)
         if tag in sel.BLOCK_TAGS:
-            chrome = _is_chrome_element(el) if tag not in ("body", "html") else False
-            self._stack.append((tag, chrome))
-            node = _Node(el, len(self._stack), len(self.blocks))
+            level = _chrome_level(el) if tag not in ("body", "html") else 0
+            self._stack.append((tag, level > 0))
+            node = _Node(
+                el, len(self._stack), len(self.blocks), chrome=level > 0, strong_chrome=level > 1
+            )
             self.nodes.append(node)
             open_nodes.append(node)
         elif tag == "a":
@@ -187,10 +195,7 @@ class _Flattener:
     def _context(self) -> tuple[BlockType, int, int]:
         kind = BlockType.PARAGRAPH
         level = 0
-        chrome_depth = -1
-        for depth, (tag, chrome) in enumerate(self._stack, start=1):
-            if chrome:
-                chrome_depth = depth
+        for tag, _ in self._stack:
             if tag in sel.HEADING_TAGS:
                 kind, level = BlockType.HEADING, int(tag[1])
             elif tag == "blockquote" and kind is BlockType.PARAGRAPH:
@@ -199,7 +204,7 @@ class _Flattener:
                 kind = BlockType.LIST_ITEM
             elif tag == "figcaption":
                 kind = BlockType.CAPTION
-        return kind, level, chrome_depth
+        return kind, level, -1
 
     def _flush(self) -> None:
         if not self._parts:
@@ -303,9 +308,34 @@ def _block_values(b: _Raw) -> tuple[float, float]:
         return 0.0, 0.0
     if b.chrome_depth >= 0 or is_spam(b.text):
         return 0.0, float(b.chars)
-    if b.is_prose and not is_junk_label(b.text):
+    if is_junk_label(b.text):
+        return 0.0, float(b.chars)
+    if b.kind is BlockType.HEADING:
+        return 0.0, 0.0
+    if b.is_prose:
         return b.chars * (1.0 - b.link_density), 0.0
+    if b.chars >= sel.PLAIN_MIN_CHARS and b.link_density <= sel.PLAIN_MAX_LINK_DENSITY:
+        return b.chars * sel.PLAIN_WEIGHT, 0.0
     return 0.0, float(b.chars)
+
+
+def _mark_chrome(blocks: list[_Raw], nodes: list[_Node]) -> None:
+    """Give each block the depth of its deepest chrome ancestor.
+
+    A chrome-named element that holds most of the page's prose is not chrome (ASP.NET
+    pages wrap everything in one form, blogs name their main column "sidebar-right").
+    """
+    prose = [0]
+    for b in blocks:
+        prose.append(prose[-1] + (b.chars if b.is_prose else 0))
+    total = prose[-1] or 1
+    for node in nodes:
+        if node.strong_chrome or (
+            node.chrome
+            and (prose[node.end] - prose[node.start]) / total < sel.CHROME_MAX_PROSE_SHARE
+        ):
+            for b in blocks[node.start : node.end]:
+                b.chrome_depth = max(b.chrome_depth, node.depth)
 
 
 def _choose_root(blocks: list[_Raw], nodes: list[_Node]) -> _Node | None:
@@ -352,6 +382,7 @@ class _Meta:
     author: str | None = None
     url: str | None = None
     theme: Theme | None = None
+    ld_body: str = ""
 
 
 def _format_date(m: re.Match[str]) -> str:
@@ -464,7 +495,31 @@ def _read_head(root: etree._Element, page: Page) -> _Meta:
             meta.url = url
             break
     meta.theme = _read_theme(root)
+    meta.ld_body = _ld_article_body(root)
     return meta
+
+
+def _ld_article_body(root: etree._Element) -> str:
+    """The `articleBody` of the page's JSON-LD, if any (some pages render only from it)."""
+    best = ""
+    for script in root.iter("script"):
+        if script.get("type", "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                body = item.get("articleBody")
+                if isinstance(body, str) and len(body) > len(best):
+                    best = body
+                stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    return best
 
 
 def _strip_site_suffix(title: str) -> str:
@@ -723,9 +778,13 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
     flat = _Flattener(page, options)
     flat.run(body)
     blocks = flat.blocks
+    _mark_chrome(blocks, flat.nodes)
     h1s = [b.text for b in blocks if b.heading_level == 1 and b.chars <= 80][:3]
     title = _choose_title(meta, h1s)
     node = _choose_root(blocks, flat.nodes)
+    found = sum(b.chars for b in blocks[node.start : node.end]) if node else 0
+    if meta.ld_body and found < sel.LD_BODY_MIN_SHARE * len(meta.ld_body):
+        return _extract_ld_body(page, options, meta, title, removed)
     if node is None:
         raise NoArticleError(f"No article text was found in {page.path or 'this page'}.")
     # Meta lines: between the title heading and the root, and the root's first blocks.
@@ -764,6 +823,22 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
     if meta.url is None:
         meta.url = _permalink(b.text for b in blocks)
     return _finish(title, kept, meta, page, removed, flat.assets)
+
+
+def _extract_ld_body(
+    page: Page, options: ExtractOptions, meta: _Meta, title: str, removed: list[Removal]
+) -> Article:
+    body = meta.ld_body
+    if "<" in body and ">" in body:
+        root = parse_html(body)
+        clean_tree(root)
+        flat = _Flattener(page, options)
+        flat.run(root.find("body") if root.find("body") is not None else root)
+        texts = [b.text for b in flat.blocks if b.kind is not BlockType.IMAGE]
+    else:
+        texts = [normalize_space(t) for t in body.splitlines()]
+    blocks = [Block(BlockType.PARAGRAPH, t) for t in texts if t]
+    return _finish(title, blocks, meta, page, removed, {})
 
 
 def _mark_captions(blocks: list[Block]) -> None:

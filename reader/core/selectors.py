@@ -21,7 +21,8 @@ TOKEN_RE = re.compile(f"[{CJK_CLASS}]|[^\\W_{CJK_CLASS}]+")
 
 #: Sentence punctuation, full and half width. Prose has it; menus and link lists do not,
 #: which makes its density the strongest single signal for CJK main text.
-PUNCT_RE = re.compile(r"[，。、！？；：,.!?;:…]")
+#: Colons are left out: date-time and "來源：" meta lines are full of them.
+PUNCT_RE = re.compile(r"[，。、！？；…]|[,.!?;](?=\s|$)")
 #: Marks that end a sentence (a line ending with none of these is heading- or label-like).
 TERMINAL_PUNCT = "。！？!?…；;.」』”\"'）)"
 
@@ -53,7 +54,10 @@ DROP_TAGS = (
 )
 #: Semantic chrome: dropped when it holds little prose (a <nav> wrapping a whole page
 #: body exists in the wild, so these go through the prose check in clean.py).
-CHROME_TAGS = ("nav", "footer", "aside", "menu", "header", "form")
+CHROME_TAGS = ("nav", "footer", "aside", "menu", "header")
+#: A chrome-named element holding more than this share of the page's prose is the
+#: article's wrapper after all (ASP.NET's page-wide <form>, odd blog class names).
+CHROME_MAX_PROSE_SHARE = 0.5
 
 #: Inline styles that hide an element from the reader (anti-scraping spans use these).
 HIDDEN_STYLE_RE = re.compile(
@@ -84,6 +88,7 @@ CHROME_WORDS = frozenset(
         "aside",
         "footer",
         "foot",
+        "bottom",
         "header",
         "masthead",
         "topbar",
@@ -134,6 +139,13 @@ CHROME_WORDS = frozenset(
         "tool",
         "tools",
     }
+)
+#: Chrome words for boxes that really can hold more prose than the article (a long
+#: comment thread under a short blog post: ia-joycode), so the element stays chrome even
+#: then. Other chrome words give way when the element holds most of the prose, which is
+#: what an unclosed <div class="breadcrumb"> does (mh-pinshiwen).
+STRONG_CHROME_WORDS = frozenset(
+    {"comment", "comments", "reply", "replies", "related", "recommend", "recommended"}
 )
 #: class/id words that name the article itself; they protect an element from the
 #: chrome rules and add to its content score.
@@ -214,6 +226,12 @@ PROSE_MIN_CHARS = 12
 #: Link density above which a block is navigation, not prose (readability uses 0.25 on
 #: English; Chinese articles link less, and hot lists are ~1.0).
 LINK_DENSITY_MAX = 0.5
+#: Unpunctuated text that is long and unlinked still reads as content (Taiwanese blogs
+#: break lines with spaces instead of commas: rd-pixnet; tables of contents:
+#: mh-theorychina), at this weight relative to punctuated prose.
+PLAIN_MIN_CHARS = 15
+PLAIN_MAX_LINK_DENSITY = 0.3
+PLAIN_WEIGHT = 0.6
 #: Weight of non-prose text against prose when a node is scored as the article root.
 #: 0.6 keeps a sidebar with more characters than the article from winning: its link
 #: lists count against it, while one "related" box inside the article costs little.
@@ -290,6 +308,16 @@ JUNK_LINE_PREFIXES = (
     "返回頂部",
     "返回顶部",
 )
+#: Footer facts that appear anywhere in a short block (licence numbers, rights lines).
+FOOTER_RE = re.compile(
+    r"ICP[备備证證]|公网安备|公網安備|All Rights Reserved|版[权權]所有|Copyright|©|\(c\)\s*\d{4}",
+    re.IGNORECASE,
+)
+#: Blocks longer than this are prose that may mention a licence, not a footer.
+FOOTER_MAX_CHARS = 200
+#: When the page's visible article holds less text than this share of its JSON-LD
+#: articleBody, the page renders from script data and the articleBody is the article.
+LD_BODY_MIN_SHARE = 0.5
 #: Labels of a permalink line; the URL on it becomes Article.url.
 PERMALINK_PREFIXES = ("本文鏈接", "本文链接", "原文鏈接", "原文链接", "原文地址", "本文地址")
 #: Labels of the settings chrome of reader-mode sites (設置 / 日夜間 / 主題色 menus).
