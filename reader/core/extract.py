@@ -311,9 +311,10 @@ def _block_values(b: _Raw) -> tuple[float, float]:
     if is_junk_label(b.text):
         return 0.0, float(b.chars)
     if b.kind is BlockType.HEADING:
-        return 0.0, 0.0
+        return (0.0, 0.0) if b.link_density <= sel.LINK_DENSITY_MAX else (0.0, float(b.chars))
     if b.is_prose:
-        return b.chars * (1.0 - b.link_density), 0.0
+        weight = sel.LIST_PROSE_WEIGHT if b.kind is BlockType.LIST_ITEM else 1.0
+        return b.chars * (1.0 - b.link_density) * weight, 0.0
     if b.chars >= sel.PLAIN_MIN_CHARS and b.link_density <= sel.PLAIN_MAX_LINK_DENSITY:
         return b.chars * sel.PLAIN_WEIGHT, 0.0
     return 0.0, float(b.chars)
@@ -329,6 +330,7 @@ def _mark_chrome(blocks: list[_Raw], nodes: list[_Node]) -> None:
     for b in blocks:
         prose.append(prose[-1] + (b.chars if b.is_prose else 0))
     total = prose[-1] or 1
+    _mark_feeds(blocks, nodes)
     for node in nodes:
         if node.strong_chrome or (
             node.chrome
@@ -336,6 +338,43 @@ def _mark_chrome(blocks: list[_Raw], nodes: list[_Node]) -> None:
         ):
             for b in blocks[node.start : node.end]:
                 b.chrome_depth = max(b.chrome_depth, node.depth)
+
+
+def _mark_feeds(blocks: list[_Raw], nodes: list[_Node]) -> None:
+    """Mark as strong chrome the items of a feed: FEED_MIN_ITEMS or more siblings of one
+    shape (tag and class) that each hold a linked headline, like "more stories" boxes."""
+    groups: dict[tuple[int, str, str], list[_Node]] = {}
+    for node in nodes:
+        parent = node.el.getparent()
+        if parent is None or node.end <= node.start or node.el.tag not in sel.FEED_ITEM_TAGS:
+            continue
+        cls = node.el.get("class", "").split()
+        if node.el.tag != "li" and not cls:
+            continue  # classless <div>s are page layout, not cards
+        # The first class names the card; later ones vary per item (first/last, ads).
+        key = (id(parent), node.el.tag, cls[0] if cls else "")
+        groups.setdefault(key, []).append(node)
+    for members in groups.values():
+        if len(members) < sel.FEED_MIN_ITEMS:
+            continue
+        linked = 0
+        for node in members:
+            if any(
+                b.link_density > sel.LINK_DENSITY_MAX and b.chars >= sel.FEED_HEADLINE_MIN_CHARS
+                for b in blocks[node.start : node.end]
+            ):
+                linked += 1
+        sizes = [sum(b.chars for b in blocks[node.start : node.end]) for node in members]
+        has_summary = any(
+            b.is_prose for node in members for b in blocks[node.start : node.end]
+        )
+        if (
+            has_summary
+            and sorted(sizes)[len(sizes) // 2] <= sel.FEED_MAX_ITEM_CHARS
+            and linked >= sel.FEED_LINKED_SHARE * len(members)
+        ):
+            for node in members:
+                node.chrome = node.strong_chrome = True
 
 
 def _choose_root(blocks: list[_Raw], nodes: list[_Node]) -> _Node | None:

@@ -232,6 +232,20 @@ LINK_DENSITY_MAX = 0.5
 PLAIN_MIN_CHARS = 15
 PLAIN_MAX_LINK_DENSITY = 0.3
 PLAIN_WEIGHT = 0.6
+#: Prose inside list items counts at this weight: article bodies are paragraphs, while
+#: news feeds and "more stories" boxes are lists of summaries (mh-yahoo-b5b26f).
+LIST_PROSE_WEIGHT = 0.4
+#: A feed: at least this many same-shaped siblings (tag and class) ...
+FEED_MIN_ITEMS = 4
+#: ... at least this share of which hold a linked headline of FEED_HEADLINE_MIN_CHARS,
+#: and some of which carry a prose summary. Plain link lists are caught by link density.
+FEED_LINKED_SHARE = 0.75
+FEED_HEADLINE_MIN_CHARS = 8
+#: Feed items are list entries and cards, not layout tables (old portals nest the
+#: whole page in look-alike <table>s: ia-sina) ...
+FEED_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dl"})
+#: ... and short: a headline and a summary of a few lines each (median item size).
+FEED_MAX_ITEM_CHARS = 500
 #: Weight of non-prose text against prose when a node is scored as the article root.
 #: 0.6 keeps a sidebar with more characters than the article from winning: its link
 #: lists count against it, while one "related" box inside the article costs little.
