@@ -18,23 +18,29 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-import lxml.html
 from lxml import etree
 
 from reader.core import selectors as sel
 from reader.core.article import Removal
 
 _HIDDEN_CLASS_RE = re.compile(r"\.([A-Za-z][\w-]*)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)")
-_WS_RE = re.compile(r"\s+")
 _CJK_SPACE_RE = re.compile(f"(?<=[{sel.CJK_CLASS}\u3000-\u303f\uff00-\uffef]) (?=[{sel.CJK_CLASS}\u3000-\u303f\uff00-\uffef])")
 
 
 def normalize_space(text: str) -> str:
     """Collapse white space; drop the spaces a line break left between two CJK characters."""
-    text = _WS_RE.sub(" ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
+    text = " ".join(text.replace("\u3000", " ").split())  # str.split() knows U+00A0
     if " " in text:
         text = _CJK_SPACE_RE.sub("", text)
     return text
+
+
+def text_of(el: etree._Element) -> str:
+    """All text inside `el` (its tail excluded)."""
+    return "".join(el.itertext())
+
+
+_PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, no_network=True)
 
 
 def parse_html(markup: str) -> etree._Element:
@@ -45,15 +51,18 @@ def parse_html(markup: str) -> etree._Element:
     if markup.startswith("<?xml"):
         end = markup.find("?>")
         markup = markup[end + 2 :] if end >= 0 else markup
+    root = None
     try:
-        root = lxml.html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
-        root = lxml.html.document_fromstring("<html><body></body></html>")
+        root = etree.fromstring(markup, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:  # empty or unparseable markup
+        root = etree.fromstring("<html><body></body></html>", _PARSER)
     return root
 
 
 def _prose_chars(el: etree._Element) -> int:
-    text = el.text_content() if isinstance(el, lxml.html.HtmlElement) else ""
+    text = text_of(el)
     return len(sel.CJK_RE.findall(text)) if sel.PUNCT_RE.search(text) else 0
 
 
@@ -61,17 +70,14 @@ def _drop(el: etree._Element) -> None:
     parent = el.getparent()
     if parent is None:
         return
-    if isinstance(el, lxml.html.HtmlElement):
-        el.drop_tree()  # keeps the tail text
-    else:
-        tail = el.tail
-        if tail:
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(el)
+    tail = el.tail
+    if tail:  # keep the text that follows the element
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
 
 
 def _is_hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
@@ -107,7 +113,7 @@ def clean_tree(root: etree._Element) -> list[Removal]:
             doomed.append((el, "hidden"))
     for el, reason in doomed:
         if reason:
-            text = normalize_space(el.text_content()) if isinstance(el, lxml.html.HtmlElement) else ""
+            text = normalize_space(text_of(el)) if isinstance(el.tag, str) else ""
             if text:
                 removed.append(Removal(reason, text[:200]))
         _drop(el)
@@ -125,17 +131,21 @@ def is_spam(text: str) -> bool:
     return sum(len(p.strip()) for p in parts) / len(parts) <= sel.SPAM_MAX_PHRASE_CHARS
 
 
+_JUNK_PREFIX_RE = re.compile(
+    "[【\\[（(「『 ·•]*(" + "|".join(map(re.escape, sorted(sel.JUNK_LINE_PREFIXES, key=len, reverse=True))) + ")(.?)"
+)
+
+
 def is_junk_label(text: str) -> bool:
     """A line labelled as chrome: prev/next, editor, disclaimer, share, copyright ..."""
     if len(text) <= sel.FOOTER_MAX_CHARS and sel.FOOTER_RE.search(text):
         return True
-    t = text.lstrip("【[（(「『 ·•")
-    for prefix in sel.JUNK_LINE_PREFIXES:
-        if t.startswith(prefix):
-            if prefix.endswith((":", "：")) or len(t) <= 60:
-                return True
-            return t[len(prefix) : len(prefix) + 1] in (":", "：", " ", "】", "]", "|", "｜")
-    return False
+    m = _JUNK_PREFIX_RE.match(text)
+    if m is None:
+        return False
+    if m.group(1).endswith((":", "：")) or len(text) <= 60:
+        return True
+    return m.group(2) in (":", "：", " ", "】", "]", "|", "｜")
 
 
 def is_settings_chrome(text: str) -> bool:

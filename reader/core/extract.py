@@ -39,6 +39,7 @@ from reader.core.clean import (
     normalize_space,
     parse_html,
     strip_watermarks,
+    text_of,
 )
 from reader.core.errors import NoArticleError
 from reader.core.load import Page, PageFormat
@@ -392,7 +393,8 @@ def _choose_root(blocks: list[_Raw], nodes: list[_Node]) -> _Node | None:
         g = good[node.end] - good[node.start]
         if g <= 0:
             continue
-        score = g - sel.JUNK_WEIGHT * (bad[node.end] - bad[node.start])
+        j = bad[node.end] - bad[node.start]
+        score = g * g / (g + sel.JUNK_WEIGHT * j)
         if score >= best_score:
             best, best_score = node, score
     return best
@@ -480,7 +482,7 @@ def _read_theme(root: etree._Element) -> Theme | None:
         if _class_words(el) & sel.DARK_CLASS_WORDS:
             return Theme.DARK
     for el in root.iter("li", "a", "span", "label", "button", "option", "div"):
-        text = (el.text or "").strip() or normalize_space(el.text_content())
+        text = (el.text or "").strip()
         if text in sel.THEME_LABELS and _is_selected(el):
             return Theme(sel.THEME_LABELS[text])
     for meta in root.iter("meta"):
@@ -499,7 +501,7 @@ def _read_head(root: etree._Element, page: Page) -> _Meta:
     meta = _Meta()
     title_el = root.find(".//title")
     if title_el is not None:
-        meta.title = normalize_space(title_el.text_content())
+        meta.title = normalize_space(text_of(title_el))
     canonical = og_url = None
     for el in root.iter("meta", "link"):
         if el.tag == "link":

@@ -246,9 +246,10 @@ FEED_HEADLINE_MIN_CHARS = 8
 FEED_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dl"})
 #: ... and short: a headline and a summary of a few lines each (median item size).
 FEED_MAX_ITEM_CHARS = 500
-#: Weight of non-prose text against prose when a node is scored as the article root.
-#: 0.6 keeps a sidebar with more characters than the article from winning: its link
-#: lists count against it, while one "related" box inside the article costs little.
+#: A candidate root scores prose² / (prose + JUNK_WEIGHT · junk): its prose, scaled by
+#: how pure it is. A sidebar with more characters than the article loses (its link
+#: lists are junk), and so does a page-wide wrapper, while one "related" box inside the
+#: article costs little. 0.6 was best on the corpus (0.3: 0.939, 0.6: 0.942, 1.5: 0.939).
 JUNK_WEIGHT = 0.6
 
 # --------------------------------------------------------------------------- junk lines
