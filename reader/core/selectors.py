@@ -50,7 +50,12 @@ DROP_TAGS = (
     "audio",
     "video",
     "map",
-    "head",
+    # Not <head> itself: libxml2 leaves a whole page inside <head> when an unknown
+    # tag stands there (ia-sohu-8baa71e3), so only head's own furniture goes.
+    "title",
+    "meta",
+    "link",
+    "base",
 )
 #: Semantic chrome: dropped when it holds little prose (a <nav> wrapping a whole page
 #: body exists in the wild, so these go through the prose check in clean.py).
