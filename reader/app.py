@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
     from reader.ui.window import MainWindow
 
-SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "trad-textdump" / "page.txt"
+SAMPLE = (
+    Path(__file__).resolve().parent.parent / "resources" / "samples" / "trad-textdump" / "page.txt"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,18 +31,44 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", help="a saved page to open (HTML, MHTML or text)")
     p.add_argument("--dump", metavar="PATH", help="print the cleaned article and exit (no window)")
     p.add_argument(
-        "--format", choices=("json", "markdown", "text"), default="text", help="--dump output format"
+        "--format",
+        choices=("json", "markdown", "text"),
+        default="text",
+        help="--dump output format",
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
 
 def build_window(settings: QSettings | None = None) -> MainWindow:
-    """Build the main window (a QApplication must already exist)."""
+    """Build the main window (a QApplication must already exist).
+
+    `settings` defaults to the user's real settings; tests pass one in tmp_path.
+    """
     # Imported here so `--dump` never loads Qt (tests/test_boundaries.py).
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from reader.ui import settings as store  # noqa: PLC0415
+    from reader.ui.theme import ThemeController, register_icons  # noqa: PLC0415
     from reader.ui.window import MainWindow  # noqa: PLC0415
 
-    return MainWindow(settings)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("build_window() needs a QApplication")
+    register_icons()
+    return MainWindow(
+        settings if settings is not None else store.default_settings(), ThemeController(app)
+    )
+
+
+def initial_path(arg: str | None, settings: QSettings) -> Path:
+    """The file to open at start: the command line's, else the last one read, else the sample."""
+    from reader.ui import settings as store  # noqa: PLC0415 - Qt only on the GUI path
+
+    if arg:
+        return Path(arg)
+    recent = store.recent_files(settings)
+    return Path(recent[0]) if recent else SAMPLE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,10 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - the CLI path must not load Qt
 
+    from reader.ui import settings as store  # noqa: PLC0415
+
     app = QApplication(sys.argv[:1])
-    app.setApplicationName("Qingdu")
-    app.setOrganizationName("Qingdu")
-    window = build_window()
-    window.open_path(Path(args.path) if args.path else SAMPLE)
+    app.setApplicationName(store.APPLICATION)
+    app.setOrganizationName(store.ORGANIZATION)
+    qs = store.default_settings()
+    window = build_window(qs)
+    first = initial_path(args.path, qs)
+    if not window.open_path(first) and first != SAMPLE:
+        window.open_path(SAMPLE)
     window.show()
     return app.exec()

@@ -1,13 +1,32 @@
-"""The main window: open, read, switch script and theme, jump, find, persist, errors."""
+"""The main window: open, read, switch script and theme, jump, find, persist, errors.
+
+Every flow of the window issue has a test here. Articles with rich structure are built
+directly from the dataclasses (original prose about fictional people); the bundled
+samples are opened where a real file matters.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtWidgets import QTextBrowser
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QImage, QKeySequence, QPalette, QTextDocument
+from PySide6.QtWidgets import QApplication, QTextBrowser, QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from reader.app import SAMPLE, build_window
+from reader.app import SAMPLE, build_window, initial_path
+from reader.core import Article, Block, BlockType, Script, Section, Speaker, Theme
+from reader.core.errors import ScriptError
+from reader.core.prefs import Accent, FontStyle, Language, ScriptChoice
+from reader.core.render import ASSET_SCHEME
+from reader.ui.window import MainWindow
+from tests.conftest import PAGES, SAMPLES
+
+# The offscreen platform warns when a top-level window is shown; that is the platform
+# plugin talking, not the reader.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 TEXT_PAGE = """\
 山城夜話：一座小鎮的書店
@@ -18,6 +37,113 @@ TEXT_PAGE = """\
 店主周念青說：「書店不是賣書的地方，是讓人停下來的地方。」
 """
 
+CONVERT_TIMEOUT = 20_000  # ms; the first conversion loads OpenCC's dictionaries
+
+
+def _png() -> bytes:
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3a7"))
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "PNG")
+    return bytes(buf.data().data())
+
+
+def rich_article(theme: Theme | None = None) -> Article:
+    """A Traditional article with sections, speakers, quotes, a list and two images."""
+    blocks: list[Block] = [
+        Block(BlockType.PARAGRAPH, "鹿鳴鎮的舊貨市集每逢週六清晨開張，攤位沿著溪邊一路排到石橋。"),
+        Block(BlockType.IMAGE, "溪邊的舊貨攤", src="page_files/market.png"),
+        Block(BlockType.CAPTION, "溪邊的舊貨攤。（資料照片）"),
+        Block(BlockType.IMAGE, "遠方的山", src=None),
+    ]
+    sections: list[Section] = []
+    speakers: dict[str, list[int]] = {"簡雨農": [], "羅曉帆": [], "蘇慧玲": []}
+    for s, (title, who) in enumerate(
+        (("從廢鐵到寶藏", "簡雨農"), ("修理師傅的手藝", "羅曉帆"), ("市集的明天", "蘇慧玲"))
+    ):
+        sections.append(Section(title, len(blocks)))
+        blocks.append(Block(BlockType.HEADING, title))
+        for n in range(9):
+            if n in (2, 6):
+                speakers[who].append(len(blocks))
+                blocks.append(
+                    Block(
+                        BlockType.PARAGRAPH,
+                        f"「這些舊東西都有自己的故事，修好了還能再用很多年。」{who}說，"
+                        f"這是他在市集的第{s + 1}個年頭。",
+                    )
+                )
+            elif n == 4:
+                blocks.append(
+                    Block(BlockType.QUOTE, "舊物不會說話，但它們記得每一雙曾經握住它們的手。")
+                )
+            else:
+                blocks.append(
+                    Block(
+                        BlockType.PARAGRAPH,
+                        f"第{s + 1}節第{n + 1}段：攤主們把收音機、檯燈和搪瓷杯擺在藍色帆布上，"
+                        "來來往往的遊客停下腳步，拿起一件又放下，討價還價的聲音此起彼落。"
+                        "傍晚收攤的時候，溪面映著路燈，整條街又恢復了平日的安靜。",
+                    )
+                )
+    blocks.append(Block(BlockType.LIST_ITEM, "每週六上午六點開市"))
+    blocks.append(Block(BlockType.LIST_ITEM, "攤位費每格兩百元"))
+    return Article(
+        title="鹿鳴鎮舊貨市集：讓老物件再轉一圈",
+        blocks=tuple(blocks),
+        published="2024-05-11",
+        source="溪谷週報",
+        author="程思遠",
+        url="https://weekly.luming.example/market/2024/0511.html",
+        script=Script.TRADITIONAL,
+        theme=theme,
+        sections=tuple(sections),
+        speakers=tuple(Speaker(name, tuple(b)) for name, b in speakers.items()),
+        encoding="big5",
+        format="html",
+        assets={"page_files/market.png": _png()},
+    )
+
+
+@pytest.fixture(autouse=True)
+def _light_system_scheme(qapp: QApplication) -> Iterator[None]:
+    """Tests start from the offscreen platform's scheme and leave it as they found it."""
+    yield
+    hints = qapp.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        hints.unsetColorScheme()
+
+
+@pytest.fixture
+def errors() -> list[tuple[str, str]]:
+    """Messages the window would have shown in a dialog."""
+    return []
+
+
+def _make(qtbot: QtBot, settings: QSettings, errors: list[tuple[str, str]]) -> MainWindow:
+    w = build_window(settings)
+    qtbot.addWidget(w)
+    w._show_error = lambda title, message: errors.append((title, message))  # type: ignore[method-assign]
+    w.resize(1000, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: QSettings, errors: list[tuple[str, str]]) -> MainWindow:
+    """A shown main window with settings in tmp_path and dialogs captured in `errors`."""
+    return _make(qtbot, settings, errors)
+
+
+@pytest.fixture
+def rich(window: MainWindow, qtbot: QtBot) -> MainWindow:
+    """The window showing `rich_article()`."""
+    window.show_article(rich_article())
+    qtbot.waitUntil(lambda: window.view.top_block() is not None)
+    return window
+
 
 def _sample(tmp_path: Path) -> Path:
     """The bundled sample if it exists yet, otherwise a small text dump in tmp_path."""
@@ -26,6 +152,23 @@ def _sample(tmp_path: Path) -> Path:
     p = tmp_path / "page.txt"
     p.write_text(TEXT_PAGE, encoding="utf-8")
     return p
+
+
+def _text_page(tmp_path: Path, name: str, title: str) -> Path:
+    p = tmp_path / name
+    p.write_text(f"{title}\n\n{TEXT_PAGE}", encoding="utf-8")
+    return p
+
+
+def _switch(qtbot: QtBot, window: MainWindow, name: str) -> Article:
+    with qtbot.waitSignal(window.article_shown, timeout=CONVERT_TIMEOUT) as blocker:
+        window.action(name).trigger()
+    shown = blocker.args[0] if blocker.args else None
+    assert isinstance(shown, Article)
+    return shown
+
+
+# -- opening ---------------------------------------------------------------------------------
 
 
 def test_smoke_opens_sample_and_shows_title(qtbot: QtBot, tmp_path: Path) -> None:
@@ -38,3 +181,528 @@ def test_smoke_opens_sample_and_shows_title(qtbot: QtBot, tmp_path: Path) -> Non
     view = window.findChild(QTextBrowser, "articleView")
     assert view is window.view
     assert article.title in window.view.toPlainText()
+
+
+@pytest.mark.parametrize(
+    "sample", ["trad-textdump/page.txt", "simp-html/page.html", "gbk-html/page.html"]
+)
+def test_every_bundled_sample_opens(window: MainWindow, sample: str) -> None:
+    path = SAMPLES / sample
+    if not path.exists():
+        pytest.skip(f"{sample} not written yet")
+    assert window.open_path(path)
+    assert window.article is not None
+    text = window.view.toPlainText()
+    assert window.article.title in text
+    assert any(b.text[:10] in text for b in window.article.blocks if b.type is BlockType.PARAGRAPH)
+
+
+def test_open_dialog_opens_the_chosen_file(window: MainWindow, tmp_path: Path) -> None:
+    chosen = _text_page(tmp_path, "chosen.txt", "選中的文章")
+    window._ask_open_path = lambda: chosen  # type: ignore[method-assign]
+    window.action("actionOpen").trigger()
+    assert window.path == chosen
+    assert "選中的文章" in window.view.toPlainText()
+
+
+def test_open_dialog_cancelled_keeps_article(window: MainWindow, tmp_path: Path) -> None:
+    window.open_path(_text_page(tmp_path, "a.txt", "原來的文章"))
+    window._ask_open_path = lambda: None  # type: ignore[method-assign]
+    window.action("actionOpen").trigger()
+    assert "原來的文章" in window.view.toPlainText()
+
+
+def test_command_line_path_wins_then_history_then_sample(
+    settings: QSettings, tmp_path: Path, window: MainWindow
+) -> None:
+    page = _text_page(tmp_path, "arg.txt", "命令列")
+    assert initial_path(str(page), settings) == page
+    assert initial_path(None, settings) == SAMPLE
+    other = _text_page(tmp_path, "last.txt", "上次讀的")
+    window.open_path(other)
+    assert initial_path(None, settings) == other.resolve()
+
+
+def test_drop_a_file_opens_it(window: MainWindow, tmp_path: Path) -> None:
+    page = _text_page(tmp_path, "dropped.txt", "拖進來的文章")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(page))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, event)
+    assert event.isAccepted()
+    assert "拖進來的文章" in window.view.toPlainText()
+
+
+def test_recent_files_are_listed_newest_first_and_pruned(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, settings: QSettings, errors: list[object]
+) -> None:
+    first = _text_page(tmp_path, "first.txt", "第一篇")
+    second = _text_page(tmp_path, "second.txt", "第二篇")
+    gone = _text_page(tmp_path, "gone.txt", "會被刪掉的")
+    for p in (gone, first, second):
+        window.open_path(p)
+    gone.unlink()
+    again = _make(qtbot, settings, [])
+    names = [a.text() for a in again._recent_menu.actions() if a.objectName().startswith("action")]
+    assert names[:2] == ["&1 second.txt", "&2 first.txt"]
+    assert not any("gone" in n for n in names)
+    again.action("actionRecent2").trigger()
+    assert again.path == first.resolve() or again.path == first
+    assert "第一篇" in again.view.toPlainText()
+
+
+def test_reload_reads_the_file_again_and_keeps_place(window: MainWindow, tmp_path: Path) -> None:
+    page = _text_page(tmp_path, "live.txt", "舊標題")
+    window.open_path(page)
+    page.write_text("新標題\n\n" + TEXT_PAGE, encoding="utf-8")
+    window.action("actionReload").trigger()
+    assert "新標題" in window.view.toPlainText()
+
+
+def test_unreadable_file_shows_error_naming_it_and_keeps_article(
+    window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]
+) -> None:
+    window.open_path(_text_page(tmp_path, "good.txt", "好好的文章"))
+    missing = tmp_path / "不存在的檔案.html"
+    assert not window.open_path(missing)
+    assert len(errors) == 1
+    assert "不存在的檔案.html" in errors[0][1]
+    assert len(errors[0][1]) > len("不存在的檔案.html") + 10  # the reason is there too
+    assert "好好的文章" in window.view.toPlainText()
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    assert not window.open_path(empty)
+    assert len(errors) == 2
+    assert "好好的文章" in window.view.toPlainText()
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def test_header_meta_and_body_are_shown(rich: MainWindow) -> None:
+    text = rich.view.toPlainText()
+    assert "鹿鳴鎮舊貨市集：讓老物件再轉一圈" in text
+    assert "2024-05-11 · 溪谷週報 · 程思遠" in text
+    assert "https://weekly.luming.example/market/2024/0511.html" in text
+    assert "從廢鐵到寶藏" in text
+    assert "［圖］遠方的山" in text  # a remote image shows its alt text
+    assert rich.windowTitle().startswith("鹿鳴鎮舊貨市集")
+
+
+def test_images_come_only_from_the_article(rich: MainWindow) -> None:
+    kind = QTextDocument.ResourceType.ImageResource.value
+    saved = rich.view.loadResource(kind, QUrl(f"{ASSET_SCHEME}:1"))
+    assert isinstance(saved, QImage)
+    assert not saved.isNull()
+    for url in ("https://img.example/a.png", "file:///etc/hostname", f"{ASSET_SCHEME}:0"):
+        assert rich.view.loadResource(kind, QUrl(url)) is None
+    assert "https://" not in rich.view.toHtml().split("<body", 1)[1].split("href=")[0]
+
+
+def test_links_open_in_browser_only_when_http(rich: MainWindow) -> None:
+    opened: list[QUrl] = []
+    rich._open_url = opened.append  # type: ignore[method-assign]
+    assert not rich.view.openLinks()
+    rich.view.anchorClicked.emit(QUrl("https://weekly.luming.example/x"))
+    rich.view.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    rich.view.anchorClicked.emit(QUrl("javascript:alert(1)"))
+    assert [u.toString() for u in opened] == ["https://weekly.luming.example/x"]
+
+
+def test_status_bar_shows_encoding_count_time_and_script(rich: MainWindow) -> None:
+    article = rich.article
+    assert article is not None
+    status = " ".join(w.text() for w in rich.statusBar().findChildren(type(rich._status_chars)))
+    assert "BIG5" in status
+    assert f"{article.char_count:,}" in status
+    assert "Original" in status or "原文" in status
+
+
+def test_column_is_centred_and_about_forty_characters(rich: MainWindow) -> None:
+    rich.resize(1400, 800)
+    QApplication.processEvents()
+    fmt = rich.view.document().rootFrame().frameFormat()
+    width = rich.view.viewport().width() - fmt.leftMargin() - fmt.rightMargin()
+    em = rich.view.fontMetrics().horizontalAdvance("中")
+    assert 36 <= width / em <= 42
+    assert abs(fmt.leftMargin() - fmt.rightMargin()) < 1
+
+
+def test_zoom_in_out_and_reset(rich: MainWindow) -> None:
+    size = rich.view.font().pointSizeF()
+    rich.action("actionZoomIn").trigger()
+    rich.action("actionZoomIn").trigger()
+    assert rich.view.font().pointSizeF() == size + 2
+    rich.action("actionZoomOut").trigger()
+    assert rich.view.font().pointSizeF() == size + 1
+    rich.action("actionZoomReset").trigger()
+    assert rich.view.font().pointSizeF() == size
+    assert QKeySequence("Ctrl+=") in rich.action("actionZoomIn").shortcuts()
+
+
+def test_serif_and_sans_fonts_follow_the_script(rich: MainWindow, qtbot: QtBot) -> None:
+    assert rich.view.font().families()[0] == "Noto Serif CJK TC"
+    rich.action("actionFontSans").trigger()
+    assert rich.view.font().families()[0] == "Noto Sans CJK TC"
+    _switch(qtbot, rich, "actionScriptSimplified")
+    assert rich.view.font().families()[0] == "Noto Sans CJK SC"
+
+
+# -- script ----------------------------------------------------------------------------------
+
+
+def test_script_switch_changes_text_sidebar_title_and_keeps_place(
+    rich: MainWindow, qtbot: QtBot
+) -> None:
+    rich.go_to_section(1)
+    before = rich.view.top_block()
+    assert before == rich_article().sections[1].block
+    shown = _switch(qtbot, rich, "actionScriptSimplified")
+    text = rich.view.toPlainText()
+    assert "鹿鸣镇旧货市集" in text
+    assert "鹿鳴鎮" not in text
+    assert rich.sidebar.section_items()[1] == "修理师傅的手艺"
+    assert rich.sidebar.speaker_items()[0].startswith("简雨农")
+    assert rich.windowTitle().startswith("鹿鸣镇")
+    assert shown.title == "鹿鸣镇旧货市集：让老物件再转一圈"
+    assert rich.view.top_block() == before
+
+
+def test_switching_back_is_instant_from_cache(rich: MainWindow, qtbot: QtBot) -> None:
+    _switch(qtbot, rich, "actionScriptSimplified")
+    shown: list[Article] = []
+    rich.article_shown.connect(shown.append)
+    rich.action("actionScriptOriginal").trigger()  # no event loop needed: cached
+    assert shown and shown[-1] is rich.article
+    rich.action("actionScriptSimplified").trigger()
+    assert len(shown) == 2
+    assert "鹿鸣镇" in rich.view.toPlainText()
+
+
+def test_conversion_runs_off_the_gui_thread_with_busy_indicator(
+    rich: MainWindow, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(rich.article_shown, timeout=CONVERT_TIMEOUT):
+        rich.action("actionScriptSimplified").trigger()
+        # The trigger returned before the result arrived: the GUI thread was not blocked.
+        assert rich._busy.isVisibleTo(rich)
+        assert "鹿鳴鎮" in rich.view.toPlainText()
+    assert not rich._busy.isVisibleTo(rich)
+
+
+def test_taiwan_hongkong_and_quote_styles(rich: MainWindow, qtbot: QtBot) -> None:
+    _switch(qtbot, rich, "actionQuotesCurly")
+    assert "“這些舊東西" in rich.view.toPlainText()
+    _switch(qtbot, rich, "actionScriptHongKong")
+    assert rich.action("actionScriptHongKong").isChecked()
+    assert rich.prefs.script is ScriptChoice.HONGKONG
+    assert rich.view.font().families()[0].endswith("HK")
+
+
+def test_conversion_failure_is_reported_and_toggle_reverts(
+    rich: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, errors: list[object]
+) -> None:
+    from reader.core import script
+
+    def broken(*_args: object, **_kwargs: object) -> Article:
+        raise ScriptError("OpenCC is not usable here.")
+
+    monkeypatch.setattr(script.ArticleConverter, "get", broken)
+    with qtbot.waitSignal(rich.conversion_failed, timeout=CONVERT_TIMEOUT):
+        rich.action("actionScriptSimplified").trigger()
+    assert errors and "OpenCC" in str(errors[0])
+    assert rich.action("actionScriptOriginal").isChecked()
+    assert "鹿鳴鎮" in rich.view.toPlainText()
+
+
+# -- theme -----------------------------------------------------------------------------------
+
+
+def _window_lightness(app: QApplication) -> int:
+    return app.palette().color(QPalette.ColorRole.Window).lightness()
+
+
+def test_theme_switch_recolours_window_and_article(rich: MainWindow, qapp: QApplication) -> None:
+    rich.action("actionThemeDark").trigger()
+    assert _window_lightness(qapp) < 80
+    dark_css = rich.view.document().defaultStyleSheet()
+    assert rich.look.colors["text"] in dark_css
+    assert rich.look.dark
+    assert "鹿鳴鎮" in rich.view.toPlainText()
+    rich.action("actionThemeLight").trigger()
+    assert _window_lightness(qapp) > 180
+    assert rich.view.document().defaultStyleSheet() != dark_css
+    assert rich.action("actionThemeLight").isChecked()
+    assert qapp.style().name().lower() == "fusion"
+
+
+def test_theme_switch_keeps_place(rich: MainWindow) -> None:
+    rich.go_to_section(2)
+    before = rich.view.top_block()
+    rich.action("actionThemeDark").trigger()
+    assert rich.view.top_block() == before
+
+
+def test_follow_system_reacts_to_colour_scheme_change(rich: MainWindow, qapp: QApplication) -> None:
+    rich.action("actionThemeSystem").trigger()
+    hints = qapp.styleHints()
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert rich.look.dark
+    assert _window_lightness(qapp) < 80
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert not rich.look.dark
+    rich.action("actionThemeLight").trigger()
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # ignored: the user chose light
+    assert not rich.look.dark
+
+
+def test_page_recorded_theme_applies_on_open(window: MainWindow, qapp: QApplication) -> None:
+    window.action("actionThemeLight").trigger()
+    window.show_article(rich_article(theme=Theme.DARK))
+    assert window.look.dark
+    assert window.action("actionThemeDark").isChecked()
+    assert _window_lightness(qapp) < 80
+    window.action("actionThemeLight").trigger()  # and the reader can change it
+    assert not window.look.dark
+
+
+def test_recorded_theme_of_the_simplified_sample(window: MainWindow) -> None:
+    path = SAMPLES / "simp-html" / "page.html"
+    if not path.exists():
+        pytest.skip("sample not written yet")
+    window.open_path(path)
+    assert window.article is not None
+    if window.article.theme is None:
+        pytest.skip("the extractor does not read the page's theme yet")
+    assert window.look.dark == (window.article.theme is Theme.DARK)
+
+
+def test_accent_preset_changes_highlight(rich: MainWindow, qapp: QApplication) -> None:
+    rich.action("actionAccentVermilion").trigger()
+    red = qapp.palette().color(QPalette.ColorRole.Highlight)
+    rich.action("actionAccentJade").trigger()
+    green = qapp.palette().color(QPalette.ColorRole.Highlight)
+    assert red != green
+    assert red.red() > red.green()
+    assert green.green() > green.red()
+    assert rich.prefs.accent is Accent.JADE
+
+
+# -- sections and speakers -------------------------------------------------------------------
+
+
+def _click(qtbot: QtBot, tree: QTreeWidget, item: object) -> None:
+    rect = tree.visualItemRect(item)  # type: ignore[arg-type]
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_click_section_puts_heading_at_top(rich: MainWindow, qtbot: QtBot) -> None:
+    article = rich_article()
+    _click(qtbot, rich.sidebar, rich.sidebar.section_item(2))
+    assert rich.view.top_block() == article.sections[2].block
+    _click(qtbot, rich.sidebar, rich.sidebar.section_item(0))
+    assert rich.view.top_block() == article.sections[0].block
+
+
+def test_current_section_follows_scrolling(rich: MainWindow) -> None:
+    article = rich_article()
+    rich.view.scroll_to(f"b{article.sections[1].block + 3}")
+    assert rich.sidebar.current_section() == 1
+    rich.view.verticalScrollBar().setValue(0)
+    assert rich.sidebar.current_section() is None
+
+
+def test_next_and_previous_section_shortcuts(rich: MainWindow) -> None:
+    blocks = [s.block for s in rich_article().sections]
+    nxt = rich.action("actionNextSection")
+    prev = rich.action("actionPreviousSection")
+    nxt.trigger()
+    assert rich.view.top_block() == blocks[0]
+    nxt.trigger()
+    assert rich.view.top_block() == blocks[1]
+    prev.trigger()
+    assert rich.view.top_block() == blocks[0]
+    assert not nxt.shortcut().isEmpty()
+    assert not prev.shortcut().isEmpty()
+
+
+def test_click_speaker_cycles_through_passages_and_marks_them(
+    rich: MainWindow, qtbot: QtBot
+) -> None:
+    speaker = rich_article().speakers[1]
+    item = rich.sidebar.speaker_item(1)
+    seen = []
+    for _ in range(len(speaker.blocks) + 1):
+        _click(qtbot, rich.sidebar, item)
+        seen.append(rich.view.top_block())
+    assert seen == [*speaker.blocks, speaker.blocks[0]]
+    assert rich.view.mark_count("speaker") == len(speaker.blocks)
+    assert rich.marked_speaker() == speaker.name
+
+
+def test_speaker_marks_survive_a_script_switch(rich: MainWindow, qtbot: QtBot) -> None:
+    rich.go_to_speaker("羅曉帆")
+    _switch(qtbot, rich, "actionScriptSimplified")
+    assert rich.marked_speaker() == "罗晓帆"
+    assert rich.view.mark_count("speaker") == 2
+
+
+# -- find ------------------------------------------------------------------------------------
+
+
+def test_find_counts_highlights_and_steps(rich: MainWindow, qtbot: QtBot) -> None:
+    rich.action("actionFind").trigger()
+    assert rich.find_bar.isVisible()
+    rich.find_bar.edit.setText("舊貨")
+    n = rich.match_count()
+    assert n >= 3
+    assert rich.view.mark_count("find") == n
+    assert rich.find_bar.count.text() == f"1/{n}"
+    rich.action("actionFindNext").trigger()
+    assert rich.find_bar.count.text() == f"2/{n}"
+    rich.action("actionFindPrevious").trigger()
+    rich.action("actionFindPrevious").trigger()
+    assert rich.find_bar.count.text() == f"{n}/{n}"
+    assert rich.view.textCursor().selectedText() == "舊貨"
+    qtbot.keyClick(rich.find_bar.edit, Qt.Key.Key_Escape)
+    assert not rich.find_bar.isVisible()
+    assert rich.view.mark_count("find") == 0
+
+
+def test_find_in_either_script(rich: MainWindow, qtbot: QtBot) -> None:
+    rich.open_find()
+    rich.find_bar.edit.setText("旧货")  # typed in Simplified, shown in Traditional
+    assert rich.match_count() >= 3
+    assert rich.view.textCursor().selectedText() == "舊貨"
+    _switch(qtbot, rich, "actionScriptSimplified")
+    rich.find_bar.edit.setText("舊貨")  # typed in Traditional, shown in Simplified
+    assert rich.match_count() >= 3
+    assert rich.view.textCursor().selectedText() == "旧货"
+
+
+def test_find_with_no_match_says_so(rich: MainWindow, qtbot: QtBot) -> None:
+    rich.open_find()
+    rich.find_bar.edit.setText("不存在的詞語")
+    assert rich.match_count() == 0
+    assert rich.find_bar.count.text() in ("沒有結果", "没有结果", "No matches")
+
+
+# -- persistence -----------------------------------------------------------------------------
+
+
+def test_preferences_and_state_survive_a_restart(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path
+) -> None:
+    page = tmp_path / "long.txt"
+    page.write_text(
+        "長文標題\n\n" + "\n\n".join(f"第{i}段。" + "字" * 120 for i in range(60)), encoding="utf-8"
+    )
+    first = _make(qtbot, settings, [])
+    first.open_path(page)
+    first.action("actionThemeDark").trigger()
+    first.action("actionFontSans").trigger()
+    first.action("actionZoomIn").trigger()
+    first.action("actionAccentIndigo").trigger()
+    first._splitter.setSizes([300, 700])
+    first.view.scroll_to("b30")
+    where = first.view.top_block()
+    assert where == 30
+    with qtbot.waitSignal(first.article_shown, timeout=CONVERT_TIMEOUT):
+        first.action("actionScriptSimplified").trigger()
+    first.resize(900, 650)
+    first.close()
+
+    second = _make(qtbot, settings, [])
+    prefs = second.prefs
+    assert prefs.theme is Theme.DARK
+    assert prefs.script is ScriptChoice.SIMPLIFIED
+    assert prefs.font is FontStyle.SANS
+    assert prefs.zoom == 1
+    assert prefs.accent is Accent.INDIGO
+    assert second.action("actionThemeDark").isChecked()
+    assert second.action("actionScriptSimplified").isChecked()
+    assert second._splitter.sizes()[0] == 300
+    assert second.size().width() == 900
+    with qtbot.waitSignal(second.article_shown, timeout=CONVERT_TIMEOUT):
+        second.open_path(page)
+    qtbot.waitUntil(lambda: second.view.top_block() == where)
+    assert "长文标题" in second.view.toPlainText()
+
+
+# -- language and accessibility --------------------------------------------------------------
+
+
+def test_interface_language_switches(window: MainWindow) -> None:
+    window.action("actionLanguageEnglish").trigger()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&File" in titles
+    assert window.action("actionOpen").text() == "&Open…"
+    window.action("actionLanguageHans").trigger()
+    assert "文件(&F)" in [a.text() for a in window.menuBar().actions()]
+    window.action("actionLanguageHant").trigger()
+    assert "檔案(&F)" in [a.text() for a in window.menuBar().actions()]
+    assert window.prefs.language is Language.TRADITIONAL
+
+
+REQUIRED_ACTIONS = (
+    "actionOpen",
+    "actionScriptOriginal",
+    "actionScriptTraditional",
+    "actionScriptSimplified",
+    "actionThemeSystem",
+    "actionThemeLight",
+    "actionThemeDark",
+    "actionFind",
+)
+
+
+def test_object_names_and_every_action_has_name_and_shortcut(window: MainWindow) -> None:
+    assert window.findChild(QTextBrowser, "articleView") is window.view
+    assert window.findChild(QTreeWidget, "sidebar") is window.sidebar
+    for name in REQUIRED_ACTIONS:
+        assert window.action(name).objectName() == name
+    named = [a for a in window.actions() if a.objectName().startswith("action")]
+    assert len(named) >= 30
+    for act in named:
+        assert not act.shortcut().isEmpty(), act.objectName()
+        assert act.property("accessibleName"), act.objectName()
+        assert act.text(), act.objectName()
+    shortcuts = [a.shortcut().toString() for a in named]
+    assert len(shortcuts) == len(set(shortcuts)), "shortcut clash"
+    for act in window._toolbar.actions():
+        button = window._toolbar.widgetForAction(act)
+        if button is not None and not act.isSeparator():
+            assert button.accessibleName()
+
+
+def test_full_screen_toggles(window: MainWindow, qtbot: QtBot) -> None:
+    window.action("actionFullScreen").trigger()
+    qtbot.waitUntil(window.isFullScreen)
+    window.action("actionFullScreen").trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+def test_sidebar_toggle(window: MainWindow) -> None:
+    window.action("actionSidebar").trigger()
+    assert not window.sidebar.isVisible()
+    window.action("actionSidebar").trigger()
+    assert window.sidebar.isVisible()
+
+
+def test_real_page_from_test_pages_opens(window: MainWindow) -> None:
+    page = PAGES / "interview.html"
+    if not page.exists():
+        pytest.skip("test page not written yet")
+    assert window.open_path(page)
+
+
+def test_window_geometry_bytes_are_not_required(settings: QSettings, qtbot: QtBot) -> None:
+    settings.setValue("state/geometry", QByteArray(b"garbage"))
+    w = _make(qtbot, settings, [])
+    assert w.width() > 200

@@ -672,7 +672,20 @@ def _role_names(text: str) -> list[str]:
     return names
 
 
-def _speaker_of_verb(text: str, verb_start: int) -> str | None:
+def _recurring_name(seg: str, doc: str) -> str | None:
+    """A name at the start of `seg` told apart from the words after it by recurrence: the
+    three-character form when its two-character prefix never occurs without the third."""
+    three, two = seg[:3], seg[:2]
+    if len(three) == 3 and _valid_name(three):
+        n3 = doc.count(three)
+        if n3 >= 2 and n3 == doc.count(two):
+            return three
+    if len(two) == 2 and _valid_name(two) and doc.count(two) >= 2:
+        return two
+    return None
+
+
+def _speaker_of_verb(text: str, verb_start: int, doc: str) -> str | None:
     direct = _name_before(text, verb_start)
     if direct:
         return direct
@@ -689,13 +702,18 @@ def _speaker_of_verb(text: str, verb_start: int) -> str | None:
             break
     if clause.startswith("在"):
         clause = clause[1:]
-    return _name_at(clause, 0)
+    name = _name_at(clause, 0)
+    if name is None and clause_start > 0 and text[clause_start - 1] in "”」\"":
+        # "……”吳世喆笑著說": the clause right after a quote opens with the speaker.
+        name = _recurring_name(clause, doc)
+    return name
 
 
 def _find_speakers(blocks: list[Block], author: str | None) -> tuple[Speaker, ...]:
     spoken: dict[str, set[int]] = {}
     introduced: set[str] = set()
     excluded = {author} if author else set()
+    doc = "\n".join(b.text for b in blocks)
     for i, b in enumerate(blocks):
         if b.type in (BlockType.IMAGE, BlockType.HEADING):
             continue
@@ -706,7 +724,7 @@ def _find_speakers(blocks: list[Block], author: str | None) -> tuple[Speaker, ..
         if m and m.group(1) not in sel.INTERVIEW_NON_NAMES and _valid_name(m.group(1)):
             spoken.setdefault(m.group(1), set()).add(i)
         for vm in _VERB_RE.finditer(text):
-            name = _speaker_of_verb(text, vm.start())
+            name = _speaker_of_verb(text, vm.start(), doc)
             if name and name not in excluded:
                 spoken.setdefault(name, set()).add(i)
         if roles and _PRONOUN_VERB_RE.search(text):

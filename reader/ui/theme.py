@@ -104,33 +104,33 @@ def colors(dark: bool, accent: Accent) -> dict[str, str]:
 
 def palette(c: Mapping[str, str]) -> QPalette:
     """A QPalette from a resolved colour table."""
-    R = QPalette.ColorRole
+    cr = QPalette.ColorRole
     pal = QPalette()
     roles = {
-        R.Window: "window",
-        R.WindowText: "text",
-        R.Base: "paper",
-        R.AlternateBase: "paper_alt",
-        R.Text: "text",
-        R.Button: "button",
-        R.ButtonText: "text",
-        R.ToolTipBase: "tooltip",
-        R.ToolTipText: "text",
-        R.PlaceholderText: "muted",
-        R.Highlight: "accent",
-        R.HighlightedText: "on_accent",
-        R.Link: "accent",
-        R.LinkVisited: "accent",
-        R.BrightText: "on_accent",
-        R.Mid: "rule",
-        R.Midlight: "paper_alt",
-        R.Dark: "rule",
-        R.Shadow: "rule",
-        R.Light: "paper",
+        cr.Window: "window",
+        cr.WindowText: "text",
+        cr.Base: "paper",
+        cr.AlternateBase: "paper_alt",
+        cr.Text: "text",
+        cr.Button: "button",
+        cr.ButtonText: "text",
+        cr.ToolTipBase: "tooltip",
+        cr.ToolTipText: "text",
+        cr.PlaceholderText: "muted",
+        cr.Highlight: "accent",
+        cr.HighlightedText: "on_accent",
+        cr.Link: "accent",
+        cr.LinkVisited: "accent",
+        cr.BrightText: "on_accent",
+        cr.Mid: "rule",
+        cr.Midlight: "paper_alt",
+        cr.Dark: "rule",
+        cr.Shadow: "rule",
+        cr.Light: "paper",
     }
     for role, name in roles.items():
         pal.setColor(role, QColor(c[name]))
-    for role in (R.WindowText, R.Text, R.ButtonText):
+    for role in (cr.WindowText, cr.Text, cr.ButtonText):
         pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(c["disabled"]))
     return pal
 
@@ -291,9 +291,7 @@ _FONTS: Mapping[tuple[str, FontStyle], tuple[str, ...]] = {
 _FALLBACK = ("WenQuanYi Micro Hei", "Droid Sans Fallback")
 
 
-def reading_families(
-    shown: ScriptChoice, original: Script, style: FontStyle
-) -> tuple[str, ...]:
+def reading_families(shown: ScriptChoice, original: Script, style: FontStyle) -> tuple[str, ...]:
     """Font families for body text, so glyph shapes match the script on screen."""
     if shown is ScriptChoice.HONGKONG:
         key = "hk"
@@ -312,4 +310,4 @@ def reading_families(
 def base_point_size() -> float:
     """The body text size at zoom 0: a little above the UI font, for long reading."""
     size = QGuiApplication.font().pointSizeF()
-    return max(12.0, (size if size > 0 else 10.0) * 1.3)
+    return max(13.0, (size if size > 0 else 10.0) * 1.3)

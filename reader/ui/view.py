@@ -11,7 +11,7 @@ import bisect
 import logging
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.core.render import ASSET_SCHEME, block_of_anchor
+from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,12 @@ MIN_SIDE_MARGIN = 24
 """Pixels kept on each side of the column when the window is narrower than the column."""
 
 TOP_MARGIN = 28
+
+LINE_HEIGHT_EM = 1.8
+"""Body line height in ems, the CSS sense of `line-height: 1.8`: CJK text has no
+ascenders to separate lines, so it wants more air than Latin text (1.4-1.5)."""
+
+HEADING_LINE_HEIGHT_EM = 1.5
 
 
 class ArticleView(QTextBrowser):
@@ -63,6 +69,16 @@ class ArticleView(QTextBrowser):
         self._positions: list[tuple[float, int]] | None = None
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._last_top = -1
+        self._html = ""
+        self._css = ""
+        self._typography = ""
+        self._pending: tuple[str, int] | None = None
+        # A scroll asked for before the first layout is done once the resizes that come
+        # with showing the window have settled (a zero timer runs after all of them).
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.setInterval(0)
+        self._pending_timer.timeout.connect(self._apply_pending)
         self.document().documentLayout().documentSizeChanged.connect(self._layout_changed)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
@@ -71,11 +87,17 @@ class ArticleView(QTextBrowser):
     def show_article(self, html: str, css: str, images: Mapping[int, bytes] | None = None) -> None:
         """Replace the content: `html` styled by `css`; `images` maps block index -> bytes."""
         self._images = dict(images or {})
-        doc = self.document()
-        doc.setDefaultStyleSheet(css)
+        self._html = html
+        self._css = css
+        self._typography = self._typography_css()
+        self._load()
+
+    def _load(self) -> None:
+        self.document().setDefaultStyleSheet(self._css + "\n" + self._typography)
         self._marks.clear()
         self.setExtraSelections([])
-        self.setHtml(html)
+        self._pending = None
+        self.setHtml(self._html)
         self._index_anchors()
         self._apply_column()
         self._last_top = -1
@@ -87,33 +109,68 @@ class ArticleView(QTextBrowser):
         font.setPointSizeF(point_size)
         self.setFont(font)
         self._apply_column()
+        typography = self._typography_css()
+        if self._html and typography != self._typography:
+            # Line height is a percentage of the font's own line height, which differs
+            # between font families; re-load so the rules match the new font.
+            self._typography = typography
+            self._load()
+        self._typography = typography
 
     # -- positions -------------------------------------------------------------------------
 
-    def scroll_to(self, name: str) -> bool:
-        """Put the block with anchor `name` at the top of the view; False if there is none."""
+    def scroll_to(self, name: str, offset: int = 0) -> bool:
+        """Put anchor `name` (plus `offset` pixels) at the top of the view.
+
+        Before the view is first laid out the request is kept and carried out on the
+        first resize. Returns False if there is no such anchor.
+        """
         block = self._anchors.get(name)
         if block is None:
             return False
-        y = self.document().documentLayout().blockBoundingRect(block).top()
-        self.verticalScrollBar().setValue(round(y))
+        if not self._laid_out():
+            self._pending = (name, offset)
+            return True
+        self._pending = None
+        self._pending_timer.stop()
+        layout = self.document().documentLayout()
+        top = 0 if block == self.document().firstBlock() else layout.blockBoundingRect(block).top()
+        y = round(top) + offset
+        bar = self.verticalScrollBar()
+        if y > bar.maximum():
+            # Large documents are laid out lazily; lay out to the end so the range fits.
+            layout.blockBoundingRect(self.document().lastBlock())
+            self._positions = None
+        bar.setValue(y)
+        if bar.value() == y:
+            self._scrolled()
         return True
 
     def top_block(self) -> int | None:
-        """The index of the article block shown at the top of the viewport."""
+        """The index of the article block at the top of the viewport (-1: the header).
+
+        None when nothing is shown.
+        """
+        if self._pending is not None:
+            found = block_of_anchor(self._pending[0])
+            return -1 if found is None else found
         positions = self._block_positions()
         if not positions:
             return None
         y = self.verticalScrollBar().value() + 2
         i = bisect.bisect_right(positions, (y, 1 << 30)) - 1
-        return positions[max(i, 0)][1]
+        return positions[i][1] if i >= 0 else -1
 
     def top_offset(self) -> int:
         """Pixels between the top block's start and the top of the viewport."""
+        if self._pending is not None:
+            return self._pending[1]
         block = self.top_block()
         if block is None:
             return 0
-        tb = self._anchors[f"b{block}"]
+        if block < 0:
+            return self.verticalScrollBar().value()
+        tb = self._anchors[anchor(block)]
         y = self.document().documentLayout().blockBoundingRect(tb).top()
         return max(0, self.verticalScrollBar().value() - round(y))
 
@@ -182,6 +239,8 @@ class ArticleView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_column()
+        if self._pending is not None:
+            self._pending_timer.start()
 
     # -- internals -------------------------------------------------------------------------
 
@@ -212,6 +271,30 @@ class ArticleView(QTextBrowser):
         fmt.setBottomMargin(TOP_MARGIN * 2)
         root.setFrameFormat(fmt)
 
+    def _apply_pending(self) -> None:
+        if self._pending is not None and self._laid_out():
+            self.scroll_to(*self._pending)
+
+    def _laid_out(self) -> bool:
+        return self.isVisible() and self.viewport().width() > MIN_SIDE_MARGIN * 2
+
+    def _typography_css(self) -> str:
+        """Line heights for the current font, in Qt's sense of a percentage.
+
+        Qt's `line-height: N%` scales the font's natural line height (ascent + descent,
+        about 1.45 em for the CJK fonts), not the em as in browsers, so the percentage
+        that gives LINE_HEIGHT_EM is worked out from the font metrics.
+        """
+        fm = QFontMetricsF(self.font())
+        em = fm.horizontalAdvance("中") or fm.height()
+        body = round(100 * LINE_HEIGHT_EM * em / fm.height())
+        heading = round(100 * HEADING_LINE_HEIGHT_EM * em / fm.height())
+        return (
+            f"p.para, p.quote, li.item, p.image-alt {{ line-height: {body}%; }}\n"
+            f"h2.section, p.caption {{ line-height: {heading}%; }}\n"
+            f"h1.title {{ line-height: {max(100, heading - 10)}%; }}\n"
+        )
+
     def _index_anchors(self) -> None:
         self._anchors.clear()
         self._positions = None
@@ -225,6 +308,8 @@ class ArticleView(QTextBrowser):
             block = block.next()
 
     def _block_positions(self) -> list[tuple[float, int]]:
+        if not self._laid_out():
+            return []
         if self._positions is None:
             layout = self.document().documentLayout()
             pos: list[tuple[float, int]] = []
