@@ -24,15 +24,17 @@ from reader.core import selectors as sel
 from reader.core.article import Removal
 
 _HIDDEN_CLASS_RE = re.compile(r"\.([A-Za-z][\w-]*)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)")
-_CJK_SPACE_RE = re.compile(f"(?<=[{sel.CJK_CLASS}\u3000-\u303f\uff00-\uffef]) (?=[{sel.CJK_CLASS}\u3000-\u303f\uff00-\uffef])")
+_CJK_WIDE = f"{sel.CJK_CLASS}\u3001-\u303f\uff00-\uffef“”‘’"
+_CJK_BREAK_RE = re.compile(f"(?<=[{_CJK_WIDE}])[ \t\r]*\n\s*(?=[{_CJK_WIDE}])")
 
 
 def normalize_space(text: str) -> str:
-    """Collapse white space; drop the spaces a line break left between two CJK characters."""
-    text = " ".join(text.replace("\u3000", " ").split())  # str.split() knows U+00A0
-    if " " in text:
-        text = _CJK_SPACE_RE.sub("", text)
-    return text
+    """Collapse white space to single spaces, and drop the white space of a source line
+    break between two CJK characters (HTML wraps Chinese text anywhere). A space typed
+    between CJK words on one line ("沈若溪 摄", a full-width space in a headline) stays."""
+    if "\n" in text:
+        text = _CJK_BREAK_RE.sub("", text)
+    return " ".join(text.split())  # str.split() knows U+00A0 and U+3000
 
 
 def text_of(el: etree._Element) -> str:

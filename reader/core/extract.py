@@ -614,7 +614,7 @@ def _starts_with_surname(name: str) -> bool:
 def _valid_name(name: str) -> bool:
     if not 2 <= len(name) <= 4 or name in sel.NOT_NAMES:
         return False
-    if not all("\u4e00" <= c <= "\u9fff" for c in name):
+    if not all("\u4e00" <= c <= "\u9fff" for c in name) or name[-1] in sel.ORG_SUFFIX_CHARS:
         return False
     return _starts_with_surname(name)
 
@@ -631,24 +631,34 @@ def _name_at(text: str, start: int) -> str | None:
     return None
 
 
-def _name_before(text: str, end: int) -> str | None:
-    """The 2–3 character name that ends right before `end` (after adverb fillers)."""
+def _name_before(text: str, end: int, doc: str) -> str | None:
+    """The name that ends right before `end` (after adverb fillers), or None.
+
+    Three characters are tried before two ("黃淑芬說" is not "淑芬說"); a two-character
+    name glued to a preceding word is accepted only after a particle or a role word
+    ("的唐悅認為", "員常林在"), or when it recurs in the article.
+    """
     while end > 0 and text[end - 1] in sel.NAME_VERB_FILLERS:
         end -= 1
-    for size in (3, 2):
-        start = end - size
-        if start < 0:
-            continue
-        cand = text[start:end]
-        if _valid_name(cand) and (start == 0 or not _is_han(text[start - 1]) or size == 3):
-            if size == 3 and cand[0] in _FUNCTION_CHARS and _valid_name(cand[1:]):
-                return cand[1:]
-            return cand
+    if end >= 4 and text[end - 4 : end - 2] in sel.SURNAMES and _valid_name(text[end - 4 : end]):
+        return text[end - 4 : end]  # compound surname: 司徒偉明
+    three = text[max(0, end - 3) : end]
+    if len(three) == 3 and _valid_name(three):
+        if three[0] not in _FUNCTION_CHARS:
+            return three
+    two = text[max(0, end - 2) : end]
+    if len(two) == 2 and _valid_name(two):
+        prev = text[end - 3] if end >= 3 else ""
+        if not prev or not _is_han(prev) or prev in _NAME_PRECEDERS or doc.count(two) >= 2:
+            return two
     return None
 
 
 #: Surname characters that are far more often a function word before a name (和王林說).
 _FUNCTION_CHARS = "和與与向對对而但在是於于"
+#: Characters after which a two-character name may follow without a break: particles
+#: and the last characters of role words (的/之, 員/長/師/人/主/家/者 ...).
+_NAME_PRECEDERS = "的之員员長长師师人主家者生士農农工民"
 
 
 def _is_han(ch: str) -> bool:
@@ -686,7 +696,7 @@ def _recurring_name(seg: str, doc: str) -> str | None:
 
 
 def _speaker_of_verb(text: str, verb_start: int, doc: str) -> str | None:
-    direct = _name_before(text, verb_start)
+    direct = _name_before(text, verb_start, doc)
     if direct:
         return direct
     clause_start = 0
@@ -724,24 +734,17 @@ def _find_speakers(blocks: list[Block], author: str | None) -> tuple[Speaker, ..
         if m and m.group(1) not in sel.INTERVIEW_NON_NAMES and _valid_name(m.group(1)):
             spoken.setdefault(m.group(1), set()).add(i)
         for vm in _VERB_RE.finditer(text):
+            if len(vm.group()) == 1 and text[vm.end() : vm.end() + 1] in sel.SHORT_VERB_NOT_BEFORE:
+                continue
             name = _speaker_of_verb(text, vm.start(), doc)
             if name and name not in excluded:
                 spoken.setdefault(name, set()).add(i)
         if roles and _PRONOUN_VERB_RE.search(text):
             spoken.setdefault(roles[-1], set()).add(i)
-    result = [
-        Speaker(name, tuple(sorted(idx)))
-        for name, idx in spoken.items()
-        if name in introduced or len(idx) >= 2 or any(_near_quote(blocks[i].text, name) for i in idx)
-    ]
+    result = [Speaker(name, tuple(sorted(idx))) for name, idx in spoken.items()]
     names = {s.name for s in result}
     result = [s for s in result if not any(s.name != n and s.name in n for n in names)]
     return tuple(sorted(result, key=lambda s: s.blocks[0]))
-
-
-def _near_quote(text: str, name: str) -> bool:
-    pos = text.find(name)
-    return pos >= 0 and any(q in text[max(0, pos - 3) : pos + len(name) + 6] for q in "”」\"“「：:")
 
 
 # =========================================================================== script

@@ -264,6 +264,7 @@ _MARKUP_SCAN_CHARS = 64 * 1024
 # `<br>` or `<p>` in a text dump do not; a page fragment has many more.
 _MIN_ELEMENT_TAGS = 3
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".php", ".asp"})
+_LABEL_RE = re.compile(r"[a-z0-9._:-]{1,40}")
 _WEB_ADDRESS_RE = re.compile(r"\A\s*(?:https?|ftp)://", re.IGNORECASE)
 
 
@@ -504,7 +505,7 @@ def _binary_kind(data: bytes) -> str | None:
     if data[4:8] == b"ftyp":
         return "an MP4 or QuickTime media file"
     head = data[:BINARY_SNIFF_BYTES]
-    if False:
+    if b"\x00" in head and _bom(data) is None and _bomless_utf16(head) is None:
         return "binary data"
     return None
 
@@ -735,6 +736,8 @@ def _declared_label(data: bytes) -> str | None:
 def _codec_for_label(label: str) -> str | None:
     """The Python codec a charset label selects, or None if it is not a web encoding."""
     name = label.strip().lower()
+    if not _LABEL_RE.fullmatch(name):
+        return None  # also keeps NUL and other junk away from codecs.lookup
     name = _LABEL_ALIASES.get(name, name)
     try:
         codec = codecs.lookup(name).name
@@ -887,7 +890,10 @@ def _page_from_mhtml(data: bytes, *, label: str) -> Page:
     kind = _binary_kind(body)
     if kind is not None:
         raise LoadError(f"Cannot open {label}: its main part is {kind}, not a page.")
-    charset = main.get_content_charset()
+    try:
+        charset = main.get_content_charset()
+    except ValueError:  # an RFC 2231 charset naming a codec with a NUL in it
+        charset = None
     try:
         decoded = _decode(body, charset)
     except _UndecodableError as exc:
@@ -916,15 +922,16 @@ def _page_from_mhtml(data: bytes, *, label: str) -> Page:
 
 def _header(message: Message, name: str) -> str | None:
     """A header's value as text (RFC 2047 words decoded, folding removed), or None."""
-    from email.header import decode_header, make_header  # noqa: PLC0415 (as above)
+    from email.errors import MessageError  # noqa: PLC0415 (imported late, as above)
+    from email.header import decode_header, make_header  # noqa: PLC0415
 
     raw = message.get(name)
     if raw is None:
         return None
     try:
         value = str(make_header(decode_header(str(raw))))
-    except (LookupError, UnicodeError, ValueError):
-        value = str(raw)
+    except (LookupError, UnicodeError, ValueError, MessageError):
+        value = str(raw)  # a malformed encoded word: keep the header as written
     return " ".join(value.split()) or None
 
 

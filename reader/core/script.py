@@ -233,6 +233,13 @@ _PrefixMatch = Callable[[str, int], tuple[int, str | None]]
 _Level = tuple[tuple[_PrefixMatch, ...], bool, frozenset[str]]
 
 
+#: Long texts are translated and counted in slices of this many characters. One C call
+#: holds the GIL throughout (the interpreter only switches threads between bytecodes):
+#: `str.translate` over a million characters kept a GUI thread waiting 200 ms; a slice of
+#: 32k takes about 5 ms.
+_CHUNK = 1 << 15
+
+
 class _UnsupportedError(Exception):
     """An OpenCC config whose structure `_Step` cannot reproduce exactly."""
 
@@ -439,7 +446,10 @@ class _Step:
     def _translate(self, text: str) -> str:
         if self._changes is None or self._changes.search(text) is None:
             return text
-        return text.translate(self._table)
+        if len(text) <= _CHUNK:
+            return text.translate(self._table)
+        table = self._table
+        return "".join(text[i : i + _CHUNK].translate(table) for i in range(0, len(text), _CHUNK))
 
     def _candidates(self, text: str) -> Iterable[int]:
         bigrams = self._bigrams
@@ -678,6 +688,13 @@ VARIANT_MIN_MARKS = 3
 VARIANT_RATIO = 4.0
 
 
+def _char_counts(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for i in range(0, len(text), _CHUNK):  # in slices: see _CHUNK
+        counts.update(text[i : i + _CHUNK])
+    return counts
+
+
 def _script_counts(counts: Mapping[str, int], evidence: _Evidence) -> tuple[int, int]:
     trad = sum(n for ch, n in counts.items() if ch in evidence.traditional)
     simp = sum(n for ch, n in counts.items() if ch in evidence.simplified)
@@ -691,7 +708,7 @@ def detect_script(text: str) -> Script:
     scripts share) is reported as Simplified, the Article default.
     """
     evidence = _evidence()
-    trad, simp = _script_counts(Counter(text), evidence)
+    trad, simp = _script_counts(_char_counts(text), evidence)
     if trad + simp == 0:
         return Script.SIMPLIFIED
     share = trad / (trad + simp)
@@ -718,7 +735,7 @@ def detect_variant(text: str) -> Variant:
     forms. The answer chooses `tw2sp`/`hk2s` over `t2s` and so on (`plan`).
     """
     evidence = _evidence()
-    counts = Counter(text)
+    counts = _char_counts(text)
     tw_chars = sum(counts.get(ch, 0) for ch in evidence.taiwan_chars)
     hk_chars = sum(counts.get(ch, 0) for ch in evidence.hongkong_chars)
     tw_phrases = Counter(evidence.taiwan_phrases.values(text))

@@ -410,13 +410,18 @@ WATERMARK_MIN_LEN = 6
 
 DATE_RE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天])?"
     r"(?:\s*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?)?"
 )
 #: Labels before the source and the author on a meta line (來源：新華社, 記者 王某).
-SOURCE_RE = re.compile(r"(?:來源|来源|出處|出处)\s*[:：]?\s*([^\s|｜/　]{2,20})")
+SOURCE_RE = re.compile(
+    r"(?:來源|来源|出處|出处)\s*[:：]?\s*((?:(?!記者|记者|作者|編輯|编辑|通讯员|通訊員)[^\s|｜/　])"
+    r"{2,20})"
+)
 AUTHOR_RE = re.compile(
-    r"(?:作者|記者|记者|撰文|文)\s*[:：|｜]?\s*"
-    r"([\u4e00-\u9fff]{2,4}(?:[、,，][\u4e00-\u9fff]{2,4})*)"
+    r"(?:作者|記者|记者|撰文|文\s*[/／])\s*[:：|｜]?\s*"
+    # Two or three characters a name: meta spans are often glued ("文／程小雨東灣日報").
+    r"([\u4e00-\u9fff]{2,3}(?:[、,，][\u4e00-\u9fff]{2,3})*)"
 )
 URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
 #: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").
@@ -462,15 +467,14 @@ SPEECH_VERBS = (
     "说",
     "稱",
     "称",
-    "問",
-    "问",
-    "答",
     "笑言",
     "感嘆",
     "感叹",
     "補充",
     "补充",
 )
+#: A one-character verb followed by one of these is part of another word (說明, 稱為).
+SHORT_VERB_NOT_BEFORE = frozenset("明服法話话起過过成為为讚赞號号呼職职霸")
 #: Characters that may stand between a name and its verb (則/也/還 ... "常林則認為").
 NAME_VERB_FILLERS = "則则也還还更又亦就仍曾均都再卻却便即並并"
 #: Characters that end a name: a name of 2–3 characters is cut before one of these.
@@ -697,6 +701,8 @@ NOT_NAMES = frozenset(
         "门店",
     }
 )
+#: Last characters of organisation names (管理處, 交通局, 研究院): never a person.
+ORG_SUFFIX_CHARS = frozenset("處处局部院所會会委辦办署廳厅館馆校社團团組组隊队廠厂行店")
 #: Labels that open an interview turn but are not a person's name.
 INTERVIEW_NON_NAMES = frozenset(
     {
