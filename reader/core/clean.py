@@ -23,7 +23,9 @@ from lxml import etree
 from reader.core import selectors as sel
 from reader.core.article import Removal
 
-_HIDDEN_CLASS_RE = re.compile(r"\.([A-Za-z][\w-]*)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)")
+_HIDDEN_CLASS_RE = re.compile(
+    r"\.([A-Za-z][\w-]*)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)"
+)
 _CJK_WIDE = f"{sel.CJK_CLASS}\u3001-\u303f\uff00-\uffef“”‘’"
 _CJK_BREAK_RE = re.compile(f"(?<=[{_CJK_WIDE}])[ \t\r]*\n\s*(?=[{_CJK_WIDE}])")
 
@@ -134,13 +136,17 @@ def is_spam(text: str) -> bool:
 
 
 _JUNK_PREFIX_RE = re.compile(
-    "[【\\[（(「『 ·•]*(" + "|".join(map(re.escape, sorted(sel.JUNK_LINE_PREFIXES, key=len, reverse=True))) + ")(.?)"
+    "[【\\[（(「『 ·•]*("
+    + "|".join(map(re.escape, sorted(sel.JUNK_LINE_PREFIXES, key=len, reverse=True)))
+    + ")(.?)"
 )
 
 
 def is_junk_label(text: str) -> bool:
     """A line labelled as chrome: prev/next, editor, disclaimer, share, copyright ..."""
     if len(text) <= sel.FOOTER_MAX_CHARS and sel.FOOTER_RE.search(text):
+        return True
+    if sel.NOTICE_LABEL_RE.match(text) or sel.META_LABEL_RE.match(text):
         return True
     m = _JUNK_PREFIX_RE.match(text)
     if m is None:
@@ -170,7 +176,9 @@ def find_watermarks(texts: Sequence[str]) -> list[str]:
 
     A watermark is found by repetition alone: a span of at least WATERMARK_MIN_LEN
     characters that stands, identical, in at least WATERMARK_MIN_SHARE of the paragraphs
-    (and WATERMARK_MIN_COUNT of them), as prefix, suffix or infix.
+    (and WATERMARK_MIN_COUNT of them) as their prefix or suffix, or anywhere in them in
+    at least WATERMARK_ANYWHERE_SHARE (a product name repeated through a press release
+    is neither).
     """
     paras = [t[:_WM_MAX_CHARS] for t in texts[:_WM_MAX_PARAS] if len(t) >= _GRAM]
     if len(paras) < sel.WATERMARK_MIN_COUNT:
@@ -201,8 +209,28 @@ def find_watermarks(texts: Sequence[str]) -> list[str]:
     trimmed: Counter[str] = Counter()
     for span, count in spans.items():
         trimmed[span.strip(_EDGE_PUNCT)] += count
-    marks = [s for s, c in trimmed.items() if c >= need and _looks_injected(s)]
+    marks = [
+        m
+        for m, c in trimmed.items()
+        if c >= need
+        and _looks_injected(m)
+        and (c >= sel.WATERMARK_ANYWHERE_SHARE * len(paras) or _at_edges(m, paras))
+    ]
     return sorted(marks, key=len, reverse=True)
+
+
+def _at_edges(mark: str, paras: Sequence[str]) -> bool:
+    """True when most occurrences of `mark` open or close their paragraph."""
+    hits = edges = 0
+    for t in paras:
+        pos = t.find(mark)
+        if pos < 0:
+            continue
+        hits += 1
+        rest = t[pos + len(mark) :].strip(_EDGE_PUNCT)
+        if pos <= 2 or not rest:
+            edges += 1
+    return hits > 0 and edges >= 0.8 * hits
 
 
 def _looks_injected(span: str) -> bool:

@@ -783,7 +783,13 @@ def _finish(
         bodies = [b for b in bodies if b.text or b.type is BlockType.IMAGE]
     norm_title = title.replace(" ", "")
     blocks: list[Block] = []
+    seen: set[str] = set()
     for b in bodies:
+        if b.type is not BlockType.IMAGE and len(b.text) >= sel.DUPLICATE_MIN_CHARS:
+            if b.text in seen:
+                removed.append(Removal("duplicate", b.text[:200]))
+                continue
+            seen.add(b.text)
         if (
             len(blocks) < 4
             and b.type is not BlockType.IMAGE
@@ -858,6 +864,9 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
     seen_prose = False
     for idx in range(node.start, node.end):
         b = blocks[idx]
+        if seen_prose and sel.NOTICE_LABEL_RE.match(b.text):
+            removed.extend(Removal("notice", x.text[:200]) for x in blocks[idx : node.end])
+            break
         if not _keep_in_root(b, node.depth):
             if b.chars:
                 removed.append(Removal("chrome", b.text[:200]))

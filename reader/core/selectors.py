@@ -338,6 +338,14 @@ FOOTER_MAX_CHARS = 200
 #: When the page's visible article holds less text than this share of its JSON-LD
 #: articleBody, the page renders from script data and the articleBody is the article.
 LD_BODY_MIN_SHARE = 0.5
+#: A block of at least this many characters that repeats an earlier one is a copy (pages
+#: that carry the article twice, for print and for mobile: ia-nourl-d232c5df).
+DUPLICATE_MIN_CHARS = 20
+#: A notice label ("平台声明：", "反侵权公告：", "免责声明") closes the article: what
+#: follows it in the same container is the notice's own fine print (ia-nourl-3e1af229).
+NOTICE_LABEL_RE = re.compile(r"^[【\[]?.{0,4}(?:声明|聲明|公告|免责|免責|版权|版權)[】\]]?[:：]")
+#: Labels of meta lines that are not the article ("发布于：北京市").
+META_LABEL_RE = re.compile(r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?")
 #: Labels of a permalink line; the URL on it becomes Article.url.
 PERMALINK_PREFIXES = ("本文鏈接", "本文链接", "原文鏈接", "原文链接", "原文地址", "本文地址")
 #: Labels of the settings chrome of reader-mode sites (設置 / 日夜間 / 主題色 menus).
@@ -403,6 +411,10 @@ SPAM_MAX_PHRASE_CHARS = 24
 WATERMARK_MIN_SHARE = 0.3
 #: ... and in at least this many paragraphs (two repeats can be a refrain in prose).
 WATERMARK_MIN_COUNT = 4
+#: An infix (a mark in the middle of sentences) must be in at least this share of the
+#: paragraphs: a product name repeated through a press release reaches ~40 %
+#: (aeb-ascom), the infix fixture's mark ~60 %.
+WATERMARK_ANYWHERE_SHARE = 0.5
 #: Shortest watermark we look for, in characters (shorter repeats are ordinary words).
 WATERMARK_MIN_LEN = 6
 
