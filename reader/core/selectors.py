@@ -143,6 +143,16 @@ CHROME_WORDS = frozenset(
         "print",
         "tool",
         "tools",
+        # Encyclopedia furniture: fact boxes, navigation boxes, tables of contents,
+        # reference lists, edit links (mh-wikipedia, mh-baidu).
+        "infobox",
+        "navbox",
+        "toc",
+        "catalog",
+        "reflist",
+        "references",
+        "editsection",
+        "basicinfo",
     }
 )
 #: Chrome words for boxes that really can hold more prose than the article (a long
