@@ -27,7 +27,7 @@ _HIDDEN_CLASS_RE = re.compile(
     r"\.([A-Za-z][\w-]*)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)"
 )
 _CJK_WIDE = f"{sel.CJK_CLASS}\u3001-\u303f\uff00-\uffef“”‘’"
-_CJK_BREAK_RE = re.compile(f"(?<=[{_CJK_WIDE}])[ \t\r]*\n\s*(?=[{_CJK_WIDE}])")
+_CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK_WIDE}])[ \t\r]*\n\s*(?=[{_CJK_WIDE}])")
 
 
 def normalize_space(text: str) -> str:

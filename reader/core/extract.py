@@ -283,7 +283,7 @@ class _Flattener:
         if parts.scheme and parts.scheme != "file":
             return None
         rel = unquote(parts.path)
-        if not rel or rel.startswith(("/", "\\")) and parts.scheme != "file":
+        if not rel or (rel.startswith(("/", "\\")) and parts.scheme != "file"):
             return None
         try:
             base_r = base.resolve()
@@ -366,9 +366,7 @@ def _mark_feeds(blocks: list[_Raw], nodes: list[_Node]) -> None:
             ):
                 linked += 1
         sizes = [sum(b.chars for b in blocks[node.start : node.end]) for node in members]
-        has_summary = any(
-            b.is_prose for node in members for b in blocks[node.start : node.end]
-        )
+        has_summary = any(b.is_prose for node in members for b in blocks[node.start : node.end])
         if (
             has_summary
             and sorted(sizes)[len(sizes) // 2] <= sel.FEED_MAX_ITEM_CHARS
@@ -395,7 +393,7 @@ def _choose_root(blocks: list[_Raw], nodes: list[_Node]) -> _Node | None:
             continue
         j = bad[node.end] - bad[node.start]
         score = g * g / (g + sel.JUNK_WEIGHT * j)
-        if score >= best_score:
+        if score > best_score:  # ties go to the ancestor, which keeps neutral neighbours
             best, best_score = node, score
     return best
 
@@ -488,9 +486,9 @@ def _read_theme(root: etree._Element) -> Theme | None:
     for meta in root.iter("meta"):
         if meta.get("name", "").lower() == "color-scheme":
             words = set(meta.get("content", "").lower().replace(",", " ").split())
-            if words == {"dark"} or words == {"only", "dark"}:
+            if words in ({"dark"}, {"only", "dark"}):
                 return Theme.DARK
-            if words == {"light"} or words == {"only", "light"}:
+            if words in ({"light"}, {"only", "light"}):
                 return Theme.LIGHT
             if {"light", "dark"} <= words:
                 return Theme.SYSTEM
@@ -643,9 +641,8 @@ def _name_before(text: str, end: int, doc: str) -> str | None:
     if end >= 4 and text[end - 4 : end - 2] in sel.SURNAMES and _valid_name(text[end - 4 : end]):
         return text[end - 4 : end]  # compound surname: 司徒偉明
     three = text[max(0, end - 3) : end]
-    if len(three) == 3 and _valid_name(three):
-        if three[0] not in _FUNCTION_CHARS:
-            return three
+    if len(three) == 3 and _valid_name(three) and three[0] not in _FUNCTION_CHARS:
+        return three
     two = text[max(0, end - 2) : end]
     if len(two) == 2 and _valid_name(two):
         prev = text[end - 3] if end >= 3 else ""
@@ -669,7 +666,20 @@ _ROLE_RE = re.compile("(?:" + "|".join(map(re.escape, sel.ROLE_SUFFIXES)) + ")")
 _VERB_RE = re.compile("|".join(map(re.escape, sel.SPEECH_VERBS)))
 _INTERVIEW_RE = re.compile(r"^([\u4e00-\u9fff·]{2,5})[：:]")
 _CLAUSE_BREAK_RE = re.compile(r"[，。；！？,;!?“”「」『』\"]")
-_CLAUSE_OPENERS = ("而", "但", "對此", "对此", "隨後", "随后", "同時", "同时", "此外", "另外", "並且", "并且")
+_CLAUSE_OPENERS = (
+    "而",
+    "但",
+    "對此",
+    "对此",
+    "隨後",
+    "随后",
+    "同時",
+    "同时",
+    "此外",
+    "另外",
+    "並且",
+    "并且",
+)
 _PRONOUN_VERB_RE = re.compile("[他她](?:" + "|".join(map(re.escape, sel.SPEECH_VERBS)) + ")")
 
 
@@ -713,7 +723,7 @@ def _speaker_of_verb(text: str, verb_start: int, doc: str) -> str | None:
     if clause.startswith("在"):
         clause = clause[1:]
     name = _name_at(clause, 0)
-    if name is None and clause_start > 0 and text[clause_start - 1] in "”」\"":
+    if name is None and clause_start > 0 and text[clause_start - 1] in '”」"':
         # "……”吳世喆笑著說": the clause right after a quote opens with the speaker.
         name = _recurring_name(clause, doc)
     return name
@@ -766,6 +776,7 @@ def _finish(
     bodies: list[Block],
     meta: _Meta,
     page: Page,
+    *,
     removed: list[Removal],
     assets: dict[str, bytes],
 ) -> Article:
@@ -893,7 +904,7 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
     _mark_captions(kept)
     if meta.url is None:
         meta.url = _permalink(b.text for b in blocks)
-    return _finish(title, kept, meta, page, removed, flat.assets)
+    return _finish(title, kept, meta, page, removed=removed, assets=flat.assets)
 
 
 def _extract_ld_body(
@@ -909,7 +920,7 @@ def _extract_ld_body(
     else:
         texts = [normalize_space(t) for t in body.splitlines()]
     blocks = [Block(BlockType.PARAGRAPH, t) for t in texts if t]
-    return _finish(title, blocks, meta, page, removed, {})
+    return _finish(title, blocks, meta, page, removed=removed, assets={})
 
 
 def _mark_captions(blocks: list[Block]) -> None:
@@ -979,10 +990,7 @@ def _extract_text(page: Page) -> Article:
     date_idx = next(
         (i for i, ln in enumerate(lines[:15]) if len(ln) <= 80 and _find_date(ln)), None
     )
-    if date_idx is not None and date_idx > 0:
-        title_idx = date_idx - 1
-    else:
-        title_idx = 0
+    title_idx = date_idx - 1 if date_idx is not None and date_idx > 0 else 0
     title = lines[title_idx]
     for ln in lines[:title_idx]:
         removed.append(Removal("chrome", ln))
@@ -1015,7 +1023,7 @@ def _extract_text(page: Page) -> Article:
             and _is_prose_line(kept[i + 1])
         )
         blocks.append(Block(BlockType.HEADING if heading else BlockType.PARAGRAPH, ln))
-    return _finish(title, blocks, meta, page, removed, {})
+    return _finish(title, blocks, meta, page, removed=removed, assets={})
 
 
 # =========================================================================== entry

@@ -72,8 +72,9 @@ HIDDEN_STYLE_RE = re.compile(
 )
 #: A hidden element with at least this many prose characters is an article container
 #: hidden until scripts run (WeChat's #js_content, lazy "loading" wrappers), not junk.
-#: 200 characters: the longest hidden anti-scraping text seen in the fixtures is ~40.
-HIDDEN_ARTICLE_MIN_CHARS = 200
+#: 100 characters: the longest hidden anti-scraping text seen in the fixtures is ~40, and
+#: hidden menus have no sentence punctuation to count.
+HIDDEN_ARTICLE_MIN_CHARS = 100
 
 #: class/id words that name chrome. Matched as whole words (split on - _ and case) so
 #: "comment" does not match "recommendation-content" and vice versa.
