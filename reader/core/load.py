@@ -27,7 +27,7 @@ import logging
 import re
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
@@ -135,7 +135,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"wOF2", "a web font"),
     (b"OggS", "an Ogg media file"),
     (b"fLaC", "a FLAC audio file"),
-    (b"ID3", "an MP3 audio file"),
+    (b"ID3\x02", "an MP3 audio file"),
+    (b"ID3\x03", "an MP3 audio file"),
+    (b"ID3\x04", "an MP3 audio file"),
     (b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
 )
 
@@ -340,7 +342,7 @@ def load(path: str | Path) -> Page:
     p = Path(path)
     data = _read(p)
     page = _page_from_bytes(data, label=str(p), suffix=p.suffix.lower())
-    return _with_location(page, p)
+    return replace(page, path=p, base_dir=p.parent)
 
 
 def load_bytes(data: bytes, name: str | None = None) -> Page:
@@ -401,6 +403,8 @@ def _read(p: Path) -> bytes:
         raise LoadError(f"Cannot open {p}: permission denied.") from exc
     except OSError as exc:
         raise LoadError(f"Cannot open {p}: {exc.strerror or exc}.") from exc
+    except ValueError as exc:  # a NUL character in the path
+        raise LoadError(f"Cannot open {p!r}: the path is not valid.") from exc
     if stat.S_ISDIR(st.st_mode):
         raise LoadError(f"Cannot open {p}: it is a folder, not a saved page.")
     if not stat.S_ISREG(st.st_mode):
@@ -429,23 +433,6 @@ def _too_large(label: str, size: int) -> str:
     return (
         f"Cannot open {label}: it is {size_text(size)}, larger than the "
         f"{size_text(MAX_FILE_BYTES)} a saved page may have."
-    )
-
-
-def _with_location(page: Page, p: Path) -> Page:
-    """Return `page` with the file's path and folder filled in."""
-    return Page(
-        text=page.text,
-        format=page.format,
-        encoding=page.encoding,
-        path=p,
-        url=page.url,
-        base_dir=p.parent,
-        assets=page.assets,
-        declared_charset=page.declared_charset,
-        replacements=page.replacements,
-        saved_title=page.saved_title,
-        warnings=page.warnings,
     )
 
 
