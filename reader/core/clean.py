@@ -67,6 +67,8 @@ def parse_html(markup: str) -> etree._Element:
 
 def _prose_chars(el: etree._Element) -> int:
     text = text_of(el)
+    if len(text) < sel.HIDDEN_ARTICLE_MIN_CHARS:
+        return 0
     return len(sel.CJK_RE.findall(text)) if sel.PUNCT_RE.search(text) else 0
 
 
@@ -98,6 +100,11 @@ def _is_hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
     return False
 
 
+#: The removal log is for people reading --dump output; a page with 50,000 hidden spans
+#: does not need 50,000 entries.
+_MAX_REMOVALS_LOGGED = 200
+
+
 def clean_tree(root: etree._Element) -> list[Removal]:
     """Remove non-content elements from `root` in place; return what was removed and why."""
     removed: list[Removal] = []
@@ -116,7 +123,7 @@ def clean_tree(root: etree._Element) -> list[Removal]:
                 continue  # an article hidden until its scripts run (WeChat style)
             doomed.append((el, "hidden"))
     for el, reason in doomed:
-        if reason:
+        if reason and len(removed) < _MAX_REMOVALS_LOGGED:
             text = normalize_space(text_of(el)) if isinstance(el.tag, str) else ""
             if text:
                 removed.append(Removal(reason, text[:200]))
@@ -129,6 +136,8 @@ def clean_tree(root: etree._Element) -> list[Removal]:
 
 def is_spam(text: str) -> bool:
     """A run of many `|`-separated short keyword phrases (an SEO link farm)."""
+    if text.count("|") + text.count("｜") < sel.SPAM_MIN_SEPARATORS - 1:
+        return False
     parts = [p for p in re.split(r"[|｜]", text) if p.strip()]
     if len(parts) < sel.SPAM_MIN_SEPARATORS:
         return False
@@ -158,7 +167,7 @@ def is_junk_label(text: str) -> bool:
 
 def is_settings_chrome(text: str) -> bool:
     """A line of a reader site's settings menu (設置 / 日夜間 / 隨系統 ...)."""
-    return text.strip(" •·-*>|") in sel.SETTINGS_LABELS
+    return len(text) <= 12 and text.strip(" •·-*>|") in sel.SETTINGS_LABELS
 
 
 # --------------------------------------------------------------------------- watermarks

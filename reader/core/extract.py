@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -73,12 +74,13 @@ class _Raw:
     kind: BlockType
     chars: int
     link_chars: int
-    punct: int
+    punct: bool  # has sentence punctuation
     chrome_depth: int  # depth of the deepest chrome ancestor, -1 if none
     bold: bool = False
     heading_level: int = 0
     src: str | None = None
     alt_only: bool = False
+    junk: bool = False  # a labelled chrome line or a link farm, whatever its container
 
     @property
     def link_density(self) -> float:
@@ -88,7 +90,7 @@ class _Raw:
     def is_prose(self) -> bool:
         return (
             self.chars >= sel.PROSE_MIN_CHARS
-            and self.punct > 0
+            and self.punct
             and self.link_density <= sel.LINK_DENSITY_MAX
             and self.kind is not BlockType.HEADING
         )
@@ -106,11 +108,19 @@ class _Node:
     strong_chrome: bool = False
 
 
-def _class_words(el: etree._Element) -> set[str]:
-    raw = f"{el.get('class', '')} {el.get('id', '')}".strip()
-    if not raw:
-        return set()
-    return {w.lower() for w in sel.CLASS_SPLIT_RE.split(raw) if w}
+def _class_words(el: etree._Element) -> frozenset[str]:
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return _NO_WORDS
+    return _split_words(f"{cls or ''} {ident or ''}")
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_words(raw: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in sel.CLASS_SPLIT_RE.split(raw) if w)
 
 
 def _chrome_level(el: etree._Element) -> int:
@@ -225,10 +235,11 @@ class _Flattener:
                 kind=kind,
                 chars=chars,
                 link_chars=min(link_chars, chars),
-                punct=len(sel.PUNCT_RE.findall(text)),
+                punct=sel.PUNCT_RE.search(text) is not None,
                 chrome_depth=chrome_depth,
                 bold=bold_chars >= chars * 0.9,
                 heading_level=level,
+                junk=is_spam(text) or is_junk_label(text) or is_settings_chrome(text),
             )
         )
 
@@ -250,7 +261,7 @@ class _Flattener:
             return
         _, _, chrome_depth = self._context()
         self.blocks.append(
-            _Raw(alt, BlockType.IMAGE, 0, 0, 0, chrome_depth, src=key, alt_only=key is None)
+            _Raw(alt, BlockType.IMAGE, 0, 0, False, chrome_depth, src=key, alt_only=key is None)
         )
 
     def _resolve_image(self, src: str) -> str | None:
@@ -307,9 +318,7 @@ def _block_values(b: _Raw) -> tuple[float, float]:
     """(prose value, junk value) of one block for scoring a candidate root."""
     if b.kind is BlockType.IMAGE:
         return 0.0, 0.0
-    if b.chrome_depth >= 0 or is_spam(b.text):
-        return 0.0, float(b.chars)
-    if is_junk_label(b.text):
+    if b.chrome_depth >= 0 or b.junk:
         return 0.0, float(b.chars)
     if b.kind is BlockType.HEADING:
         return (0.0, 0.0) if b.link_density <= sel.LINK_DENSITY_MAX else (0.0, float(b.chars))
@@ -405,7 +414,7 @@ def _keep_in_root(b: _Raw, root_depth: int) -> bool:
         return False
     if b.link_density > sel.LINK_DENSITY_MAX and b.chars < 400:
         return False
-    return not (is_spam(b.text) or is_junk_label(b.text) or is_settings_chrome(b.text))
+    return not b.junk
 
 
 # =========================================================================== metadata
@@ -629,7 +638,7 @@ def _name_at(text: str, start: int) -> str | None:
     return None
 
 
-def _name_before(text: str, end: int, doc: str) -> str | None:
+def _name_before(text: str, end: int, doc: _Counts) -> str | None:
     """The name that ends right before `end` (after adverb fillers), or None.
 
     Three characters are tried before two ("黃淑芬說" is not "淑芬說"); a two-character
@@ -692,7 +701,7 @@ def _role_names(text: str) -> list[str]:
     return names
 
 
-def _recurring_name(seg: str, doc: str) -> str | None:
+def _recurring_name(seg: str, doc: _Counts) -> str | None:
     """A name at the start of `seg` told apart from the words after it by recurrence: the
     three-character form when its two-character prefix never occurs without the third."""
     three, two = seg[:3], seg[:2]
@@ -705,7 +714,7 @@ def _recurring_name(seg: str, doc: str) -> str | None:
     return None
 
 
-def _speaker_of_verb(text: str, verb_start: int, doc: str) -> str | None:
+def _speaker_of_verb(text: str, verb_start: int, doc: _Counts) -> str | None:
     direct = _name_before(text, verb_start, doc)
     if direct:
         return direct
@@ -729,11 +738,26 @@ def _speaker_of_verb(text: str, verb_start: int, doc: str) -> str | None:
     return name
 
 
+class _Counts(dict[str, int]):
+    """Occurrences of short strings in the article, counted once each."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__()
+        self._doc = doc
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = self._doc.count(key)
+        return value
+
+    def count(self, key: str) -> int:
+        return self[key]
+
+
 def _find_speakers(blocks: list[Block], author: str | None) -> tuple[Speaker, ...]:
     spoken: dict[str, set[int]] = {}
     introduced: set[str] = set()
     excluded = {author} if author else set()
-    doc = "\n".join(b.text for b in blocks)
+    doc = _Counts("\n".join(b.text for b in blocks))
     for i, b in enumerate(blocks):
         if b.type in (BlockType.IMAGE, BlockType.HEADING):
             continue
