@@ -36,6 +36,18 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="--dump output format",
     )
+    p.add_argument(
+        "--script",
+        choices=("original", "traditional", "taiwan", "hongkong", "simplified"),
+        default="original",
+        help="--dump: convert the article to this script (default: as written)",
+    )
+    p.add_argument(
+        "--quotes",
+        choices=("keep", "corner", "curly"),
+        default="keep",
+        help="--dump: quotation marks as written, 「」『』 (corner) or “”‘’ (curly)",
+    )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -75,9 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for main.py, `python -m reader` and the `qingdu` command."""
     args = _parser().parse_args(argv)
     if args.dump:
-        from reader.cli import dump
+        from reader.cli import dump  # noqa: PLC0415 - imported only for the export path
 
-        return dump(args.dump, args.format)
+        return dump(args.dump, args.format, script=args.script, quotes=args.quotes)
 
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - the CLI path must not load Qt
 

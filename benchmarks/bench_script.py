@@ -1,0 +1,242 @@
+"""Script conversion speed: `convert(article, target)` against opencc-py called directly.
+
+Run with `python -m benchmarks.bench_script [--runs N] [--million-runs N]`. Prints:
+
+1. For a 25,000-character article and each target: the median time of `convert` (a fresh
+   conversion each run, converters already built), the median time of opencc-py's own
+   `OpenCC(config).convert` on the same text joined into one string (the configs of the
+   plan in turn), and their ratio. The issue asks for a ratio of at most 1.2.
+2. The same for 1,000,000 characters, plus how long the main thread was ever kept waiting
+   while a worker thread converted (the window converts on a worker; the GIL is released
+   every few milliseconds, so the GUI thread keeps running).
+3. Detection time on 1,000,000 characters, and the one-time cost of building converters.
+
+The text is made from the module's own sentences (fictional places and people), repeated
+and shuffled deterministically; Traditional, Taiwan and Hong Kong versions are produced from
+it with OpenCC.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import threading
+import time
+from collections.abc import Callable
+
+from reader.core.article import Article, Block, BlockType, Script, Section, Speaker
+from reader.core.script import (
+    APP_CONFIGS,
+    Target,
+    _article_variant,
+    _fields,
+    _load_opencc,
+    _rebuild,
+    convert,
+    convert_configs,
+    detect_script,
+    detect_variant,
+    opencc_convert,
+    plan,
+)
+
+SENTENCES = (
+    "清晨六点，河湾镇的渡口已经排起了长队，卖豆浆的摊贩一边吆喝一边找零。",
+    "镇图书馆的馆长周以宁说，今年借阅量最高的是一本讲述山区铁路修建历史的小说。",
+    "她认为，读者愿意回到纸质书，是因为屏幕上的信息太多，反而让人记不住任何东西。",
+    "新开的面馆把干拌面做成了招牌，老板娘说面条是自己和面、自己擀的，从不用机器。",
+    "台风过境后，后山的果园损失不大，但通往水库的那段公路被冲出了好几道裂缝。",
+    "工程队的负责人表示，修复工作将在下周完成，届时公交线路也会恢复正常运行。",
+    "学校里新建的计算机教室配备了三十台电脑，学生可以在课后用软件练习编程。",
+    "一位退休的语文老师在社区开设了书法班，每周六上午免费教孩子们写毛笔字。",
+    "他说：“写字和做人一样，要一笔一画、认认真真，急不得，也假不得。”",
+    "随着网络购物的普及，镇上的快递网点从两个增加到七个，送货时间缩短了一半。",
+    "不过，也有居民担心，过度包装带来的垃圾问题会让回收站越来越难以应付。",
+    "环保志愿者于是发起了“旧纸箱换绿植”的活动，三个月里收回了四千多个纸箱。",
+    "夜市里最受欢迎的摊位卖的是烤红薯和桂花糖藕，队伍常常排到街角的理发店门口。",
+    "理发店的师傅干这一行已经四十年了，他说头发的流行样式每隔几年就会轮回一次。",
+    "村里的合作社把滞销的柚子做成了果酱和茶饮，通过直播卖到了很多大城市。",
+    "负责直播的年轻人原本在省城的一家广告公司上班，去年辞职回乡创业。",
+    "他坦言，最难的不是技术，而是说服长辈们相信，一部手机也能把东西卖出去。",
+    "县里的档案馆最近整理出一批上世纪的老照片，记录了码头、集市和戏台的旧貌。",
+    "展览开幕那天，不少老人在照片前认出了自己年轻时的样子，忍不住笑出了声。",
+    "研究地方戏曲的学者沈若谷指出，这些影像资料对了解当年的演出方式很有价值。",
+    "气象部门提醒，未来一周将有持续降雨，低洼地区的居民需要提前做好防范准备。",
+    "与此同时，农业技术站派出专家下乡，指导农户为水稻田开挖排水沟。",
+    "一家小型出版社计划把镇上老人口述的故事编辑成册，明年春天正式发行。",
+    "编辑部的工作人员说，他们尽量保留讲述者原来的语气，只删改了重复的部分。",
+)
+TITLE = "河湾镇的一年：渡口、面馆与一座图书馆"
+
+
+def make_article(chars: int, seed: int = 7) -> Article:
+    """A Simplified article of at least `chars` characters in blocks of 3-6 sentences."""
+    rng = random.Random(seed)
+    blocks: list[Block] = []
+    sections: list[Section] = []
+    total = 0
+    while total < chars:
+        if len(blocks) % 12 == 0:
+            heading = f"第{len(sections) + 1}部分：{rng.choice(SENTENCES)[:10]}"
+            sections.append(Section(heading, len(blocks)))
+            blocks.append(Block(BlockType.HEADING, heading))
+            total += len(heading)
+        text = "".join(rng.choice(SENTENCES) for _ in range(rng.randint(3, 6)))
+        blocks.append(Block(BlockType.PARAGRAPH, text))
+        total += len(text)
+    speakers = (Speaker("周以宁", (1, 5)), Speaker("沈若谷", (9,)))
+    return Article(
+        title=TITLE,
+        blocks=tuple(blocks),
+        source="河湾日报",
+        author="本报记者 林一帆",
+        script=Script.SIMPLIFIED,
+        sections=tuple(sections),
+        speakers=speakers,
+    )
+
+
+def in_script(article: Article, configs: tuple[str, ...], script: Script) -> Article:
+    """The article converted with `configs`, marked as `script` (a source for the table)."""
+    return _rebuild(article, [convert_configs(t, configs) for t in _fields(article)], script)
+
+
+def median_ms(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def sources(chars: int) -> dict[str, Article]:
+    simplified = make_article(chars)
+    return {
+        "simplified": simplified,
+        "traditional": in_script(simplified, ("s2t",), Script.TRADITIONAL),
+        "taiwan": in_script(simplified, ("s2twp",), Script.TRADITIONAL),
+        "hongkong": in_script(simplified, ("s2hk",), Script.TRADITIONAL),
+    }
+
+
+#: (source article, target) rows: every config of the app's plan appears at least once.
+ROWS = (
+    ("simplified", Target.TRADITIONAL),
+    ("simplified", Target.TAIWAN),
+    ("simplified", Target.HONGKONG),
+    ("traditional", Target.SIMPLIFIED),
+    ("traditional", Target.TAIWAN),
+    ("traditional", Target.HONGKONG),
+    ("taiwan", Target.SIMPLIFIED),
+    ("taiwan", Target.TRADITIONAL),
+    ("hongkong", Target.SIMPLIFIED),
+    ("hongkong", Target.TRADITIONAL),
+)
+
+
+def table(chars: int, runs: int, rows: tuple[tuple[str, Target], ...]) -> None:
+    opencc = _load_opencc()
+    articles = sources(chars)
+    print(f"\n{chars:,}-character article, median of {runs} run(s)")
+    print(
+        f"{'source':<12} {'target':<12} {'configs':<12} {'chars':>9} "
+        f"{'convert ms':>11} {'opencc-py ms':>13} {'ratio':>6}"
+    )
+    for name, target in rows:
+        article = articles[name]
+        configs = plan(article.script, _article_variant(article), target)
+        joined = "\n".join(_fields(article))
+        ccs = [opencc.OpenCC(c) for c in configs]
+
+        def direct(ccs: list[object] = ccs, joined: str = joined) -> str:
+            text = joined
+            for cc in ccs:
+                text = cc.convert(text)  # type: ignore[attr-defined]
+            return text
+
+        def ours_fn(article: Article = article, target: Target = target) -> Article:
+            return convert(article, target)
+
+        ours = median_ms(ours_fn, runs)
+        theirs = median_ms(direct, runs)
+        print(
+            f"{name:<12} {target.value:<12} {'+'.join(configs) or '-':<12} {len(joined):>9,} "
+            f"{ours:>11.1f} {theirs:>13.1f} {ours / theirs:>6.2f}"
+        )
+
+
+def gui_stall(chars: int) -> None:
+    """Convert on a worker thread while the main thread ticks every 5 ms; report its worst gap."""
+    article = sources(chars)["simplified"]
+    done = threading.Event()
+    elapsed: list[float] = []
+
+    def work() -> None:
+        start = time.perf_counter()
+        convert(article, Target.TAIWAN)
+        elapsed.append(time.perf_counter() - start)
+        done.set()
+
+    worst = 0.0
+    worker = threading.Thread(target=work)
+    worker.start()
+    last = time.perf_counter()
+    while not done.is_set():
+        time.sleep(0.005)
+        now = time.perf_counter()
+        worst = max(worst, now - last)
+        last = now
+    worker.join()
+    print(
+        f"\nworker thread: {chars:,} characters to Taiwan in {elapsed[0] * 1000:.0f} ms; "
+        f"longest main-thread wait {worst * 1000:.1f} ms (ticks every 5 ms)"
+    )
+
+
+def detection(chars: int) -> None:
+    trad = sources(chars)["taiwan"]
+    text = "\n".join(_fields(trad))
+    start = time.perf_counter()
+    script = detect_script(text)
+    mid = time.perf_counter()
+    variant = detect_variant(text)
+    end = time.perf_counter()
+    print(
+        f"detection on {len(text):,} characters: detect_script {1000 * (mid - start):.0f} ms "
+        f"({script.value}), detect_variant {1000 * (end - mid):.0f} ms ({variant.value})"
+    )
+
+
+def warm_up() -> None:
+    """Build every converter once and print what that costs (a one-time cost per process)."""
+    start = time.perf_counter()
+    detect_script("")
+    for config in APP_CONFIGS:
+        opencc_convert("预热", config)
+    print(
+        f"building the {len(APP_CONFIGS)} converters and detection tables: "
+        f"{time.perf_counter() - start:.2f} s (once per process)"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=7, help="runs per 25k row (median)")
+    parser.add_argument("--million-runs", type=int, default=1, help="runs per 1M row")
+    args = parser.parse_args(argv)
+    warm_up()
+    table(25_000, args.runs, ROWS)
+    million_rows = (
+        ("simplified", Target.TRADITIONAL),
+        ("simplified", Target.TAIWAN),
+        ("taiwan", Target.SIMPLIFIED),
+    )
+    table(1_000_000, args.million_runs, million_rows)
+    gui_stall(1_000_000)
+    detection(1_000_000)
+
+
+if __name__ == "__main__":
+    main()
