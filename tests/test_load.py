@@ -741,3 +741,33 @@ def test_corpus_encoding_matches_meta(name: str) -> None:
     # "gb18030+replace": no codec decodes the page cleanly, so some bytes were replaced.
     assert (page.replacements > 0) == (replace == "replace")
     assert page.format is PageFormat.HTML
+
+
+FILLER = b"<script>" + b"var x = 1;\n" * 9000 + b"</script>"  # 99 KB of ASCII first
+
+
+def test_late_charset_declaration_is_found(tmp_path: Path) -> None:
+    """A <meta charset> after 99 KB of script still names the codec."""
+    body = "臺北市的捷運站旁開了一家舊書店，老闆說他最喜歡的是下雨天的客人。".encode("big5")
+    data = b"<html><head>" + FILLER + b'<meta charset="big5"></head><body><p>' + body + b"</p>"
+    page = tmp_path / "late.html"
+    page.write_bytes(data)
+    loaded = load(page)
+    assert loaded.encoding == "big5"
+    assert loaded.declared_charset == "big5"
+    assert "舊書店" in loaded.text
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("gb18030", "台北的书店老板说他最喜欢的是下雨天的客人，因为他们会安静地看很久的书。"),
+        ("big5", "臺北的書店老闆說他最喜歡的是下雨天的客人，因為他們會安靜地看很久的書。"),
+    ],
+)
+def test_long_ascii_prefix_does_not_hide_the_encoding(codec: str, text: str) -> None:
+    """Undeclared bytes after a long ASCII script are judged where the text is."""
+    data = b"<html><head>" + FILLER + b"</head><body><p>" + text.encode(codec) + b"</p>"
+    loaded = load_bytes(data)
+    assert codecs.lookup(loaded.encoding).name == codecs.lookup(codec).name
+    assert text in loaded.text

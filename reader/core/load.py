@@ -239,6 +239,7 @@ _WRAPPER_END_RE = re.compile(r"</text>\s*\Z")
 _META_CHARSET_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _XML_DECL_RE = re.compile(rb"\A\s*<\?xml\b[^>]*?encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
 _XML_DECL_TEXT_RE = re.compile(r"\A(\s*)<\?xml\b[^>]*\?>", re.IGNORECASE)
+_NON_ASCII_RE = re.compile(rb"[\x80-\xff]")
 _SAVED_FROM_RE = re.compile(r"<!--\s*saved from url=\(\s*(\d+)\)(\S+?)\s*-->", re.IGNORECASE)
 _SAVED_FROM_SCAN_CHARS = 4096
 _MIME_START_RE = re.compile(rb"\A\s*[A-Za-z][\w-]*:")
@@ -576,7 +577,15 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
 
 def _guess(data: bytes, label: str | None, declared_codec: str | None) -> Decoded:
     """Choose a codec for bytes that are neither strict UTF-8 nor the declared charset."""
-    trial = _Trial(data[:SCORE_BYTES])
+    # Judge the bytes where the text is: an ASCII prefix (a long script before the body)
+    # says nothing about the encoding and would pass any codec.
+    first = _NON_ASCII_RE.search(data)
+    start = max(0, first.start() - 64) if first else 0
+    trial = _Trial(data[start : start + SCORE_BYTES])
+    if declared_codec is None:
+        late = _late_declaration(data)
+        if late is not None and (codec := _codec_for_label(late)) is not None:
+            label, declared_codec = late, codec
 
     # The declared charset with a damaged byte or two is still the declared charset.
     if declared_codec is not None:
@@ -602,8 +611,8 @@ def _guess(data: bytes, label: str | None, declared_codec: str | None) -> Decode
     if scored and not _looks_japanese(trial.text("gb18030")):
         return _decode_full(data, max(scored)[1], label)
 
-    guessed = _charset_normalizer_guess(data[:GUESS_BYTES])
-    if guessed is not None:
+    guessed = _charset_normalizer_guess(data[start : start + GUESS_BYTES])
+    if guessed is not None and guessed != "ascii":
         return _decode_full(data, guessed, label)
 
     if trial.error_rate("gb18030") <= MAX_ERROR_RATE:
@@ -718,6 +727,19 @@ def _declared_label(data: bytes) -> str | None:
         if _codec_for_label(label) is not None:
             return label
     return labels[0] if labels else None
+
+
+def _late_declaration(data: bytes) -> str | None:
+    """A charset declared beyond the first DECLARATION_SCAN_BYTES (pages that put kilobytes
+    of script or comments before their `<meta>`), found by Beautiful Soup's detector.
+
+    Only bytes that are neither UTF-8 nor declared early get here, so the import (about
+    0.2 s) is paid by those pages alone and never at start-up.
+    """
+    from bs4.dammit import EncodingDetector  # noqa: PLC0415 - slow import, rare path
+
+    found = EncodingDetector.find_declared_encoding(data, is_html=True, search_entire_document=True)
+    return found.strip().lower() if found else None
 
 
 def _codec_for_label(label: str) -> str | None:
