@@ -897,11 +897,10 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
         _scan_meta_line(b.text, meta)
     kept: list[Block] = []
     seen_prose = False
-    for idx in range(node.start, node.end):
+    end = _article_end(blocks, node)
+    removed.extend(Removal("tail", x.text[:200]) for x in blocks[end : node.end] if x.chars)
+    for idx in range(node.start, end):
         b = blocks[idx]
-        if seen_prose and sel.NOTICE_LABEL_RE.match(b.text):
-            removed.extend(Removal("notice", x.text[:200]) for x in blocks[idx : node.end])
-            break
         if not _keep_in_root(b, node.depth):
             if b.chars:
                 removed.append(Removal("chrome", b.text[:200]))
@@ -945,6 +944,23 @@ def _extract_ld_body(
         texts = [normalize_space(t) for t in body.splitlines()]
     blocks = [Block(BlockType.PARAGRAPH, t) for t in texts if t]
     return _finish(title, blocks, meta, page, removed=removed, assets={})
+
+
+def _article_end(blocks: list[_Raw], node: _Node) -> int:
+    """Where the article stops inside its root: at a notice label ("免责声明："), or at a
+    "related" label followed by little prose (a list of other stories, not more article)."""
+    prose_before = 0
+    for idx in range(node.start, node.end):
+        b = blocks[idx]
+        if prose_before and sel.NOTICE_LABEL_RE.match(b.text):
+            return idx
+        if prose_before and b.chars <= 12 and sel.RELATED_LABEL_RE.match(b.text):
+            after = sum(x.chars for x in blocks[idx + 1 : node.end] if x.is_prose)
+            if after < sel.RELATED_TAIL_MAX_SHARE * prose_before:
+                return idx
+        if b.is_prose:
+            prose_before += b.chars
+    return node.end
 
 
 def _mark_captions(blocks: list[Block]) -> None:

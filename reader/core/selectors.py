@@ -329,6 +329,10 @@ JUNK_LINE_PREFIXES = (
     "本文链接",
     "原文鏈接",
     "原文链接",
+    "轉載請註明",
+    "转载请注明",
+    "相關報導",
+    "相关报道",
     "文章來源",
     "Copyright",
     "copyright",
@@ -355,6 +359,14 @@ DUPLICATE_MIN_CHARS = 20
 #: A notice label ("平台声明：", "反侵权公告：", "免责声明") closes the article: what
 #: follows it in the same container is the notice's own fine print (ia-nourl-3e1af229).
 NOTICE_LABEL_RE = re.compile(r"^[【\[]?.{0,4}(?:声明|聲明|公告|免责|免責|版权|版權)[】\]]?[:：]")
+#: A short label opening a box of other stories ("相关报道：", "推荐阅读") ...
+RELATED_LABEL_RE = re.compile(
+    r"^[【\[·]?(?:相[关關](?:报道|報導|報道|阅读|閱讀|文章|新[闻聞]|链接|鏈接)|延伸[阅閱][读讀]"
+    r"|推[荐薦][阅閱][读讀]|推[荐薦]文章|[热熱][门門]推[荐薦]|猜你喜[欢歡]|更多精彩|更多[阅閱][读讀])"
+)
+#: ... ends the article when what follows it in the root holds less prose than this share
+#: of the article before it (ia-yahoo-2bac7fb2: one summary after 850 characters).
+RELATED_TAIL_MAX_SHARE = 0.3
 #: Labels of meta lines that are not the article ("发布于：北京市").
 META_LABEL_RE = re.compile(r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?")
 #: Labels of a permalink line; the URL on it becomes Article.url.
