@@ -16,10 +16,10 @@ from reader.core import Article, ReaderError, load_article
 from tests.conftest import PAGES, SAMPLES
 
 SEEDS = sorted(
-    [p for p in SAMPLES.rglob("page.*")] + [p for p in PAGES.iterdir() if p.is_file()],
+    [*SAMPLES.rglob("page.*"), *(p for p in PAGES.iterdir() if p.is_file())],
     key=str,
 )
-SEED_BYTES = [p.read_bytes() for p in SEEDS if p.suffix != ".md" and p.suffix != ".json"]
+SEED_BYTES = [p.read_bytes() for p in SEEDS if p.suffix not in {".md", ".json"}]
 SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".txt", "")
 
 FUZZ = settings(
