@@ -158,14 +158,18 @@ def is_junk_label(text: str) -> bool:
     """A line labelled as chrome: prev/next, editor, disclaimer, share, copyright ..."""
     if len(text) <= sel.FOOTER_MAX_CHARS and sel.FOOTER_RE.search(text):
         return True
-    if sel.NOTICE_LABEL_RE.match(text) or sel.META_LABEL_RE.match(text):
-        return True
     m = _JUNK_PREFIX_RE.match(text)
     if m is None:
-        return False
+        return bool(sel.NOTICE_LABEL_RE.match(text) or sel.META_LABEL_RE.match(text))
     if m.group(1).endswith((":", "：")) or len(text) <= 60:
         return True
     return m.group(2) in (":", "：", " ", "】", "]", "|", "｜")
+
+
+def is_junk(text: str) -> bool:
+    """Chrome or spam whatever its container: a labelled line, a settings menu item or an
+    SEO link farm."""
+    return is_junk_label(text) or is_settings_chrome(text) or is_spam(text)
 
 
 def is_settings_chrome(text: str) -> bool:

@@ -34,9 +34,8 @@ from reader.core.article import (
 from reader.core.clean import (
     clean_tree,
     find_watermarks,
-    is_junk_label,
+    is_junk,
     is_settings_chrome,
-    is_spam,
     normalize_space,
     parse_html,
     strip_watermarks,
@@ -147,52 +146,63 @@ class _Flattener:
     _bold_chars: int = 0
     _a_depth: int = 0
     _b_depth: int = 0
-    _stack: list[tuple[str, bool]] = field(default_factory=list)  # (tag, chrome)
+    # The block context at each open block element: (kind, heading level).
+    _stack: list[tuple[BlockType, int]] = field(default_factory=list)
 
     def run(self, body: etree._Element) -> None:
         open_nodes: list[_Node] = []
+        block_tags = sel.BLOCK_TAGS
         for event, el in etree.iterwalk(body, events=("start", "end")):
             tag = el.tag
             if not isinstance(tag, str):
                 continue
             if event == "start":
-                self._start(el, tag, open_nodes)
+                if tag in block_tags:
+                    self._flush()
+                    self._open_block(el, tag, open_nodes)
+                elif tag == "br":
+                    self._flush()
+                elif tag == "img":
+                    self._flush()
+                    self._image(el)
+                elif tag == "a":
+                    self._a_depth += 1
+                elif tag in ("b", "strong"):
+                    self._b_depth += 1
+                if el.text:
+                    self._add(el.text)
             else:
-                self._end(el, tag, open_nodes)
+                if tag in block_tags:
+                    self._flush()
+                    self._stack.pop()
+                    open_nodes.pop().end = len(self.blocks)
+                elif tag == "a":
+                    self._a_depth -= 1
+                elif tag in ("b", "strong"):
+                    self._b_depth -= 1
+                if el.tail:
+                    self._add(el.tail)
 
     # -- walking
 
-    def _start(self, el: etree._Element, tag: str, open_nodes: list[_Node]) -> None:
-        if tag in sel.BLOCK_TAGS or tag == "br":
-            self._flush()
-        if tag == "img":
-            self._image(el)
-        if tag in sel.BLOCK_TAGS:
-            level = _chrome_level(el) if tag not in ("body", "html") else 0
-            self._stack.append((tag, level > 0))
-            node = _Node(
-                el, len(self._stack), len(self.blocks), chrome=level > 0, strong_chrome=level > 1
-            )
-            self.nodes.append(node)
-            open_nodes.append(node)
-        elif tag == "a":
-            self._a_depth += 1
-        elif tag in ("b", "strong"):
-            self._b_depth += 1
-        if el.text:
-            self._add(el.text)
-
-    def _end(self, el: etree._Element, tag: str, open_nodes: list[_Node]) -> None:
-        if tag in sel.BLOCK_TAGS:
-            self._flush()
-            self._stack.pop()
-            open_nodes.pop().end = len(self.blocks)
-        elif tag == "a":
-            self._a_depth -= 1
-        elif tag in ("b", "strong"):
-            self._b_depth -= 1
-        if el.tail:
-            self._add(el.tail)
+    def _open_block(self, el: etree._Element, tag: str, open_nodes: list[_Node]) -> None:
+        kind, level = self._stack[-1] if self._stack else (BlockType.PARAGRAPH, 0)
+        if tag in sel.HEADING_TAGS:
+            kind, level = BlockType.HEADING, int(tag[1])
+        elif tag == "figcaption":
+            kind = BlockType.CAPTION
+        elif kind is BlockType.PARAGRAPH:
+            if tag == "blockquote":
+                kind = BlockType.QUOTE
+            elif tag in ("li", "dd"):
+                kind = BlockType.LIST_ITEM
+        self._stack.append((kind, level))
+        chrome = _chrome_level(el) if tag not in ("body", "html") else 0
+        node = _Node(
+            el, len(self._stack), len(self.blocks), chrome=chrome > 0, strong_chrome=chrome > 1
+        )
+        self.nodes.append(node)
+        open_nodes.append(node)
 
     def _add(self, text: str) -> None:
         self._parts.append(text)
@@ -202,20 +212,6 @@ class _Flattener:
                 self._link_chars += n
             if self._b_depth:
                 self._bold_chars += n
-
-    def _context(self) -> tuple[BlockType, int, int]:
-        kind = BlockType.PARAGRAPH
-        level = 0
-        for tag, _ in self._stack:
-            if tag in sel.HEADING_TAGS:
-                kind, level = BlockType.HEADING, int(tag[1])
-            elif tag == "blockquote" and kind is BlockType.PARAGRAPH:
-                kind = BlockType.QUOTE
-            elif tag in ("li", "dd") and kind is BlockType.PARAGRAPH:
-                kind = BlockType.LIST_ITEM
-            elif tag == "figcaption":
-                kind = BlockType.CAPTION
-        return kind, level, -1
 
     def _flush(self) -> None:
         if not self._parts:
@@ -228,7 +224,7 @@ class _Flattener:
         if not text:
             return
         chars = len(text) - text.count(" ")
-        kind, level, chrome_depth = self._context()
+        kind, level = self._stack[-1] if self._stack else (BlockType.PARAGRAPH, 0)
         self.blocks.append(
             _Raw(
                 text=text,
@@ -236,10 +232,10 @@ class _Flattener:
                 chars=chars,
                 link_chars=min(link_chars, chars),
                 punct=sel.PUNCT_RE.search(text) is not None,
-                chrome_depth=chrome_depth,
+                chrome_depth=-1,
                 bold=bold_chars >= chars * 0.9,
                 heading_level=level,
-                junk=is_spam(text) or is_junk_label(text) or is_settings_chrome(text),
+                junk=is_junk(text),
             )
         )
 
@@ -259,9 +255,8 @@ class _Flattener:
         key = self._resolve_image(src.strip())
         if key is None and not alt:
             return
-        _, _, chrome_depth = self._context()
         self.blocks.append(
-            _Raw(alt, BlockType.IMAGE, 0, 0, False, chrome_depth, src=key, alt_only=key is None)
+            _Raw(alt, BlockType.IMAGE, 0, 0, False, -1, src=key, alt_only=key is None)
         )
 
     def _resolve_image(self, src: str) -> str | None:
@@ -1046,7 +1041,7 @@ def _extract_text(page: Page) -> Article:
     meta.url = meta.url or _permalink(body) or page.url
     kept: list[str] = []
     for ln in body:
-        if is_spam(ln) or is_junk_label(ln) or is_settings_chrome(ln) or ln.startswith(("•", "·")):
+        if is_junk(ln) or ln.startswith(("•", "·")):
             removed.append(Removal("junk", ln[:200]))
             continue
         kept.append(ln)
