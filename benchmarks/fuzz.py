@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
                 failures.append(f"#{i} {kind}: over {args.limit} s")
             except Exception:
                 outcomes["crash"] += 1
-                failures.append(f"#{i} {kind}: {traceback.format_exc(limit=3)}")
+                failures.append(f"#{i} {kind}: {traceback.format_exc(limit=-4)}")
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             slowest = max(slowest, time.perf_counter() - t0)

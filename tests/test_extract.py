@@ -369,3 +369,8 @@ def test_corpus_quality() -> None:
         scores.append(scorer.prf(*bags)[2])
     assert len(scores) >= 90
     assert statistics.mean(scores) >= 0.94
+
+
+def test_text_dump_of_menu_lines_only() -> None:
+    with pytest.raises(NoArticleError):
+        extract(Page("設置\n• 日夜間\n隨系統\n• 主題色\n", PageFormat.TEXT, "utf-8"))

@@ -1021,6 +1021,8 @@ def _extract_text(page: Page) -> Article:
         removed.append(Removal("chrome", lines[start]))
         start += 1
     lines = lines[start:]
+    if not lines:
+        raise NoArticleError(f"{page.path or 'The file'} holds only menu lines, no article.")
     # Title: the line before the first date line near the top, else the first line.
     date_idx = next(
         (i for i, ln in enumerate(lines[:15]) if len(ln) <= 80 and _find_date(ln)), None
