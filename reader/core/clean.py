@@ -45,7 +45,7 @@ def text_of(el: etree._Element) -> str:
 
 
 #: Control characters lxml refuses in text nodes (damaged files hold them); removed.
-_NOT_XML_CHARS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, no_network=True)
 
@@ -53,7 +53,9 @@ _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, no_ne
 def parse_html(markup: str) -> etree._Element:
     """Parse markup into an lxml tree (libxml2 caps nesting at 256 levels, which bounds
     the recursion of everything after this)."""
-    markup = markup.lstrip("\ufeff").translate(_NOT_XML_CHARS)
+    markup = markup.lstrip("\ufeff")
+    if _NOT_XML_RE.search(markup):
+        markup = _NOT_XML_RE.sub("", markup)
     # lxml refuses str input with an XML encoding declaration.
     if markup.startswith("<?xml"):
         end = markup.find("?>")
