@@ -101,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     qs = store.default_settings()
     window = build_window(qs)
     first = initial_path(args.path, qs)
+    # Shown first, so the article is laid out once, at the window's real width (and an
+    # error dialog has the window behind it); nothing paints before the event loop runs.
+    window.show()
     if not window.open_path(first) and first != SAMPLE:
         window.open_path(SAMPLE)
-    window.show()
     return app.exec()

@@ -110,29 +110,55 @@ def _is_hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
 _MAX_REMOVALS_LOGGED = 200
 
 
+#: Elements that may be hidden, found by libxml2 before Python looks closer: anything with
+#: a `hidden` or `aria-hidden` attribute, or a style that mentions none/hidden/0.
+_MAYBE_HIDDEN = etree.XPath(
+    "//*[@hidden or @aria-hidden or contains(@style, 'none') or contains(@style, 'hidden')"
+    " or contains(@style, '0')]"
+)
+_MAYBE_HIDDEN_TEST = (
+    "@hidden or @aria-hidden or contains(@style, 'none') or contains(@style, 'hidden')"
+    " or contains(@style, '0')"
+)
+#: Classes a <style> block hides, at most this many looked for (a page hides a handful).
+_MAX_HIDDEN_CLASSES = 40
+
+
+def _hidden_candidates(
+    root: etree._Element, hidden_classes: frozenset[str]
+) -> list[etree._Element]:
+    if not hidden_classes:
+        return list(_MAYBE_HIDDEN(root))
+    tests = [_MAYBE_HIDDEN_TEST] + [
+        f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')"
+        for c in sorted(hidden_classes)[:_MAX_HIDDEN_CLASSES]
+    ]
+    return list(root.xpath(f"//*[{' or '.join(tests)}]"))
+
+
+#: The tag hidden elements are renamed to, so that libxml2 removes them all at once.
+_DOOMED = "qingdu-removed"
+
+
 def clean_tree(root: etree._Element) -> list[Removal]:
     """Remove non-content elements from `root` in place; return what was removed and why."""
     removed: list[Removal] = []
     styles = " ".join(s.text or "" for s in root.iter("style"))
     hidden_classes = frozenset(_HIDDEN_CLASS_RE.findall(styles))
-    doomed: list[tuple[etree._Element, str]] = []
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):  # comments, processing instructions
-            doomed.append((el, ""))
+    etree.strip_elements(
+        root, etree.Comment, etree.ProcessingInstruction, *sel.DROP_TAGS, with_tail=False
+    )
+    for el in _hidden_candidates(root, hidden_classes):
+        if not _is_hidden(el, hidden_classes):
             continue
-        if tag in sel.DROP_TAGS:
-            doomed.append((el, ""))
-        elif _is_hidden(el, hidden_classes):
-            if _prose_chars(el) >= sel.HIDDEN_ARTICLE_MIN_CHARS:
-                continue  # an article hidden until its scripts run (WeChat style)
-            doomed.append((el, "hidden"))
-    for el, reason in doomed:
-        if reason and len(removed) < _MAX_REMOVALS_LOGGED:
-            text = normalize_space(text_of(el)) if isinstance(el.tag, str) else ""
+        if _prose_chars(el) >= sel.HIDDEN_ARTICLE_MIN_CHARS:
+            continue  # an article hidden until its scripts run (WeChat style)
+        if len(removed) < _MAX_REMOVALS_LOGGED:
+            text = normalize_space(text_of(el))
             if text:
-                removed.append(Removal(reason, text[:200]))
-        _drop(el)
+                removed.append(Removal("hidden", text[:200]))
+        el.tag = _DOOMED  # removed below in one pass inside libxml2
+    etree.strip_elements(root, _DOOMED, with_tail=False)
     return removed
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from reader.core.article import Article, Block, BlockType
+from reader.core.article import Article, Block, BlockType, Script
 
 ASSET_SCHEME = "qingdu-asset"
 """Image sources are written as `qingdu-asset:<block index>`; the view resolves them."""
@@ -48,13 +48,15 @@ def is_web_url(url: str | None) -> bool:
     return bool(url) and (url or "").lower().startswith(("http://", "https://"))
 
 
-def render(article: Article, *, image_label: str = "圖") -> str:
-    """The article as an HTML fragment: a header, then one element per block.
+IMAGE_LABELS = {Script.TRADITIONAL: "圖", Script.SIMPLIFIED: "图"}
+"""The word put before the alt text of an image that was not saved, in the article's
+script (it is part of the article's text, so it follows the article, not the interface)."""
 
-    Args:
-        article: the (possibly script-converted) article to show.
-        image_label: the word shown before the alt text of an image that was not saved.
-    """
+
+def render(article: Article) -> str:
+    """The article (possibly script-converted) as an HTML fragment: a header, then one
+    element per block."""
+    image_label = IMAGE_LABELS[article.script]
     parts: list[str] = [_header(article)]
     spoken = _speaker_names_by_block(article)
     in_list = False

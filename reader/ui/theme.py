@@ -4,7 +4,9 @@ One `apply()` sets everything for a theme (habit 8); `ThemeController` remembers
 chosen theme, follows the system colour scheme while the theme is 隨系統, and announces
 every change with `theme_changed(Look)` so each consumer re-reads its colours from there.
 Colours live only in `COLORS` and `ACCENTS`; the CSS and QSS files under
-`resources/style/` are `string.Template` files filled from them.
+`resources/style/` are `string.Template` files filled from them. Style sheets are set on
+the two widgets that need one (tool bar, sidebar), never on the application: once an
+application style sheet is set, Qt stops passing palette changes on to the widgets.
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ class Look:
     accent: Accent
     colors: Mapping[str, str]
     article_css: str
+    toolbar_qss: str
+    sidebar_qss: str
 
     def color(self, name: str) -> QColor:
         """A named colour from the table (plus "accent" and "speaker_mark")."""
@@ -135,6 +139,9 @@ def palette(c: Mapping[str, str]) -> QPalette:
     return pal
 
 
+_STYLE_MARK = "qingduStyle"
+
+
 @functools.cache
 def _template(name: str) -> Template:
     return Template(resource(f"style/{name}").read_text(encoding="utf-8"))
@@ -145,26 +152,37 @@ def article_css(c: Mapping[str, str]) -> str:
     return _template("article.css").substitute(c)
 
 
-def app_qss(c: Mapping[str, str]) -> str:
-    """The small application style sheet for a colour table."""
-    return _template("app.qss").substitute(c)
+def widget_qss(name: str, c: Mapping[str, str]) -> str:
+    """The style sheet `style/<name>.qss` for one widget, for a colour table."""
+    return _template(f"{name}.qss").substitute(c)
 
 
 def apply(app: QApplication, theme: Theme, accent: Accent, system_dark: bool) -> Look:
     """Apply `theme` to the whole application and return the resulting Look.
 
-    Sets the Fusion style, the palette built from `COLORS`, the application QSS and, on
-    Qt >= 6.8, the colour scheme that native window decorations follow.
+    Sets the Fusion style and the palette built from `COLORS`. The returned Look carries
+    the article CSS and the QSS of the tool bar and the sidebar, for those widgets.
     """
     dark = system_dark if theme is Theme.SYSTEM else theme is Theme.DARK
     c = colors(dark, accent)
-    if app.style().name().lower() != "fusion":
+    if app.property(_STYLE_MARK) != "fusion":
+        # Fusion draws every widget from the palette, so light and dark look the same on
+        # every platform. Setting it again would re-polish every widget, hence the mark
+        # (and asking app.style() would cost start-up time: PySide builds its enums).
         app.setStyle("Fusion")
+        app.setProperty(_STYLE_MARK, "fusion")
+    if app.styleSheet():
+        app.setStyleSheet("")  # it would stop the palette reaching the widgets
     app.setPalette(palette(c))
-    qss = app_qss(c)
-    if app.styleSheet() != qss:
-        app.setStyleSheet(qss)
-    return Look(theme=theme, dark=dark, accent=accent, colors=c, article_css=article_css(c))
+    return Look(
+        theme=theme,
+        dark=dark,
+        accent=accent,
+        colors=c,
+        article_css=article_css(c),
+        toolbar_qss=widget_qss("toolbar", c),
+        sidebar_qss=widget_qss("sidebar", c),
+    )
 
 
 class ThemeController(QObject):

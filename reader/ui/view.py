@@ -1,17 +1,20 @@
 """ArticleView: the read-only text area that shows a rendered article.
 
-It is given HTML and CSS (`show`), a font, and the article's saved images; it knows
-nothing about files, scripts or themes. Links are reported, never followed, and images
-come only from the article's own assets: nothing is ever fetched from the network.
+It is given HTML and CSS (`show_article`; `show` is QWidget's), a font and the article's
+saved images; it knows nothing about files, scripts or themes. Links are reported, never
+followed, and images come only from the article's own assets: nothing is ever fetched
+from the network. Laid-out documents are kept per (HTML, CSS, font), so switching back
+to a script or theme seen recently costs no parsing or layout.
 """
 
 from __future__ import annotations
 
-import bisect
 import logging
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -24,7 +27,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
 
@@ -38,6 +41,10 @@ MIN_SIDE_MARGIN = 24
 """Pixels kept on each side of the column when the window is narrower than the column."""
 
 TOP_MARGIN = 28
+
+DOCUMENTS_KEPT = 4
+"""Laid-out documents kept for instant switching back: the original and one conversion,
+each in the light and the dark theme. A 25,000-character document is about 1 MB."""
 
 LINE_HEIGHT_EM = 1.8
 """Body line height in ems, the CSS sense of `line-height: 1.8`: CJK text has no
@@ -66,73 +73,124 @@ class ArticleView(QTextBrowser):
         self.anchorClicked.connect(self.link_clicked)
         self._images: dict[int, bytes] = {}
         self._anchors: dict[str, QTextBlock] = {}
-        self._positions: list[tuple[float, int]] | None = None
+        self._block_index: dict[int, int] = {}  # document block number -> article block
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._last_top = -1
+        self._reading_font: QFont | None = None
+        self._docs: OrderedDict[tuple[str, str, str], _Doc] = OrderedDict()
+        self._own_doc: QTextDocument | None = None
         self._html = ""
         self._css = ""
-        self._typography = ""
+        # The place asked for by the last scroll_to, held until pending resizes and
+        # re-layouts have been handled: showing the window, a new style sheet or a font
+        # change all move text after the call returns. A zero timer fires after them.
         self._pending: tuple[str, int] | None = None
-        # A scroll asked for before the first layout is done once the resizes that come
-        # with showing the window have settled (a zero timer runs after all of them).
         self._pending_timer = QTimer(self)
         self._pending_timer.setSingleShot(True)
         self._pending_timer.setInterval(0)
-        self._pending_timer.timeout.connect(self._apply_pending)
-        self.document().documentLayout().documentSizeChanged.connect(self._layout_changed)
+        self._pending_timer.timeout.connect(self._settle)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     # -- content -------------------------------------------------------------------------
 
     def show_article(self, html: str, css: str, images: Mapping[int, bytes] | None = None) -> None:
-        """Replace the content: `html` styled by `css`; `images` maps block index -> bytes."""
-        self._images = dict(images or {})
+        """Replace the content: `html` styled by `css`; `images` maps block index -> bytes.
+
+        Documents already built for the same HTML, CSS and font are reused as they are,
+        laid out, so switching back to a script or theme shown recently is immediate.
+        """
+        new_images = dict(images or {})
+        if new_images != self._images:
+            self._drop_documents()
+            self._images = new_images
         self._html = html
         self._css = css
-        self._typography = self._typography_css()
         self._load()
 
-    def _load(self) -> None:
-        self.document().setDefaultStyleSheet(self._css + "\n" + self._typography)
-        self._marks.clear()
-        self.setExtraSelections([])
-        self._pending = None
-        self.setHtml(self._html)
-        self._index_anchors()
-        self._apply_column()
-        self._last_top = -1
+    def set_reading_font(
+        self, families: Sequence[str], point_size: float, *, reload: bool = True
+    ) -> None:
+        """Set the body font (a fallback list of families) and its size.
 
-    def set_reading_font(self, families: Sequence[str], point_size: float) -> None:
-        """Set the body font (a fallback list of families) and its size."""
+        With `reload=False` the font is only remembered for the next `show_article`
+        (the caller is about to show new content anyway).
+        """
         font = QFont(self.font())
         font.setFamilies(list(families))
         font.setPointSizeF(point_size)
-        self.setFont(font)
-        self._apply_column()
-        typography = self._typography_css()
-        if self._html and typography != self._typography:
-            # Line height is a percentage of the font's own line height, which differs
-            # between font families; re-load so the rules match the new font.
-            self._typography = typography
+        if font == self._reading_font:
+            return
+        self._reading_font = font
+        if self._html and reload:
             self._load()
-        self._typography = typography
+        elif not self._html:
+            self.setFont(font)
+
+    def _load(self) -> None:
+        font = self._reading_font or self.font()
+        css = self._css + "\n" + _typography_css(font)
+        key = (self._html, css, font.key())
+        entry = self._docs.pop(key, None)
+        if entry is None:
+            doc = QTextDocument(self)
+            doc.setUndoRedoEnabled(False)
+            doc.setDefaultFont(font)
+            doc.setDefaultStyleSheet(css)
+            doc.setHtml(self._html)
+            entry = _Doc(doc, *_anchor_blocks(doc))
+        self._docs[key] = entry
+        self._marks.clear()
+        self.setExtraSelections([])
+        self._pending = None
+        self._anchors = entry.anchors
+        self._block_index = entry.block_index
+        # Margins first, so the document is laid out once, at its final width.
+        self._apply_column(entry.doc, font)
+        # Only documents made here are ours to delete (Qt deletes its own initial one).
+        # (Not previous.parent(): wrapping Qt's private control object costs 40 ms.)
+        previous = self._own_doc
+        bar = self.verticalScrollBar()
+        bar.blockSignals(True)  # no scroll tracking while anchors and document disagree
+        try:
+            self.setDocument(entry.doc)
+            if self.font() != font:
+                self.setFont(font)  # the document has it already: see changeEvent
+        finally:
+            bar.blockSignals(False)
+        self._own_doc = entry.doc
+        if (
+            previous is not None
+            and previous is not entry.doc
+            and all(previous is not e.doc for e in self._docs.values())
+        ):
+            previous.deleteLater()  # dropped from the cache while it was on screen
+        while len(self._docs) > DOCUMENTS_KEPT:
+            _key, old = self._docs.popitem(last=False)
+            old.doc.deleteLater()
+        self._last_top = -1
 
     # -- positions -------------------------------------------------------------------------
 
     def scroll_to(self, name: str, offset: int = 0) -> bool:
         """Put anchor `name` (plus `offset` pixels) at the top of the view.
 
-        Before the view is first laid out the request is kept and carried out on the
-        first resize. Returns False if there is no such anchor.
+        The place is held until the layout settles (see `settled`), and before the view
+        is first shown it is taken when it is. Returns False if there is no such anchor.
         """
-        block = self._anchors.get(name)
-        if block is None:
+        if name not in self._anchors:
             return False
-        if not self._laid_out():
-            self._pending = (name, offset)
-            return True
-        self._pending = None
-        self._pending_timer.stop()
+        self._pending = (name, offset)
+        self._pending_timer.start()
+        if self._laid_out():
+            self._scroll_now(name, offset)
+        return True
+
+    def settled(self) -> bool:
+        """True once the last scroll_to has been carried out on the final layout."""
+        return self._pending is None
+
+    def _scroll_now(self, name: str, offset: int) -> None:
+        block = self._anchors[name]
         layout = self.document().documentLayout()
         top = 0 if block == self.document().firstBlock() else layout.blockBoundingRect(block).top()
         y = round(top) + offset
@@ -140,30 +198,31 @@ class ArticleView(QTextBrowser):
         if y > bar.maximum():
             # Large documents are laid out lazily; lay out to the end so the range fits.
             layout.blockBoundingRect(self.document().lastBlock())
-            self._positions = None
         bar.setValue(y)
-        if bar.value() == y:
-            self._scrolled()
-        return True
+        self._scrolled()
 
     def top_block(self) -> int | None:
         """The index of the article block at the top of the viewport (-1: the header).
 
         None when nothing is shown.
         """
-        if self._pending is not None:
+        if self._pending is not None and not self._laid_out():
             found = block_of_anchor(self._pending[0])
             return -1 if found is None else found
-        positions = self._block_positions()
-        if not positions:
+        if not self._block_index or not self._laid_out():
             return None
+        # Hit-test the top edge (the layout answers by binary search), then take the
+        # nearest article block at or above it.
         y = self.verticalScrollBar().value() + 2
-        i = bisect.bisect_right(positions, (y, 1 << 30)) - 1
-        return positions[i][1] if i >= 0 else -1
+        block = self.cursorForPosition(QPoint(self.viewport().width() // 2, 2)).block()
+        layout = self.document().documentLayout()
+        if block.isValid() and layout.blockBoundingRect(block).top() > y:
+            block = block.previous()
+        return self._article_block(block)
 
     def top_offset(self) -> int:
         """Pixels between the top block's start and the top of the viewport."""
-        if self._pending is not None:
+        if self._pending is not None and not self._laid_out():
             return self._pending[1]
         block = self.top_block()
         if block is None:
@@ -173,15 +232,6 @@ class ArticleView(QTextBrowser):
         tb = self._anchors[anchor(block)]
         y = self.document().documentLayout().blockBoundingRect(tb).top()
         return max(0, self.verticalScrollBar().value() - round(y))
-
-    def block_at_cursor(self, cursor: QTextCursor) -> int | None:
-        """The article block that contains `cursor`."""
-        positions = self._block_positions()
-        if not positions:
-            return None
-        y = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
-        i = bisect.bisect_right(positions, (y + 0.5, 1 << 30)) - 1
-        return positions[max(i, 0)][1]
 
     def block_cursor(self, index: int) -> QTextCursor | None:
         """A cursor selecting the whole document block of article block `index`."""
@@ -234,12 +284,32 @@ class ArticleView(QTextBrowser):
                 image = QImage.fromData(data)
                 if not image.isNull():
                     return self._fit(image)
-        return None
+        # Never the base class: QTextBrowser would read local files named by the page.
+        # (An empty byte array, not None: PySide mishandles None from this override.)
+        return QByteArray()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Setting an application style sheet (every theme switch) re-polishes widgets and
+        # drops the font given with setFont(). Put it back before QTextEdit hands the
+        # wrong font to the document, so the text is never laid out with it and the
+        # scroll position is not clamped on the way.
+        if event.type() == QEvent.Type.FontChange:
+            if self._reading_font is not None and self.font() != self._reading_font:
+                self.setFont(self._reading_font)
+                return
+            if self.document().defaultFont() == self.font():
+                # QTextEdit would set the same font on the document again, and that
+                # always lays the whole document out again (25 ms for 25,000 characters).
+                QAbstractScrollArea.changeEvent(self, event)
+                return
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_column()
         if self._pending is not None:
+            if self._laid_out():
+                self._scroll_now(*self._pending)
             self._pending_timer.start()
 
     # -- internals -------------------------------------------------------------------------
@@ -250,14 +320,14 @@ class ArticleView(QTextBrowser):
             return image.scaledToWidth(round(width), Qt.TransformationMode.SmoothTransformation)
         return image
 
-    def _column_width(self) -> float:
-        return QFontMetricsF(self.font()).horizontalAdvance("中") * COLUMN_CHARS
+    def _column_width(self, font: QFont | None = None) -> float:
+        return QFontMetricsF(font or self.font()).horizontalAdvance("中") * COLUMN_CHARS
 
-    def _apply_column(self) -> None:
+    def _apply_column(self, doc: QTextDocument | None = None, font: QFont | None = None) -> None:
         """Centre a column of COLUMN_CHARS characters with the root frame's side margins."""
         avail = self.viewport().width()
-        side = max(MIN_SIDE_MARGIN, (avail - self._column_width()) / 2)
-        root = self.document().rootFrame()
+        side = max(MIN_SIDE_MARGIN, (avail - self._column_width(font)) / 2)
+        root = (doc or self.document()).rootFrame()
         fmt = root.frameFormat()
         if (
             abs(fmt.leftMargin() - side) < 0.5
@@ -271,61 +341,76 @@ class ArticleView(QTextBrowser):
         fmt.setBottomMargin(TOP_MARGIN * 2)
         root.setFrameFormat(fmt)
 
-    def _apply_pending(self) -> None:
+    def _settle(self) -> None:
         if self._pending is not None and self._laid_out():
-            self.scroll_to(*self._pending)
+            self._scroll_now(*self._pending)
+            self._pending = None
 
     def _laid_out(self) -> bool:
         return self.isVisible() and self.viewport().width() > MIN_SIDE_MARGIN * 2
 
-    def _typography_css(self) -> str:
-        """Line heights for the current font, in Qt's sense of a percentage.
+    def _drop_documents(self) -> None:
+        current = self.document()
+        for entry in self._docs.values():
+            if entry.doc is not current:
+                entry.doc.deleteLater()
+        self._docs.clear()
 
-        Qt's `line-height: N%` scales the font's natural line height (ascent + descent,
-        about 1.45 em for the CJK fonts), not the em as in browsers, so the percentage
-        that gives LINE_HEIGHT_EM is worked out from the font metrics.
-        """
-        fm = QFontMetricsF(self.font())
-        em = fm.horizontalAdvance("中") or fm.height()
-        body = round(100 * LINE_HEIGHT_EM * em / fm.height())
-        heading = round(100 * HEADING_LINE_HEIGHT_EM * em / fm.height())
-        return (
-            f"p.para, p.quote, li.item, p.image-alt {{ line-height: {body}%; }}\n"
-            f"h2.section, p.caption {{ line-height: {heading}%; }}\n"
-            f"h1.title {{ line-height: {max(100, heading - 10)}%; }}\n"
-        )
-
-    def _index_anchors(self) -> None:
-        self._anchors.clear()
-        self._positions = None
-        block = self.document().begin()
+    def _article_block(self, block: QTextBlock) -> int:
+        """The article block that document block `block` belongs to (-1: the header)."""
         while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                for name in it.fragment().charFormat().anchorNames():
-                    self._anchors.setdefault(name, block)
-                it += 1
-            block = block.next()
-
-    def _block_positions(self) -> list[tuple[float, int]]:
-        if not self._laid_out():
-            return []
-        if self._positions is None:
-            layout = self.document().documentLayout()
-            pos: list[tuple[float, int]] = []
-            for name, tb in self._anchors.items():
-                index = block_of_anchor(name)
-                if index is not None:
-                    pos.append((layout.blockBoundingRect(tb).top(), index))
-            pos.sort()
-            self._positions = pos
-        return self._positions
-
-    def _layout_changed(self) -> None:
-        self._positions = None
+            found = self._block_index.get(block.blockNumber())
+            if found is not None:
+                return found
+            block = block.previous()
+        return -1
 
     def _scrolled(self) -> None:
         top = self.top_block()
         if top is not None and top != self._last_top:
             self._last_top = top
             self.top_block_changed.emit(top)
+
+
+class _Doc(NamedTuple):
+    """A built document and where its anchors are."""
+
+    doc: QTextDocument
+    anchors: dict[str, QTextBlock]
+    block_index: dict[int, int]  # document block number -> article block index
+
+
+def _anchor_blocks(doc: QTextDocument) -> tuple[dict[str, QTextBlock], dict[int, int]]:
+    """Every anchor name in `doc` with its block, and block number -> article block."""
+    anchors: dict[str, QTextBlock] = {}
+    index: dict[int, int] = {}
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            for name in it.fragment().charFormat().anchorNames():
+                anchors.setdefault(name, block)
+                found = block_of_anchor(name)
+                if found is not None:
+                    index.setdefault(block.blockNumber(), found)
+            it += 1
+        block = block.next()
+    return anchors, index
+
+
+def _typography_css(font: QFont) -> str:
+    """Line heights for `font`, in Qt's sense of a percentage.
+
+    Qt's `line-height: N%` scales the font's natural line height (ascent + descent, about
+    1.45 em for the CJK fonts), not the em as in browsers, so the percentage that gives
+    LINE_HEIGHT_EM is worked out from the font metrics.
+    """
+    fm = QFontMetricsF(font)
+    em = fm.horizontalAdvance("中") or fm.height()
+    body = round(100 * LINE_HEIGHT_EM * em / fm.height())
+    heading = round(100 * HEADING_LINE_HEIGHT_EM * em / fm.height())
+    return (
+        f"p.para, p.quote, li.item, p.image-alt {{ line-height: {body}%; }}\n"
+        f"h2.section, p.caption {{ line-height: {heading}%; }}\n"
+        f"h1.title {{ line-height: {max(100, heading - 10)}%; }}\n"
+    )

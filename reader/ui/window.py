@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
         self._splitter.setStretchFactor(0, 0)
         self._splitter.setStretchFactor(1, 1)
         self._splitter.setCollapsible(1, False)
+        self._splitter.setHandleWidth(1)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.setCentralWidget(self._splitter)
 
         self._conversion = Conversion(self)
@@ -212,8 +215,11 @@ class MainWindow(QMainWindow):
         return self._path
 
     def action(self, name: str) -> QAction:
-        """The action with objectName `name`."""
-        return self._actions[name]
+        """The action with objectName `name` (including the Open Recent entries)."""
+        act = self._actions.get(name) or self.findChild(QAction, name)
+        if act is None:
+            raise KeyError(name)
+        return act
 
     def open_path(self, path: str | Path) -> bool:
         """Open the saved page at `path`; on failure say why and keep the current article."""
@@ -295,8 +301,6 @@ class MainWindow(QMainWindow):
         self._set_prefs(language=language)
         self._lang = i18n.resolve(language, self._locale)
         self._retranslate()
-        if self._original is not None:
-            self._refresh(self._position())
 
     def go_to_section(self, index: int) -> None:
         """Put section `index`'s heading at the top of the view."""
@@ -538,6 +542,9 @@ class MainWindow(QMainWindow):
         for label in (self._status_format, self._status_chars, self._status_time):
             bar.addPermanentWidget(label)
         bar.addPermanentWidget(self._status_script)
+        for label in (self._status_format, self._status_chars, self._status_time):
+            label.setContentsMargins(6, 0, 6, 0)
+        self._status_script.setContentsMargins(6, 0, 6, 0)
 
     # -- text and state --------------------------------------------------------------------
 
@@ -618,8 +625,7 @@ class MainWindow(QMainWindow):
         """Show the current article in the chosen script, at `position`."""
         if self._original is None:
             return
-        label = self._t("image")
-        hit = self._conversion.lookup(self._prefs.script, self._prefs.quotes, label)
+        hit = self._conversion.lookup(self._prefs.script, self._prefs.quotes)
         if hit is not None:
             self._pending = 0
             self._busy.hide()
@@ -628,10 +634,10 @@ class MainWindow(QMainWindow):
         if self._shown is None:
             # Nothing on screen yet: show the original now; the conversion follows and
             # takes over at whatever place the reader has reached by then.
-            original = self._conversion.lookup(Sc.ORIGINAL, Quotes.KEEP, label)
+            original = self._conversion.lookup(Sc.ORIGINAL, Quotes.KEEP)
             if original is not None:
                 self._display(*original, position)
-        self._pending = self._conversion.start(self._prefs.script, self._prefs.quotes, label)
+        self._pending = self._conversion.start(self._prefs.script, self._prefs.quotes)
 
     def _converted(self, rid: int, article: Article, html: str) -> None:
         if rid != self._pending:
@@ -664,7 +670,7 @@ class MainWindow(QMainWindow):
             for i, b in enumerate(original.blocks)
             if b.type is BlockType.IMAGE and b.src is not None and b.src in original.assets
         }
-        self._apply_font()
+        self._apply_font(reload=False)  # show_article below lays out with it
         self.view.show_article(html, self._look.article_css, self._images)
         self.sidebar.set_article(article)
         self._restore(pos)
@@ -673,13 +679,15 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.article_shown.emit(article)
 
-    def _apply_font(self) -> None:
+    def _apply_font(self, reload: bool = True) -> None:
         original = self._original.script if self._original else Script.TRADITIONAL
         families = reading_families(self._prefs.script, original, self._prefs.font)
-        self.view.set_reading_font(families, self._base_size + self._prefs.zoom)
+        self.view.set_reading_font(families, self._base_size + self._prefs.zoom, reload=reload)
 
     def _theme_changed(self, look: Look) -> None:
         self._look = look
+        self._toolbar.setStyleSheet(look.toolbar_qss)
+        self.sidebar.setStyleSheet(look.sidebar_qss)
         self._sync_checks()
         if self._shown is None:
             return

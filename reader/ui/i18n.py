@@ -1,0 +1,119 @@
+"""The interface's words in Traditional Chinese, Simplified Chinese and English.
+
+A small in-code table rather than Qt .ts files: the interface is a few dozen strings and
+must switch language at run time without a restart. This is UI language only; turning
+the article's text between scripts is `reader.core.script`'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QLocale
+
+from reader.core.prefs import Language
+
+# key: (zh-Hant, zh-Hans, en)
+STRINGS: Mapping[str, tuple[str, str, str]] = {
+    "app": ("清讀", "清读", "Qingdu"),
+    "menu_file": ("檔案(&F)", "文件(&F)", "&File"),
+    "menu_view": ("檢視(&V)", "视图(&V)", "&View"),
+    "menu_script": ("文字(&S)", "文字(&S)", "&Script"),
+    "menu_theme": ("主題(&T)", "主题(&T)", "&Theme"),
+    "menu_go": ("前往(&G)", "前往(&G)", "&Go"),
+    "menu_recent": ("最近開啟", "最近打开", "Open &Recent"),
+    "menu_accent": ("主題色", "主题色", "Accent colour"),
+    "menu_language": ("介面語言", "界面语言", "Interface language"),
+    "menu_quotes": ("引號", "引号", "Quotation marks"),
+    "menu_font": ("字型", "字体", "Font"),
+    "toolbar": ("工具列", "工具栏", "Toolbar"),
+    "open": ("開啟…", "打开…", "&Open…"),
+    "reload": ("重新載入", "重新载入", "&Reload"),
+    "quit": ("結束", "退出", "&Quit"),
+    "clear_recent": ("清除記錄", "清除记录", "Clear list"),
+    "no_recent": ("（無）", "（无）", "(none)"),
+    "script_original": ("原文", "原文", "Original"),
+    "script_traditional": ("繁體", "繁體", "Traditional"),
+    "script_simplified": ("简体", "简体", "Simplified"),
+    "script_taiwan": ("繁體（臺灣用詞）", "繁体（台湾用词）", "Traditional (Taiwan)"),
+    "script_hongkong": ("繁體（香港用字）", "繁体（香港用字）", "Traditional (Hong Kong)"),
+    "quotes_keep": ("保留原樣", "保留原样", "Keep as in the page"),
+    "quotes_corner": ("直角引號「」", "直角引号「」", "Corner brackets 「」"),
+    "quotes_curly": ("彎引號“”", "弯引号“”", "Curly quotes “”"),
+    "theme_system": ("隨系統", "随系统", "Follow system"),
+    "theme_light": ("淺色", "浅色", "Light"),
+    "theme_dark": ("深色", "深色", "Dark"),
+    "accent_ink": ("墨藍", "墨蓝", "Ink blue"),
+    "accent_vermilion": ("朱紅", "朱红", "Vermilion"),
+    "accent_jade": ("翠綠", "翠绿", "Jade"),
+    "accent_indigo": ("靛紫", "靛紫", "Indigo"),
+    "font_serif": ("明體（襯線）", "宋体（衬线）", "Serif"),
+    "font_sans": ("黑體（無襯線）", "黑体（无衬线）", "Sans-serif"),
+    "zoom_in": ("放大", "放大", "Zoom in"),
+    "zoom_out": ("縮小", "缩小", "Zoom out"),
+    "zoom_reset": ("原始大小", "原始大小", "Actual size"),
+    "full_screen": ("全螢幕", "全屏", "Full screen"),
+    "sidebar": ("側欄", "侧栏", "Sidebar"),
+    "find": ("尋找…", "查找…", "&Find…"),
+    "find_next": ("找下一個", "查找下一个", "Find next"),
+    "find_prev": ("找上一個", "查找上一个", "Find previous"),
+    "find_placeholder": ("尋找（繁簡皆可）", "查找（繁简皆可）", "Find (either script)"),
+    "find_none": ("沒有結果", "没有结果", "No matches"),
+    "close": ("關閉", "关闭", "Close"),
+    "next_section": ("下一節", "下一节", "Next section"),
+    "prev_section": ("上一節", "上一节", "Previous section"),
+    "lang_auto": ("跟隨系統", "跟随系统", "System language"),
+    "lang_hant": ("繁體中文", "繁體中文", "繁體中文"),
+    "lang_hans": ("简体中文", "简体中文", "简体中文"),
+    "lang_en": ("English", "English", "English"),
+    "sections": ("章節", "章节", "Sections"),
+    "speakers": ("發言人", "发言人", "Speakers"),
+    "chars": ("{n} 字", "{n} 字", "{n} characters"),
+    "minutes": ("約 {m} 分鐘", "约 {m} 分钟", "about {m} min"),
+    "showing": ("顯示：{s}", "显示：{s}", "Showing: {s}"),
+    "converting": ("轉換中…", "转换中…", "Converting…"),
+    "format_text": ("純文字", "纯文本", "text"),
+    "format_html": ("網頁", "网页", "HTML"),
+    "format_mhtml": ("單一網頁檔", "单一网页文件", "MHTML"),
+    "error_open_title": ("無法開啟", "无法打开", "Cannot open"),
+    "error_open": (
+        "無法開啟「{name}」。\n\n{reason}",
+        "无法打开“{name}”。\n\n{reason}",
+        "Cannot open “{name}”.\n\n{reason}",
+    ),
+    "error_script_title": ("無法轉換", "无法转换", "Cannot convert"),
+    "open_title": ("開啟文章", "打开文章", "Open article"),
+    "open_filter": (
+        "網頁存檔 (*.html *.htm *.xhtml *.mht *.mhtml *.txt);;所有檔案 (*)",
+        "网页存档 (*.html *.htm *.xhtml *.mht *.mhtml *.txt);;所有文件 (*)",
+        "Saved pages (*.html *.htm *.xhtml *.mht *.mhtml *.txt);;All files (*)",
+    ),
+}
+
+_COLUMN = {Language.TRADITIONAL: 0, Language.SIMPLIFIED: 1, Language.ENGLISH: 2}
+
+
+def system_language(locale: QLocale) -> Language:
+    """The interface language for a locale: Chinese by script or region, else English."""
+    if locale.language() != QLocale.Language.Chinese:
+        return Language.ENGLISH
+    if locale.script() == QLocale.Script.TraditionalChineseScript:
+        return Language.TRADITIONAL
+    if locale.territory() in (
+        QLocale.Country.Taiwan,
+        QLocale.Country.HongKong,
+        QLocale.Country.Macao,
+    ):
+        return Language.TRADITIONAL
+    return Language.SIMPLIFIED
+
+
+def resolve(language: Language, locale: QLocale) -> Language:
+    """The concrete language for a preference (AUTO: from the locale)."""
+    return system_language(locale) if language is Language.AUTO else language
+
+
+def text(key: str, language: Language, **fields: object) -> str:
+    """The string `key` in `language` (which must not be AUTO), with `{fields}` filled in."""
+    s = STRINGS[key][_COLUMN.get(language, 2)]
+    return s.format(**fields) if fields else s
