@@ -27,7 +27,6 @@ from tests.conftest import PAGES, SAMPLES
 
 # The offscreen platform warns when a top-level window is shown; that is the platform
 # plugin talking, not the reader.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 TEXT_PAGE = """\
 山城夜話：一座小鎮的書店
