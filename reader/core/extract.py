@@ -798,9 +798,14 @@ def _finish(
     *,
     removed: list[Removal],
     assets: dict[str, bytes],
+    watermarks_done: bool = False,
 ) -> Article:
-    # Watermarks: strings injected into many blocks.
-    marks = find_watermarks([b.text for b in bodies if b.type is not BlockType.IMAGE])
+    # Watermarks: strings injected into many blocks (text dumps were cut line by line).
+    marks = (
+        []
+        if watermarks_done
+        else find_watermarks([b.text for b in bodies if b.type is not BlockType.IMAGE])
+    )
     if marks:
         removed.extend(Removal("watermark", m) for m in marks)
         bodies = [
@@ -1060,7 +1065,7 @@ def _extract_text(page: Page) -> Article:
             and _is_prose_line(kept[i + 1])
         )
         blocks.append(Block(BlockType.HEADING if heading else BlockType.PARAGRAPH, ln))
-    return _finish(title, blocks, meta, page, removed=removed, assets={})
+    return _finish(title, blocks, meta, page, removed=removed, assets={}, watermarks_done=True)
 
 
 # =========================================================================== entry
