@@ -24,6 +24,7 @@ import statistics
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reader.core.article import Article, Block, BlockType, Script, Section, Speaker
 from reader.core.script import (
@@ -136,14 +137,27 @@ ROWS = (
 )
 
 
-def table(chars: int, runs: int, rows: tuple[tuple[str, Target], ...]) -> None:
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One measured conversion: `convert` against opencc-py on the same text."""
+
+    source: str
+    target: str
+    configs: str
+    chars: int
+    ours_ms: float
+    opencc_ms: float
+
+    @property
+    def ratio(self) -> float:
+        return self.ours_ms / self.opencc_ms
+
+
+def measure(chars: int, runs: int, rows: tuple[tuple[str, Target], ...]) -> list[Row]:
+    """Median times of `convert` and of opencc-py direct, for each (source, target) row."""
     opencc = _load_opencc()
     articles = sources(chars)
-    print(f"\n{chars:,}-character article, median of {runs} run(s)")
-    print(
-        f"{'source':<12} {'target':<12} {'configs':<12} {'chars':>9} "
-        f"{'convert ms':>11} {'opencc-py ms':>13} {'ratio':>6}"
-    )
+    results = []
     for name, target in rows:
         article = articles[name]
         configs = plan(article.script, _article_variant(article), target)
@@ -159,11 +173,29 @@ def table(chars: int, runs: int, rows: tuple[tuple[str, Target], ...]) -> None:
         def ours_fn(article: Article = article, target: Target = target) -> Article:
             return convert(article, target)
 
-        ours = median_ms(ours_fn, runs)
-        theirs = median_ms(direct, runs)
+        results.append(
+            Row(
+                name,
+                target.value,
+                "+".join(configs) or "-",
+                len(joined),
+                median_ms(ours_fn, runs),
+                median_ms(direct, runs),
+            )
+        )
+    return results
+
+
+def table(chars: int, runs: int, rows: tuple[tuple[str, Target], ...]) -> None:
+    print(f"\n{chars:,}-character article, median of {runs} run(s)")
+    print(
+        f"{'source':<12} {'target':<12} {'configs':<12} {'chars':>9} "
+        f"{'convert ms':>11} {'opencc-py ms':>13} {'ratio':>6}"
+    )
+    for r in measure(chars, runs, rows):
         print(
-            f"{name:<12} {target.value:<12} {'+'.join(configs) or '-':<12} {len(joined):>9,} "
-            f"{ours:>11.1f} {theirs:>13.1f} {ours / theirs:>6.2f}"
+            f"{r.source:<12} {r.target:<12} {r.configs:<12} {r.chars:>9,} "
+            f"{r.ours_ms:>11.1f} {r.opencc_ms:>13.1f} {r.ratio:>6.2f}"
         )
 
 

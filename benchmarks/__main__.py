@@ -1,0 +1,164 @@
+"""Every speed and memory figure in one table: `python -m benchmarks [--quick]`.
+
+Gathers, in one run:
+
+* start-up to the article painted, against a bare PySide6 window painting the same text;
+* extraction on ../shared/corpus (when present) through the corpus tool, with
+  trafilatura and readability-lxml beside it when they are installed;
+* script conversion of a 25,000-character article per target and of 1,000,000
+  characters, against opencc-py called directly;
+* script and theme switch latency in the window;
+* time and peak memory for generated 10 MB and 50 MB pages.
+
+The README's table is this command's output. --quick runs fewer repetitions (a smoke run,
+not figures to publish).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks import bench_extract, bench_script, bench_startup
+from reader.core.script import Target
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_TOOL = ROOT.parent / "shared" / "tools" / "corpus_eval.py"
+
+Row = tuple[str, str]
+
+
+def _section(title: str) -> list[Row]:
+    return [(f"**{title}**", "")]
+
+
+def startup(runs: int) -> list[Row]:
+    floor, ours = bench_startup.bench_startup(runs)
+    return [
+        *_section("Start-up to the article painted (median)"),
+        ("bare PySide6 window (floor)", f"{floor * 1000:.0f} ms"),
+        ("Qingdu", f"{ours * 1000:.0f} ms"),
+        ("ratio (target ≤ 1.5)", f"{ours / floor:.2f}"),
+    ]
+
+
+def corpus(repeat: int) -> list[Row]:
+    rows = _section("Extraction on the shared corpus")
+    if not CORPUS_TOOL.is_file():
+        return [*rows, ("corpus", "absent (../shared not found)")]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "corpus.json"
+        subprocess.run(
+            [
+                sys.executable,
+                str(CORPUS_TOOL),
+                str(ROOT),
+                "--repeat",
+                str(repeat),
+                "--show",
+                "0",
+                "--json",
+                str(out),
+            ],
+            check=False,
+            capture_output=True,
+        )
+        if not out.is_file():
+            return [*rows, ("corpus", "the corpus tool failed")]
+        results = json.loads(out.read_text(encoding="utf-8"))
+    ours = results["ours"]
+    rows += [
+        ("pages", f"{len(ours['pages'])}"),
+        ("Qingdu: mean F1 · pages/s", f"{ours['f1']:.3f} · {ours['pages_per_s']:.1f}"),
+    ]
+    peers = {name: r for name, r in results.items() if name != "ours"}
+    for name, r in peers.items():
+        rows.append((f"{name}: mean F1 · pages/s", f"{r['f1']:.3f} · {r['pages_per_s']:.1f}"))
+    if peers:
+        fastest = max(r["pages_per_s"] for r in peers.values())
+        rows.append(("speed ratio vs the faster peer", f"{ours['pages_per_s'] / fastest:.2f}"))
+    else:
+        rows.append(("peers", "trafilatura / readability-lxml not installed"))
+    return rows
+
+
+def conversion(runs: int) -> list[Row]:
+    rows = _section("Script conversion (median; opencc-py direct in brackets)")
+    for r in bench_script.measure(25_000, runs, bench_script.ROWS):
+        rows.append(
+            (
+                f"25k chars {r.source} → {r.target} ({r.configs})",
+                f"{r.ours_ms:.1f} ms ({r.opencc_ms:.1f} ms) ×{r.ratio:.2f}",
+            )
+        )
+    million = (("simplified", Target.TRADITIONAL), ("taiwan", Target.SIMPLIFIED))
+    for r in bench_script.measure(1_000_000, 1, million):
+        rows.append(
+            (
+                f"1M chars {r.source} → {r.target} ({r.configs})",
+                f"{r.ours_ms / 1000:.2f} s ({r.opencc_ms / 1000:.2f} s)",
+            )
+        )
+    return rows
+
+
+def switching(runs: int) -> list[Row]:
+    # Run in a child so this process never holds a QApplication (start-up runs next to it).
+    code = (
+        "import json, sys; from benchmarks.bench_startup import bench_switch; "
+        f"print(json.dumps(bench_switch({runs})))"
+    )
+    env = dict(os.environ)
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    results: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    rows = _section("Switching on a 25,000-character article (action to repaint, median)")
+    rows += [(name, f"{seconds * 1000:.0f} ms") for name, seconds in results.items()]
+    return rows
+
+
+def big_pages() -> list[Row]:
+    rows = _section("Big pages (fresh process each)")
+    for label, size in (("10 MB", 10 << 20), ("50 MB", 50 << 20)):
+        r = bench_extract.measure_big(size)
+        rows.append(
+            (f"{label} page: time · peak memory", f"{r['seconds']:.1f} s · {r['peak_mib']:.0f} MiB")
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
+    args = ap.parse_args(argv)
+    runs = 3 if args.quick else 7
+    rows: list[Row] = []
+    rows += startup(runs)
+    rows += corpus(1 if args.quick else 3)
+    rows += conversion(runs)
+    rows += switching(3 if args.quick else 7)
+    rows += big_pages()
+    cpu = os.cpu_count()
+    print(
+        f"Machine: {platform.machine()}, {cpu} cores, Python {platform.python_version()}, "
+        f"{platform.system()}"
+    )
+    print()
+    print("| measure | result |")
+    print("|---|---|")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
