@@ -85,12 +85,14 @@ class _Raw:
     def link_density(self) -> float:
         return self.link_chars / self.chars if self.chars else 0.0
 
-    @property
-    def is_prose(self) -> bool:
-        return (
+    is_prose: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Asked for many times per block while choosing the root: computed once.
+        self.is_prose = bool(
             self.chars >= sel.PROSE_MIN_CHARS
             and self.punct
-            and self.link_density <= sel.LINK_DENSITY_MAX
+            and self.link_chars <= sel.LINK_DENSITY_MAX * self.chars
             and self.kind is not BlockType.HEADING
         )
 
@@ -613,10 +615,13 @@ def _starts_with_surname(name: str) -> bool:
     return name[:1] in sel.SURNAMES or name[:2] in sel.SURNAMES
 
 
+_HAN_RUN_RE = re.compile("[\u4e00-\u9fff]+")
+
+
 def _valid_name(name: str) -> bool:
     if not 2 <= len(name) <= 4 or name in sel.NOT_NAMES:
         return False
-    if not all("\u4e00" <= c <= "\u9fff" for c in name) or name[-1] in sel.ORG_SUFFIX_CHARS:
+    if not _HAN_RUN_RE.fullmatch(name) or name[-1] in sel.ORG_SUFFIX_CHARS:
         return False
     return _starts_with_surname(name)
 
