@@ -176,9 +176,7 @@ def is_spam(text: str) -> bool:
 
 
 _JUNK_PREFIX_RE = re.compile(
-    "[【\\[（(「『 ·•]*("
-    + "|".join(map(re.escape, sorted(sel.JUNK_LINE_PREFIXES, key=len, reverse=True)))
-    + ")(.?)"
+    "[【\\[（(「『 ·•]*(" + sel.words_pattern(sel.JUNK_LINE_PREFIXES) + ")(.?)"
 )
 
 

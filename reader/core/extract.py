@@ -671,8 +671,8 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-_ROLE_RE = re.compile("(?:" + "|".join(map(re.escape, sel.ROLE_SUFFIXES)) + ")")
-_VERB_RE = re.compile("|".join(map(re.escape, sel.SPEECH_VERBS)))
+_ROLE_RE = re.compile(sel.words_pattern(sel.ROLE_SUFFIXES))
+_VERB_RE = re.compile(sel.words_pattern(sel.SPEECH_VERBS))
 _INTERVIEW_RE = re.compile(r"^([\u4e00-\u9fff·]{2,5})[：:]")
 _CLAUSE_BREAK_RE = re.compile(r"[，。；！？,;!?“”「」『』\"]")
 _CLAUSE_OPENERS = (
@@ -689,7 +689,7 @@ _CLAUSE_OPENERS = (
     "並且",
     "并且",
 )
-_PRONOUN_VERB_RE = re.compile("[他她](?:" + "|".join(map(re.escape, sel.SPEECH_VERBS)) + ")")
+_PRONOUN_VERB_RE = re.compile("[他她]" + sel.words_pattern(sel.SPEECH_VERBS))
 
 
 def _role_names(text: str) -> list[str]:

@@ -9,6 +9,36 @@ set them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
+
+# --------------------------------------------------------------------------- word lists
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, longest first, built as a trie.
+
+    Python's `re` tries the branches of a flat alternation one by one at every position;
+    a trie shares prefixes, so a hundred role words cost about as much as a few.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: the longer words are optional
+            return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+        return body
+
+    return build(trie)
+
 
 # --------------------------------------------------------------------------- characters
 
