@@ -755,15 +755,16 @@ class _Counts(dict[str, int]):
 
 def _find_speakers(blocks: list[Block], author: str | None) -> tuple[Speaker, ...]:
     spoken: dict[str, set[int]] = {}
-    introduced: set[str] = set()
     excluded = {author} if author else set()
     doc = _Counts("\n".join(b.text for b in blocks))
+    budget = sel.SPEAKER_SCAN_MAX_CHARS
     for i, b in enumerate(blocks):
         if b.type in (BlockType.IMAGE, BlockType.HEADING):
             continue
         text = b.text
-        roles = _role_names(text)
-        introduced.update(roles)
+        budget -= len(text)
+        if budget < 0:
+            break
         m = _INTERVIEW_RE.match(text)
         if m and m.group(1) not in sel.INTERVIEW_NON_NAMES and _valid_name(m.group(1)):
             spoken.setdefault(m.group(1), set()).add(i)
@@ -773,7 +774,8 @@ def _find_speakers(blocks: list[Block], author: str | None) -> tuple[Speaker, ..
             name = _speaker_of_verb(text, vm.start(), doc)
             if name and name not in excluded:
                 spoken.setdefault(name, set()).add(i)
-        if roles and _PRONOUN_VERB_RE.search(text):
+        # "……教授蘇俊也對記者說……他坦言": the person a role introduced speaks as 他/她.
+        if _PRONOUN_VERB_RE.search(text) and (roles := _role_names(text)):
             spoken.setdefault(roles[-1], set()).add(i)
     result = [Speaker(name, tuple(sorted(idx))) for name, idx in spoken.items()]
     names = {s.name for s in result}
