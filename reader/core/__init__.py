@@ -13,6 +13,7 @@ The pipeline, in order (each stage a plain function of the one before):
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from reader.core.article import Article, Block, BlockType, Script, Section, Speaker, Theme
@@ -47,4 +48,12 @@ def load_article(path: str | Path) -> Article:
         LoadError: the file cannot be read or decoded.
         NoArticleError: the file holds no recognisable article.
     """
-    return extract(load(path))
+    # The trees and blocks of a page hold no reference cycles, yet on a big page the
+    # cyclic collector keeps walking them (a 50 MB page: 17 s instead of 14 s).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return extract(load(path))
+    finally:
+        if collecting:
+            gc.enable()

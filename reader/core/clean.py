@@ -151,8 +151,12 @@ def clean_tree(root: etree._Element) -> list[Removal]:
     for el in _hidden_candidates(root, hidden_classes):
         if not _is_hidden(el, hidden_classes):
             continue
-        if _prose_chars(el) >= sel.HIDDEN_ARTICLE_MIN_CHARS:
-            continue  # an article hidden until its scripts run (WeChat style)
+        # An article hidden until its scripts run (WeChat style) stays; a leaf with a
+        # short text (the usual anti-scraping span) cannot be one, and is not measured.
+        if (len(el) or len(el.text or "") >= sel.HIDDEN_ARTICLE_MIN_CHARS) and _prose_chars(
+            el
+        ) >= sel.HIDDEN_ARTICLE_MIN_CHARS:
+            continue
         if len(removed) < _MAX_REMOVALS_LOGGED:
             text = normalize_space(text_of(el))
             if text:

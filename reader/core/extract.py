@@ -58,6 +58,8 @@ class ExtractOptions:
 DEFAULT_OPTIONS = ExtractOptions()
 
 _ASSET_PREFIX = "asset:"
+_BOLD_TAGS = frozenset({"b", "strong"})
+_PLAIN = (BlockType.PARAGRAPH, 0)
 #: Images smaller than this in both declared dimensions are icons and spacers.
 _ICON_MAX_PX = 40
 
@@ -152,44 +154,58 @@ class _Flattener:
     _stack: list[tuple[BlockType, int]] = field(default_factory=list)
 
     def run(self, body: etree._Element) -> None:
+        # The hot loop of extraction (one pass over every element): helpers are bound to
+        # locals and the common case (text outside links and bold) appends directly.
         open_nodes: list[_Node] = []
         block_tags = sel.BLOCK_TAGS
+        parts = self._parts
+        flush = self._flush
+        add = self._add
         for event, el in etree.iterwalk(body, events=("start", "end")):
             tag = el.tag
             if not isinstance(tag, str):
                 continue
             if event == "start":
                 if tag in block_tags:
-                    self._flush()
+                    if parts:
+                        flush()
                     self._open_block(el, tag, open_nodes)
-                elif tag == "br":
-                    self._flush()
-                elif tag == "img":
-                    self._flush()
-                    self._image(el)
                 elif tag == "a":
                     self._a_depth += 1
-                elif tag in ("b", "strong"):
+                elif tag in _BOLD_TAGS:
                     self._b_depth += 1
-                if el.text:
-                    self._add(el.text)
+                elif tag == "br":
+                    if parts:
+                        flush()
+                elif tag == "img":
+                    if parts:
+                        flush()
+                    self._image(el)
+                text = el.text
             else:
                 if tag in block_tags:
-                    self._flush()
+                    if parts:
+                        flush()
                     self._stack.pop()
                     open_nodes.pop().end = len(self.blocks)
                 elif tag == "a":
                     self._a_depth -= 1
-                elif tag in ("b", "strong"):
+                elif tag in _BOLD_TAGS:
                     self._b_depth -= 1
-                if el.tail:
-                    self._add(el.tail)
+                text = el.tail
+            if text:
+                if self._a_depth or self._b_depth:
+                    add(text)
+                else:
+                    parts.append(text)
 
     # -- walking
 
     def _open_block(self, el: etree._Element, tag: str, open_nodes: list[_Node]) -> None:
-        kind, level = self._stack[-1] if self._stack else (BlockType.PARAGRAPH, 0)
-        if tag in sel.HEADING_TAGS:
+        kind, level = self._stack[-1] if self._stack else _PLAIN
+        if tag == "p" and kind is BlockType.PARAGRAPH:
+            pass  # the common case: a paragraph among paragraphs
+        elif tag in sel.HEADING_TAGS:
             kind, level = BlockType.HEADING, int(tag[1])
         elif tag == "figcaption":
             kind = BlockType.CAPTION
@@ -226,7 +242,7 @@ class _Flattener:
         if not text:
             return
         chars = len(text) - text.count(" ")
-        kind, level = self._stack[-1] if self._stack else (BlockType.PARAGRAPH, 0)
+        kind, level = self._stack[-1] if self._stack else _PLAIN
         self.blocks.append(
             _Raw(
                 text=text,
