@@ -6,9 +6,11 @@ Only this module creates the QApplication, the QSettings and the main window.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from reader import __version__
@@ -52,10 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def build_window(settings: QSettings | None = None) -> MainWindow:
+def build_window(settings: QSettings | None = None, *, defer_controls: bool = False) -> MainWindow:
     """Build the main window (a QApplication must already exist).
 
-    `settings` defaults to the user's real settings; tests pass one in tmp_path.
+    `settings` defaults to the user's real settings; tests pass one in tmp_path. With
+    `defer_controls` the menus, tool bar and status bar follow the article's first paint
+    (see MainWindow), as at start-up.
     """
     # Imported here so `--dump` never loads Qt (tests/test_boundaries.py).
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
@@ -69,7 +73,9 @@ def build_window(settings: QSettings | None = None) -> MainWindow:
         raise RuntimeError("build_window() needs a QApplication")
     register_icons()
     return MainWindow(
-        settings if settings is not None else store.default_settings(), ThemeController(app)
+        settings if settings is not None else store.default_settings(),
+        ThemeController(app),
+        defer_controls=defer_controls,
     )
 
 
@@ -85,22 +91,66 @@ def initial_path(arg: str | None, settings: QSettings) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for main.py, `python -m reader` and the `qingdu` command."""
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if len(words) <= 1 and not any(w.startswith("-") for w in words):
+        # The usual launch, with at most a file, skips argparse: its first parse looks for
+        # translations of its messages, which costs the first paint about 7 ms.
+        return _run(words[0] if words else None)
+    args = _parser().parse_args(words)
     if args.dump:
         from reader.cli import dump  # noqa: PLC0415 - imported only for the export path
 
         return dump(args.dump, args.format, script=args.script, quotes=args.quotes)
+    return _run(args.path)
 
+
+def _lighten_pyside_import_hook() -> None:
+    """WORKAROUND for https://github.com/napari/napari/issues/8584: once PySide is imported,
+    it reads the source of every module imported after it with inspect.getsource(), to
+    see whether the module names PySide6 (for its opt-in `__feature__` switches). For the
+    reader's modules and the standard library ones they import, that is 20 ms of start-up.
+    The same test on the file's bytes gives the same answer in a fraction of the time.
+    If PySide's internals are not as expected, nothing is changed.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    slow = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or not callable(slow) or slow.__name__ != "_mod_uses_pyside":
+        return
+
+    def uses_pyside(module: ModuleType) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return bool(slow(module))
+
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
+
+
+def _run(path: str | None) -> int:
+    """Start the window on `path` (see initial_path) and run the event loop."""
+    # No cyclic garbage collection until the window's controls are on screen: start-up
+    # makes many objects and frees few, and the collector's passes over them cost 8 ms.
+    gc.disable()
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - the CLI path must not load Qt
 
-    from reader.ui import settings as store  # noqa: PLC0415
+    _lighten_pyside_import_hook()
 
-    app = QApplication(sys.argv[:1])
+    from reader.ui import settings as store  # noqa: PLC0415
+    from reader.ui import theme  # noqa: PLC0415
+
+    app = QApplication(theme.application_arguments(sys.argv[0]))
+    theme.started_in_fusion(app)
     app.setApplicationName(store.APPLICATION)
     app.setOrganizationName(store.ORGANIZATION)
     qs = store.default_settings()
-    window = build_window(qs)
-    first = initial_path(args.path, qs)
+    # The reader sees the article first; the menus and tool bar follow a frame later.
+    window = build_window(qs, defer_controls=True)
+    window.controls_shown.connect(gc.enable)
+    first = initial_path(path, qs)
     # Shown first, so the article is laid out once, at the window's real width (and an
     # error dialog has the window behind it); nothing paints before the event loop runs.
     window.show()

@@ -14,20 +14,23 @@ what is junk wherever it stands.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from reader.core import selectors as sel
 from reader.core.article import Removal
 
-_HIDDEN_CLASS_RE = re.compile(
+if TYPE_CHECKING:
+    from lxml import etree  # imported where HTML is parsed: see parse_html
+
+_HIDDEN_CLASS_RE = sel.lazy_compile(
     r"\.([A-Za-z][\w-]*)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)"
 )
 _CJK_WIDE = f"{sel.CJK_CLASS}\u3001-\u303f\uff00-\uffef“”‘’"
-_CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK_WIDE}])[ \t\r]*\n\s*(?=[{_CJK_WIDE}])")
+_CJK_BREAK_RE = sel.lazy_compile(rf"(?<=[{_CJK_WIDE}])[ \t\r]*\n\s*(?=[{_CJK_WIDE}])")
 
 
 def normalize_space(text: str) -> str:
@@ -45,14 +48,23 @@ def text_of(el: etree._Element) -> str:
 
 
 #: Control characters lxml refuses in text nodes (damaged files hold them); removed.
-_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_RE = sel.lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-_PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, no_network=True)
+
+@functools.cache
+def _parser() -> etree.HTMLParser:
+    from lxml import etree  # noqa: PLC0415 - see parse_html
+
+    return etree.HTMLParser(remove_blank_text=False, remove_comments=False, no_network=True)
 
 
 def parse_html(markup: str) -> etree._Element:
     """Parse markup into an lxml tree (libxml2 caps nesting at 256 levels, which bounds
     the recursion of everything after this)."""
+    # lxml is imported on the first HTML page, not with this module: a text dump never
+    # needs it, and importing it would cost every start-up 12 ms.
+    from lxml import etree  # noqa: PLC0415
+
     markup = markup.lstrip("\ufeff")
     if _NOT_XML_RE.search(markup):
         markup = _NOT_XML_RE.sub("", markup)
@@ -62,11 +74,11 @@ def parse_html(markup: str) -> etree._Element:
         markup = markup[end + 2 :] if end >= 0 else markup
     root = None
     try:
-        root = etree.fromstring(markup, _PARSER)
+        root = etree.fromstring(markup, _parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     if root is None:  # empty or unparseable markup
-        root = etree.fromstring("<html><body></body></html>", _PARSER)
+        root = etree.fromstring("<html><body></body></html>", _parser())
     return root
 
 
@@ -112,10 +124,16 @@ _MAX_REMOVALS_LOGGED = 200
 
 #: Elements that may be hidden, found by libxml2 before Python looks closer: anything with
 #: a `hidden` or `aria-hidden` attribute, or a style that mentions none/hidden/0.
-_MAYBE_HIDDEN = etree.XPath(
-    "//*[@hidden or @aria-hidden or contains(@style, 'none') or contains(@style, 'hidden')"
-    " or contains(@style, '0')]"
-)
+@functools.cache
+def _maybe_hidden() -> etree.XPath:
+    from lxml import etree  # noqa: PLC0415 - see parse_html
+
+    return etree.XPath(
+        "//*[@hidden or @aria-hidden or contains(@style, 'none') or contains(@style, 'hidden')"
+        " or contains(@style, '0')]"
+    )
+
+
 _MAYBE_HIDDEN_TEST = (
     "@hidden or @aria-hidden or contains(@style, 'none') or contains(@style, 'hidden')"
     " or contains(@style, '0')"
@@ -128,7 +146,7 @@ def _hidden_candidates(
     root: etree._Element, hidden_classes: frozenset[str]
 ) -> list[etree._Element]:
     if not hidden_classes:
-        return list(_MAYBE_HIDDEN(root))
+        return list(_maybe_hidden()(root))
     tests = [_MAYBE_HIDDEN_TEST] + [
         f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')"
         for c in sorted(hidden_classes)[:_MAX_HIDDEN_CLASSES]
@@ -142,6 +160,8 @@ _DOOMED = "qingdu-removed"
 
 def clean_tree(root: etree._Element) -> list[Removal]:
     """Remove non-content elements from `root` in place; return what was removed and why."""
+    from lxml import etree  # noqa: PLC0415 - see parse_html
+
     removed: list[Removal] = []
     styles = " ".join(s.text or "" for s in root.iter("style"))
     hidden_classes = frozenset(_HIDDEN_CLASS_RE.findall(styles))

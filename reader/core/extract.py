@@ -12,13 +12,11 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
-
-from lxml import etree
 
 from reader.core import selectors as sel
 from reader.core.article import (
@@ -43,6 +41,9 @@ from reader.core.clean import (
 )
 from reader.core.errors import NoArticleError
 from reader.core.load import Page, PageFormat
+
+if TYPE_CHECKING:
+    from lxml import etree  # imported where HTML is parsed: text dumps never need it
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,8 @@ class _Flattener:
     def run(self, body: etree._Element) -> None:
         # The hot loop of extraction (one pass over every element): helpers are bound to
         # locals and the common case (text outside links and bold) appends directly.
+        from lxml import etree  # noqa: PLC0415 - see clean.parse_html
+
         open_nodes: list[_Node] = []
         block_tags = sel.BLOCK_TAGS
         parts = self._parts
@@ -567,6 +570,8 @@ def _ld_article_body(root: etree._Element) -> str:
         if script.get("type", "").lower() != "application/ld+json" or not script.text:
             continue
         try:
+            import json  # noqa: PLC0415 - HTML-only; importing it costs start-up 4 ms
+
             data = json.loads(script.text)
         except ValueError:
             continue

@@ -22,7 +22,6 @@ Network addresses are never fetched, and the input file is only ever opened for 
 from __future__ import annotations
 
 import codecs
-import html
 import logging
 import re
 import stat
@@ -35,6 +34,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from reader.core.errors import LoadError
+from reader.core.selectors import lazy_compile
 
 if TYPE_CHECKING:
     from email.message import Message
@@ -244,9 +244,9 @@ _SAVED_FROM_RE = re.compile(r"<!--\s*saved from url=\(\s*(\d+)\)(\S+?)\s*-->", r
 _SAVED_FROM_SCAN_CHARS = 4096
 _MIME_START_RE = re.compile(rb"\A\s*[A-Za-z][\w-]*:")
 _MIME_MULTIPART_RE = re.compile(rb"(?im)^content-type:\s*multipart/")
-_HAN_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_JUNK_CHAR_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
-_KANA_RE = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+_HAN_RUN_RE = lazy_compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_JUNK_CHAR_RE = lazy_compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_KANA_RE = lazy_compile("[\u3041-\u3096\u30a1-\u30fa]")
 
 # Markup detection. Elements that open a document (or its head) make a file HTML as soon
 # as they come first; elsewhere in the file they count as strong evidence too.
@@ -809,6 +809,8 @@ def _parse_wrapper(text: str) -> tuple[str, str | None, str | None] | None:
     match = _WRAPPER_RE.match(text, 0, DECLARATION_SCAN_BYTES)
     if match is None:
         return None
+    import html  # noqa: PLC0415 - its entity table costs start-up 2.6 ms; few files need it
+
     attrs = {k.lower(): html.unescape(v).strip() for k, v in _WRAPPER_ATTR_RE.findall(match[1])}
     body = _WRAPPER_END_RE.sub("", text[match.end() :])
     url = attrs.get("id", "")

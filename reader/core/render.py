@@ -10,7 +10,6 @@ The markup stays inside the HTML subset that Qt's QTextDocument understands.
 from __future__ import annotations
 
 import math
-from html import escape
 
 from reader.core.article import Article, Block, BlockType, Script
 
@@ -115,6 +114,15 @@ def _block(i: int, block: Block, article: Article, speakers: tuple[str, ...], la
             return f'<p class="image-alt">{a}{alt_text}</p>'
         case _:
             return f'<p class="para">{a}{text}</p>'
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """`html.escape`, without importing `html`: its entity table costs start-up 2.6 ms."""
+    return text.translate(_ESCAPES if quote else _TEXT_ESCAPES)
 
 
 def _text(text: str) -> str:

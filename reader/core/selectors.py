@@ -10,7 +10,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
+
+# --------------------------------------------------------------------------- compiling
+
+
+class _LazyPattern:
+    """A regex compiled on first use (see `lazy_compile`)."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(re.compile(self._pattern, self._flags), name)
+        self.__dict__[name] = value  # later lookups find it here, at a plain attribute's cost
+        return value
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile`, put off until the pattern is first used.
+
+    For patterns only some pages need (HTML-only rules, encoding guesses): compiling
+    costs start-up time, several ms for the large CJK character classes, and reading a
+    text dump never uses them.
+    """
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
 
 # --------------------------------------------------------------------------- word lists
 
@@ -47,7 +73,7 @@ def words_pattern(words: Iterable[str]) -> str:
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 CJK_RE = re.compile(f"[{CJK_CLASS}]")
 #: Tokens as the corpus scorer counts them: one Han character, or a run of letters/digits.
-TOKEN_RE = re.compile(f"[{CJK_CLASS}]|[^\\W_{CJK_CLASS}]+")
+TOKEN_RE = lazy_compile(f"[{CJK_CLASS}]|[^\\W_{CJK_CLASS}]+")
 
 #: Sentence punctuation, full and half width. Prose has it; menus and link lists do not,
 #: which makes its density the strongest single signal for CJK main text.
@@ -95,7 +121,7 @@ CHROME_TAGS = ("nav", "footer", "aside", "menu", "header")
 CHROME_MAX_PROSE_SHARE = 0.5
 
 #: Inline styles that hide an element from the reader (anti-scraping spans use these).
-HIDDEN_STYLE_RE = re.compile(
+HIDDEN_STYLE_RE = lazy_compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|em|rem|pt|%)?\s*(?:;|$)"
     r"|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)",
     re.IGNORECASE,
@@ -390,7 +416,7 @@ DUPLICATE_MIN_CHARS = 20
 #: follows it in the same container is the notice's own fine print (ia-nourl-3e1af229).
 NOTICE_LABEL_RE = re.compile(r"^[【\[]?.{0,4}(?:声明|聲明|公告|免责|免責|版权|版權)[】\]]?[:：]")
 #: A short label opening a box of other stories ("相关报道：", "推荐阅读") ...
-RELATED_LABEL_RE = re.compile(
+RELATED_LABEL_RE = lazy_compile(
     r"^[【\[·]?(?:相[关關](?:报道|報導|報道|阅读|閱讀|文章|新[闻聞]|链接|鏈接)|延伸[阅閱][读讀]"
     r"|推[荐薦][阅閱][读讀]|推[荐薦]文章|[热熱][门門]推[荐薦]|猜你喜[欢歡]|更多精彩|更多[阅閱][读讀])"
 )

@@ -8,7 +8,6 @@ positions) under `state/`: the first is the user's choice, the second is bookkee
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -90,6 +89,17 @@ def load_sidebar(qs: QSettings) -> tuple[int | None, bool]:
     return width, visible
 
 
+def load_system_dark(qs: QSettings) -> bool | None:
+    """Whether the system's colour scheme was dark when last seen (None: never seen)."""
+    raw = _text(qs, "state/system_dark")
+    return None if raw not in ("true", "false") else raw == "true"
+
+
+def save_system_dark(qs: QSettings, dark: bool) -> None:
+    """Remember whether the system's colour scheme is dark (a start-up guess for 隨系統)."""
+    qs.setValue("state/system_dark", "true" if dark else "false")
+
+
 def save_sidebar(qs: QSettings, width: int, visible: bool) -> None:
     """Store the sidebar width and visibility."""
     if SIDEBAR_MIN <= width <= SIDEBAR_MAX:
@@ -101,6 +111,8 @@ def _json(qs: QSettings, key: str) -> object:
     raw = _text(qs, key)
     if not raw:
         return None
+    import json  # noqa: PLC0415 - see _store_recent
+
     try:
         return json.loads(raw)
     except ValueError:
@@ -132,6 +144,10 @@ def clear_recent(qs: QSettings) -> None:
 
 
 def _store_recent(qs: QSettings, items: list[str]) -> None:
+    # json is imported when first needed: a start-up on a fresh profile, or with a file
+    # named on the command line, reads no JSON before the article is on screen (4 ms).
+    import json  # noqa: PLC0415
+
     if items:
         qs.setValue("state/recent", json.dumps(items, ensure_ascii=False))
     else:
@@ -167,6 +183,8 @@ def reading_position(qs: QSettings, path: Path) -> tuple[int, int] | None:
 
 def save_reading_position(qs: QSettings, path: Path, block: int, offset: int) -> None:
     """Remember the reading position in `path`."""
+    import json  # noqa: PLC0415 - see _store_recent
+
     positions = _positions(qs)
     key = str(path.resolve())
     positions.pop(key, None)

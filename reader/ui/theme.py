@@ -7,6 +7,11 @@ Colours live only in `COLORS` and `ACCENTS`; the CSS and QSS files under
 `resources/style/` are `string.Template` files filled from them. Style sheets are set on
 the two widgets that need one (tool bar, sidebar), never on the application: once an
 application style sheet is set, Qt stops passing palette changes on to the widgets.
+
+Start-up note: the first use of `Qt.<anything>` makes PySide build all 93 enums of the
+Qt namespace (about 40 ms), so code that runs before the first paint reaches `Qt` only
+through `QtCore.Qt` at call time, and `ThemeController.start` can put off asking Qt for
+the system's colour scheme until the article is on screen.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from string import Template
 
-from PySide6.QtCore import QDir, QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QDir, QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -40,6 +46,21 @@ def resource(name: str) -> Path:
     if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in name:
         raise ValueError(f"not a resource name: {name!r}")
     return _RESOURCES.joinpath(*pure.parts)
+
+
+def application_arguments(program: str) -> list[str]:
+    """The command line for a new QApplication: it starts in the Fusion style.
+
+    Starting in Fusion costs nothing, while switching to it with `QApplication.setStyle()`
+    hands back the style, and wrapping that for Python makes PySide build the enums of
+    QStyle (15 ms at start-up). Call `started_in_fusion` on the new application.
+    """
+    return [program, "-style", "Fusion"]
+
+
+def started_in_fusion(app: QApplication) -> None:
+    """Tell `apply` that `app` was made with `application_arguments`."""
+    app.setProperty(_STYLE_MARK, _STARTED_IN_FUSION)
 
 
 def register_icons() -> None:
@@ -140,6 +161,7 @@ def palette(c: Mapping[str, str]) -> QPalette:
 
 
 _STYLE_MARK = "qingduStyle"
+_STARTED_IN_FUSION = "fusion from the start"
 
 
 @functools.cache
@@ -165,10 +187,13 @@ def apply(app: QApplication, theme: Theme, accent: Accent, system_dark: bool) ->
     """
     dark = system_dark if theme is Theme.SYSTEM else theme is Theme.DARK
     c = colors(dark, accent)
-    if app.property(_STYLE_MARK) != "fusion":
+    mark = app.property(_STYLE_MARK)
+    if mark != _STARTED_IN_FUSION and (mark != "fusion" or app.style().name().lower() != "fusion"):
         # Fusion draws every widget from the palette, so light and dark look the same on
-        # every platform. Setting it again would re-polish every widget, hence the mark
-        # (and asking app.style() would cost start-up time: PySide builds its enums).
+        # every platform. Setting it again would re-polish every widget, hence the mark,
+        # checked against the style in use (someone may have set another since), except
+        # in an application started in Fusion: asking app.style() costs start-up 15 ms,
+        # PySide builds the enums of QStyle to wrap it.
         app.setStyle("Fusion")
         app.setProperty(_STYLE_MARK, "fusion")
     if app.styleSheet():
@@ -201,6 +226,8 @@ class ThemeController(QObject):
         self._accent = Accent.INK
         self._look: Look | None = None
         self._applying = False
+        self._system_dark: bool | None = None  # as Qt last reported it
+        self._guessed = False  # the look rests on a guess until confirm_scheme()
         app.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     @property
@@ -213,6 +240,12 @@ class ThemeController(QObject):
         """The chosen accent preset."""
         return self._accent
 
+    @property
+    def system_dark(self) -> bool | None:
+        """Whether the system's colour scheme is dark, as last seen while 隨系統 (None: not
+        seen yet)."""
+        return self._system_dark
+
     def look(self) -> Look:
         """The current look (applying the defaults the first time)."""
         if self._look is None:
@@ -224,6 +257,7 @@ class ThemeController(QObject):
         self._theme = theme
         if accent is not None:
             self._accent = accent
+        self._guessed = False
         self._applying = True
         try:
             system_dark = self._request_scheme(theme)
@@ -231,27 +265,62 @@ class ThemeController(QObject):
             self._applying = False
         return self._apply(system_dark)
 
+    def start(self, theme: Theme, accent: Accent, system_dark: bool | None) -> Look:
+        """Apply `theme` at start-up without asking Qt about the colour scheme yet.
+
+        隨系統 takes `system_dark` (the scheme seen last time) or, when that is None,
+        judges from the platform's palette. `confirm_scheme()`, called once the window
+        has been painted, asks Qt and corrects the look if the guess was wrong.
+        """
+        self._theme = theme
+        self._accent = accent
+        self._guessed = True
+        if system_dark is None:
+            pal = self._app.palette()
+            window = pal.color(QPalette.ColorRole.Window).lightness()
+            system_dark = window < pal.color(QPalette.ColorRole.WindowText).lightness()
+        return self._apply(system_dark)
+
+    def confirm_scheme(self) -> None:
+        """After `start`: ask Qt for the colour scheme, and re-apply if the guess was off."""
+        if not self._guessed:
+            return
+        self._guessed = False
+        look = self._look
+        self._applying = True
+        try:
+            system_dark = self._request_scheme(self._theme)
+        finally:
+            self._applying = False
+        if self._theme is Theme.SYSTEM and (look is None or look.dark != system_dark):
+            self._apply(system_dark)
+
     def _request_scheme(self, theme: Theme) -> bool:
         """Ask Qt for the matching colour scheme; return whether the system is dark."""
         hints = self._app.styleHints()
+        qt = QtCore.Qt
         scheme = {
-            Theme.SYSTEM: Qt.ColorScheme.Unknown,
-            Theme.LIGHT: Qt.ColorScheme.Light,
-            Theme.DARK: Qt.ColorScheme.Dark,
+            Theme.SYSTEM: qt.ColorScheme.Unknown,
+            Theme.LIGHT: qt.ColorScheme.Light,
+            Theme.DARK: qt.ColorScheme.Dark,
         }[theme]
         if hasattr(hints, "setColorScheme"):  # Qt >= 6.8
             hints.setColorScheme(scheme)
-        return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
+        dark = bool(hints.colorScheme() == qt.ColorScheme.Dark)
+        if theme is Theme.SYSTEM:  # otherwise Qt reports the scheme just asked for
+            self._system_dark = dark
+        return dark
 
     def _apply(self, system_dark: bool) -> Look:
         self._look = apply(self._app, self._theme, self._accent, system_dark)
         self.theme_changed.emit(self._look)
         return self._look
 
-    def _system_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+    def _system_scheme_changed(self, scheme: QtCore.Qt.ColorScheme) -> None:
         if self._applying or self._theme is not Theme.SYSTEM:
             return
-        dark = scheme == Qt.ColorScheme.Dark
+        dark = scheme == QtCore.Qt.ColorScheme.Dark
+        self._system_dark = dark
         if self._look is not None and self._look.dark == dark:
             return
         log.debug("system colour scheme changed: %s", scheme)

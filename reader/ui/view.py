@@ -12,24 +12,17 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QImage,
-    QResizeEvent,
-    QTextBlock,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
-)
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QTimer, QUrl, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor, QImage, QResizeEvent
 
 log = logging.getLogger(__name__)
 
@@ -251,6 +244,10 @@ class ArticleView(QTextBrowser):
 
         `full_width` paints whole lines across the column (for marking passages).
         """
+        # Imported on first use, like QImage below: setting up a PySide class costs
+        # start-up time, and the first paint needs neither.
+        from PySide6.QtGui import QTextCharFormat  # noqa: PLC0415
+
         fmt = QTextCharFormat()
         fmt.setBackground(color)
         if full_width:
@@ -270,7 +267,10 @@ class ArticleView(QTextBrowser):
 
     def clear_marks(self, kind: str) -> None:
         """Remove the highlights of `kind`."""
-        self.set_marks(kind, [], QColor())
+        # Not set_marks(kind, []): a QTextCharFormat's background brush made from a colour
+        # needs the Qt namespace, which the first paint can do without (see theme.py).
+        if self._marks.pop(kind, None) is not None:
+            self.setExtraSelections([s for group in self._marks.values() for s in group])
 
     # -- Qt overrides ----------------------------------------------------------------------
 
@@ -281,6 +281,8 @@ class ArticleView(QTextBrowser):
             key = url.path()
             data = self._images.get(int(key)) if key.isdigit() else None
             if data is not None:
+                from PySide6.QtGui import QImage  # noqa: PLC0415 - see set_marks
+
                 image = QImage.fromData(data)
                 if not image.isNull():
                     return self._fit(image)
@@ -317,7 +319,9 @@ class ArticleView(QTextBrowser):
     def _fit(self, image: QImage) -> QImage:
         width = self._column_width()
         if image.width() > width > 0:
-            return image.scaledToWidth(round(width), Qt.TransformationMode.SmoothTransformation)
+            # QtCore.Qt at call time: the Qt namespace is slow to set up (see theme.py).
+            smooth = QtCore.Qt.TransformationMode.SmoothTransformation
+            return image.scaledToWidth(round(width), smooth)
         return image
 
     def _column_width(self, font: QFont | None = None) -> float:

@@ -4,6 +4,14 @@ The window holds the article as extracted (`article`) and as shown (`shown_artic
 after script conversion). Data flows one way: open -> Conversion -> render -> view and
 sidebar. Switching script re-runs conversion (cached), switching theme only re-styles.
 Only this module shows errors to the user, through `_show_error`, which tests replace.
+
+At start-up the window can leave its controls (actions, menus, tool bar, status bar,
+find bar, and the sidebar's entries) until the article has been painted once: the
+reader sees the text first and the controls one frame later (`defer_controls`).
+Anything that needs them earlier, such as `action()`, builds them on the spot. The Qt
+classes only the controls use are imported where the controls are built, because
+PySide sets a class up (its enums) on first import, and the first paint can do without
+those 10 ms.
 """
 
 from __future__ import annotations
@@ -12,33 +20,10 @@ import bisect
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDesktopServices,
-    QDragEnterEvent,
-    QDropEvent,
-    QIcon,
-    QKeySequence,
-    QTextCursor,
-)
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QFrame,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QProgressBar,
-    QSplitter,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader.core import Article, BlockType, ReaderError, Script, Theme, load_article
 from reader.core.prefs import ZOOM_MAX, ZOOM_MIN, Accent, FontStyle, Language, Prefs, Quotes
@@ -47,14 +32,28 @@ from reader.core.render import anchor, reading_minutes
 from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.convert import Conversion, convert_query
-from reader.ui.find import FindBar
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Look, ThemeController, base_point_size, reading_families
 from reader.ui.view import ArticleView
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import (
+        QAction,
+        QActionGroup,
+        QCloseEvent,
+        QDragEnterEvent,
+        QDropEvent,
+        QKeySequence,
+        QTextCursor,
+    )
+    from PySide6.QtWidgets import QMenu
 
-Shortcut = str | QKeySequence.StandardKey
+    from reader.ui.find import FindBar
+
+    Shortcut: TypeAlias = str | QKeySequence.StandardKey
+
+log = logging.getLogger(__name__)
 
 TOP = (-1, 0)
 """A reading position: (block index, pixel offset); block -1 is the header."""
@@ -104,10 +103,12 @@ class MainWindow(QMainWindow):
     Signals:
         article_shown(Article): a (converted) article was put on screen.
         conversion_failed(str): a script conversion failed (the message shown to the user).
+        controls_shown(): the menus, tool bar and status bar have been painted once.
     """
 
     article_shown = Signal(object)
     conversion_failed = Signal(str)
+    controls_shown = Signal()
 
     def __init__(
         self,
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         theme: ThemeController,
         locale: QLocale | None = None,
         parent: QWidget | None = None,
+        *,
+        defer_controls: bool = False,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -137,19 +140,21 @@ class MainWindow(QMainWindow):
         self._match = -1
         self._texts: list[tuple[QAction | QMenu, str]] = []
         self._actions: dict[str, QAction] = {}
+        self._controls = False  # actions, menus, tool bar, status bar and find bar built
+        self._converting = False  # a conversion is running (the busy indicator shows)
+        self._after_paint: tuple[QWidget, Callable[[], None]] | None = None
         self._base_size = base_point_size()
 
         self.view = ArticleView(self)
         self.sidebar = Sidebar(self)
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
         reading = QWidget(self)
-        column = QVBoxLayout(reading)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.view, 1)
-        column.addWidget(self.find_bar)
-        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._column = QVBoxLayout(reading)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.view, 1)
+        # Horizontal is QSplitter's default; naming Qt.Orientation here would make PySide
+        # build every enum of the Qt namespace before the first paint (40 ms).
+        self._splitter = QSplitter()
         self._splitter.setObjectName("splitter")
         self._splitter.addWidget(self.sidebar)
         self._splitter.addWidget(reading)
@@ -161,31 +166,33 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._splitter)
 
         self._conversion = Conversion(self)
-        self._build_actions()
-        self._build_menus()
-        self._build_status()
         self.setAcceptDrops(True)
-        self.setWindowIcon(QIcon("icons:qingdu.svg"))
 
         self.sidebar.section_activated.connect(self.go_to_section)
         self.sidebar.speaker_activated.connect(self.go_to_speaker)
         self.view.top_block_changed.connect(self._track_section)
         self.view.link_clicked.connect(self._link_clicked)
-        self.find_bar.query_changed.connect(self._find)
-        self.find_bar.next_requested.connect(self.find_next)
-        self.find_bar.previous_requested.connect(self.find_previous)
-        self.find_bar.closed.connect(self._find_closed)
-        self._conversion.started.connect(self._busy.show)
+        self._conversion.started.connect(lambda: self._set_busy(True))
         self._conversion.finished.connect(self._converted)
         self._conversion.failed.connect(self._conversion_failed)
         theme.theme_changed.connect(self._theme_changed)
 
         self._restore_state()
-        self._look: Look = theme.set_theme(self._prefs.theme, self._prefs.accent)
+        if defer_controls:
+            # Asking Qt for the system's colour scheme costs 40 ms (see theme.py), so the
+            # first paint uses the scheme seen last time; build_controls() checks it.
+            self._look: Look = theme.start(
+                self._prefs.theme, self._prefs.accent, store.load_system_dark(settings)
+            )
+        else:
+            self._look = theme.set_theme(self._prefs.theme, self._prefs.accent)
         self._apply_font()
         self._retranslate()
-        self._sync_checks()
         self.view.setFocus()
+        if defer_controls:
+            self._watch_paint(self.view.viewport(), self.build_controls)
+        else:
+            self.build_controls()
 
     # -- public API ------------------------------------------------------------------------
 
@@ -214,8 +221,52 @@ class MainWindow(QMainWindow):
         """The file the article came from."""
         return self._path
 
+    @property
+    def find_bar(self) -> FindBar:
+        """The find-in-page bar under the article."""
+        self.build_controls()
+        return self._find_bar
+
+    def build_controls(self) -> None:
+        """Build the actions, menus, tool bar, status bar and find bar (once).
+
+        A window made with `defer_controls` builds them right after the article's first
+        paint, or earlier when something needs them, and fills in the sidebar then.
+        """
+        if self._controls:
+            return
+        from PySide6.QtGui import QIcon  # noqa: PLC0415 - see the module docstring
+
+        from reader.ui.find import FindBar  # noqa: PLC0415
+
+        self._controls = True
+        if self._path is not None:
+            store.add_recent(self._settings, self._path)  # opened before the controls
+        self._build_actions()
+        self._build_menus()
+        self._build_status()
+        self._find_bar = FindBar(self)
+        self._find_bar.hide()
+        self._column.addWidget(self._find_bar)
+        self._find_bar.query_changed.connect(self._find)
+        self._find_bar.next_requested.connect(self.find_next)
+        self._find_bar.previous_requested.connect(self.find_previous)
+        self._find_bar.closed.connect(self._find_closed)
+        self._busy.setVisible(self._converting)  # one may have started before the bar
+        self.setWindowIcon(QIcon("icons:qingdu.svg"))
+        self._toolbar.setStyleSheet(self._look.toolbar_qss)
+        self._retranslate()
+        self._sync_checks()
+        if self._shown is not None:
+            self.sidebar.set_article(self._shown)
+            self._track_section(self.view.top_block())
+        self._watch_paint(self._toolbar, self._controls_painted)
+
     def action(self, name: str) -> QAction:
         """The action with objectName `name` (including the Open Recent entries)."""
+        from PySide6.QtGui import QAction  # noqa: PLC0415 - see the module docstring
+
+        self.build_controls()
         act = self._actions.get(name) or self.findChild(QAction, name)
         if act is None:
             raise KeyError(name)
@@ -233,8 +284,9 @@ class MainWindow(QMainWindow):
             return False
         self._save_position()
         self.show_article(article, p)
-        store.add_recent(self._settings, p)
-        self._rebuild_recent()
+        if self._controls:  # otherwise build_controls() records it, for the menu it feeds
+            store.add_recent(self._settings, p)
+            self._rebuild_recent()
         return True
 
     def show_article(self, article: Article, path: Path | None = None) -> None:
@@ -385,6 +437,8 @@ class MainWindow(QMainWindow):
         group: QActionGroup | None = None,
         icon: str | None = None,
     ) -> QAction:
+        from PySide6.QtGui import QAction, QIcon, QKeySequence  # noqa: PLC0415 - module doc
+
         act = QAction(self)
         act.setObjectName(name)
         if isinstance(shortcuts, (str, QKeySequence.StandardKey)):
@@ -411,6 +465,8 @@ class MainWindow(QMainWindow):
     def _choices(
         self, table: Sequence[tuple[T, str, str, str]], setter: Callable[[T], None]
     ) -> QActionGroup:
+        from PySide6.QtGui import QActionGroup  # noqa: PLC0415 - see the module docstring
+
         group = QActionGroup(self)
         group.setExclusive(True)
         for value, name, key, shortcut in table:
@@ -421,6 +477,8 @@ class MainWindow(QMainWindow):
         return group
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence  # noqa: PLC0415 - see the module docstring
+
         std = QKeySequence.StandardKey
         self._action("actionOpen", "open", std.Open, self.open_dialog, icon="open.svg")
         self._action("actionReload", "reload", ["F5", "Ctrl+R"], self.reload)
@@ -507,11 +565,14 @@ class MainWindow(QMainWindow):
             ],
         )
 
+        from PySide6.QtWidgets import QToolBar  # noqa: PLC0415 - see the module docstring
+
         bar = QToolBar(self)
         bar.setObjectName("toolbar")
         bar.setMovable(False)
         bar.setFloatable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # By name, not Qt.ToolButtonStyle: see the module docstring of theme.py.
+        bar.setProperty("toolButtonStyle", "ToolButtonTextOnly")
         bar.addAction(a["actionOpen"])
         bar.addSeparator()
         for name in ("actionScriptOriginal", "actionScriptTraditional", "actionScriptSimplified"):
@@ -522,10 +583,12 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(a["actionFind"])
         bar.addAction(a["actionSidebar"])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.addToolBar(bar)
         self._toolbar = bar
 
     def _build_status(self) -> None:
+        from PySide6.QtWidgets import QLabel, QProgressBar  # noqa: PLC0415 - module docstring
+
         bar = self.statusBar()
         self._busy = QProgressBar(self)
         self._busy.setRange(0, 0)
@@ -552,6 +615,13 @@ class MainWindow(QMainWindow):
         return i18n.text(key, self._lang, **fields)
 
     def _retranslate(self) -> None:
+        self.sidebar.set_group_titles(self._t("sections"), self._t("speakers"))
+        self._update_title()
+        if not self._controls:
+            return
+        from PySide6.QtGui import QKeySequence  # noqa: PLC0415 - see the module docstring
+        from PySide6.QtWidgets import QMenu  # noqa: PLC0415
+
         for obj, key in self._texts:
             label = self._t(key)
             if isinstance(obj, QMenu):
@@ -571,17 +641,17 @@ class MainWindow(QMainWindow):
             if widget is not None:
                 widget.setAccessibleName(str(act.property("accessibleName") or ""))
         self._toolbar.setWindowTitle(self._t("toolbar"))
-        self.sidebar.set_group_titles(self._t("sections"), self._t("speakers"))
-        self.find_bar.set_texts(
+        self._find_bar.set_texts(
             self._t("find_placeholder"),
             self._t("find_prev"),
             self._t("find_next"),
             self._t("close"),
         )
-        self._update_title()
         self._update_status()
 
     def _sync_checks(self) -> None:
+        if not self._controls:
+            return  # build_controls() checks them
         p = self._prefs
         for group, value in (
             (self._scripts, p.script),
@@ -612,6 +682,8 @@ class MainWindow(QMainWindow):
         store.save_geometry(self._settings, QByteArray(self.saveGeometry()))
         visible = self.sidebar.isVisibleTo(self)
         store.save_sidebar(self._settings, self._splitter.sizes()[0] if visible else 0, visible)
+        if self._theme.system_dark is not None:
+            store.save_system_dark(self._settings, self._theme.system_dark)
         self._save_position()
 
     def _save_position(self) -> None:
@@ -628,7 +700,7 @@ class MainWindow(QMainWindow):
         hit = self._conversion.lookup(self._prefs.script, self._prefs.quotes)
         if hit is not None:
             self._pending = 0
-            self._busy.hide()
+            self._set_busy(False)
             self._display(*hit, position)
             return
         if self._shown is None:
@@ -642,13 +714,13 @@ class MainWindow(QMainWindow):
     def _converted(self, rid: int, article: Article, html: str) -> None:
         if rid != self._pending:
             return
-        self._busy.hide()
+        self._set_busy(False)
         self._display(article, html, self._position())
 
     def _conversion_failed(self, rid: int, message: str) -> None:
         if rid != self._pending:
             return
-        self._busy.hide()
+        self._set_busy(False)
         self._pending = 0
         shown = self._shown
         self.conversion_failed.emit(message)
@@ -672,7 +744,8 @@ class MainWindow(QMainWindow):
         }
         self._apply_font(reload=False)  # show_article below lays out with it
         self.view.show_article(html, self._look.article_css, self._images)
-        self.sidebar.set_article(article)
+        if self._controls:  # otherwise build_controls() fills the sidebar in
+            self.sidebar.set_article(article)
         self._restore(pos)
         self._reapply_marks()
         self._update_title()
@@ -686,7 +759,8 @@ class MainWindow(QMainWindow):
 
     def _theme_changed(self, look: Look) -> None:
         self._look = look
-        self._toolbar.setStyleSheet(look.toolbar_qss)
+        if self._controls:
+            self._toolbar.setStyleSheet(look.toolbar_qss)
         self.sidebar.setStyleSheet(look.sidebar_qss)
         self._sync_checks()
         if self._shown is None:
@@ -718,6 +792,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{article.title} — {app}" if article else app)
 
     def _update_status(self) -> None:
+        if not self._controls:
+            return  # build_controls() fills it in
         article = self._shown or self._original
         if article is None:
             for label in (self._status_format, self._status_chars, self._status_time):
@@ -766,8 +842,8 @@ class MainWindow(QMainWindow):
         # The speaker is kept by index: after a script switch the name is written
         # differently, but the list (and each speaker's blocks) is the same.
         self._mark_speaker()
-        if self.find_bar.isVisible() and self.find_bar.query():
-            self._find(self.find_bar.query(), keep_index=True)
+        if self._controls and self._find_bar.isVisible() and self._find_bar.query():
+            self._find(self._find_bar.query(), keep_index=True)
 
     def _find(self, query: str, keep_index: bool = False) -> None:
         previous = self._match
@@ -791,7 +867,7 @@ class MainWindow(QMainWindow):
             self._matches.sort(key=lambda c: c.selectionStart())
         self.view.set_marks("find", self._matches, self._look.color("find"))
         if not self._matches:
-            self.find_bar.set_count(self._t("find_none") if query else "")
+            self._find_bar.set_count(self._t("find_none") if query else "")
             return
         if keep_index and 0 <= previous < len(self._matches):
             self._match = previous
@@ -803,8 +879,8 @@ class MainWindow(QMainWindow):
 
     def _step_match(self, step: int) -> None:
         if not self._matches:
-            if self.find_bar.query():
-                self._find(self.find_bar.query())
+            if self._find_bar.query():
+                self._find(self._find_bar.query())
             return
         self._match = (self._match + step) % len(self._matches)
         self._show_match()
@@ -814,7 +890,7 @@ class MainWindow(QMainWindow):
         self.view.setTextCursor(cur)
         self.view.ensureCursorVisible()
         self.view.set_marks("find_current", [cur], self._look.color("find_current"))
-        self.find_bar.set_count(f"{self._match + 1}/{len(self._matches)}")
+        self._find_bar.set_count(f"{self._match + 1}/{len(self._matches)}")
 
     def _find_closed(self) -> None:
         self._matches = []
@@ -829,6 +905,10 @@ class MainWindow(QMainWindow):
     # -- small slots -----------------------------------------------------------------------
 
     def _rebuild_recent(self) -> None:
+        if not self._controls:
+            return  # built with the menus
+        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415 - module docstring
+
         menu = self._recent_menu
         for act in menu.actions():
             if act.objectName().startswith("actionRecent"):
@@ -839,7 +919,9 @@ class MainWindow(QMainWindow):
             p = Path(name)
             act = QAction(f"&{i} {p.name}", menu)
             act.setObjectName(f"actionRecent{i}")
-            act.setShortcut(QKeySequence(f"Alt+{i}"))
+            # (setShortcuts with a list: setShortcut's overloads make PySide build the
+            # Qt namespace's enums to choose one; see theme.py.)
+            act.setShortcuts([QKeySequence(f"Alt+{i}")])
             act.setToolTip(name)
             act.setStatusTip(name)
             act.setProperty("accessibleName", p.name)
@@ -855,6 +937,25 @@ class MainWindow(QMainWindow):
     def _clear_recent(self) -> None:
         store.clear_recent(self._settings)
         self._rebuild_recent()
+
+    def _controls_painted(self) -> None:
+        # Only now, so the controls are not kept off screen: the scheme's answer may change
+        # the look (if the guess at start-up was wrong), and asking Qt for it costs 40 ms
+        # the first time (see theme.py).
+        self._theme.confirm_scheme()
+        self.controls_shown.emit()
+
+    def _watch_paint(self, widget: QWidget, then: Callable[[], None]) -> None:
+        """Run `then` just after `widget` next paints (the start-up steps; see eventFilter)."""
+        if self._after_paint is not None:
+            self._after_paint[0].removeEventFilter(self)
+        self._after_paint = (widget, then)
+        widget.installEventFilter(self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._converting = busy
+        if self._controls:
+            self._busy.setVisible(busy)
 
     def _quit(self) -> None:
         self.close()
@@ -877,6 +978,8 @@ class MainWindow(QMainWindow):
     # -- injectable dialogs (tests replace these) ------------------------------------------
 
     def _ask_open_path(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - see the module docstring
+
         name, _ = QFileDialog.getOpenFileName(
             self,
             self._t("open_title"),
@@ -886,12 +989,26 @@ class MainWindow(QMainWindow):
         return Path(name) if name else None
 
     def _show_error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see the module docstring
+
         QMessageBox.warning(self, title, message)
 
     def _open_url(self, url: QUrl) -> None:
+        from PySide6.QtGui import QDesktopServices  # noqa: PLC0415 - see the module docstring
+
         QDesktopServices.openUrl(url)
 
     # -- Qt overrides ----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Start-up steps wait for a paint (_watch_paint): a zero timer set during the paint
+        # runs once that frame is on screen.
+        after = self._after_paint
+        if after is not None and watched is after[0] and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._after_paint = None
+            QTimer.singleShot(0, after[1])
+        return super().eventFilter(watched, event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(u.isLocalFile() for u in event.mimeData().urls()):

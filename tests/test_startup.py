@@ -1,0 +1,143 @@
+"""Start-up: the window as `reader.app.main` builds it, controls following the first paint.
+
+The article is put on screen before the menus, tool bar, status bar and find bar exist;
+they are built right after the article's first paint, or as soon as something needs
+them. The system colour scheme is guessed from the last session and checked after the
+paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.app import SAMPLE, build_window, main
+from reader.core import Theme
+from reader.ui import settings as store
+from reader.ui.theme import COLORS
+from reader.ui.window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _light_system_scheme(qapp: QApplication) -> Iterator[None]:
+    yield
+    hints = qapp.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        hints.unsetColorScheme()
+
+
+def _deferred(qtbot: QtBot, settings: QSettings) -> MainWindow:
+    window = build_window(settings, defer_controls=True)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    assert window.open_path(SAMPLE)
+    return window
+
+
+def _window_colour(window: MainWindow) -> str:
+    return QApplication.palette().color(QPalette.ColorRole.Window).name()
+
+
+def test_article_comes_first_and_the_controls_follow_the_paint(
+    qtbot: QtBot, settings: QSettings
+) -> None:
+    window = _deferred(qtbot, settings)
+    article = window.article
+    assert article is not None
+    assert article.title in window.view.toPlainText()
+    assert article.sections or article.speakers
+    assert not window.menuBar().actions()  # nothing built before the first paint
+    assert not window.sidebar.section_items() + window.sidebar.speaker_items()
+    qtbot.waitUntil(lambda: bool(window.menuBar().actions()))
+    assert len(window.sidebar.section_items()) == len(article.sections)
+    assert len(window.sidebar.speaker_items()) == len(article.speakers)
+    assert window.action("actionScriptSimplified").shortcut().toString() == "Ctrl+3"
+    assert window._toolbar.toolButtonStyle() is Qt.ToolButtonStyle.ToolButtonTextOnly
+    qtbot.waitUntil(lambda: window._toolbar.isVisibleTo(window))  # laid out on the next pass
+    assert window._status_chars.text()  # filled in for the article already open
+    assert window.action("actionScriptOriginal").isChecked()
+    assert not window.find_bar.isVisible()
+    assert store.recent_files(settings) == [str(SAMPLE.resolve())]
+
+
+def test_anything_that_needs_the_controls_builds_them(qtbot: QtBot, settings: QSettings) -> None:
+    window = build_window(settings, defer_controls=True)
+    qtbot.addWidget(window)
+    assert not window.menuBar().actions()
+    window.action("actionThemeDark").trigger()  # before any paint
+    assert window.menuBar().actions()
+    assert window.look.dark
+    window.open_find()
+    assert window.find_bar.isVisibleTo(window)
+
+
+def test_script_switch_started_before_the_controls_shows_the_busy_indicator(
+    qtbot: QtBot, settings: QSettings
+) -> None:
+    settings.setValue("prefs/script", "simplified")
+    window = _deferred(qtbot, settings)
+    qtbot.waitUntil(lambda: bool(window.menuBar().actions()))
+    shown = window.shown_article
+    if shown is None or shown.script.value != "simplified":
+        assert not window._busy.isHidden()  # (the status bar itself shows on the next pass)
+    qtbot.waitUntil(
+        lambda: (
+            window.shown_article is not None and window.shown_article.script.value == "simplified"
+        ),
+        timeout=20_000,
+    )
+    assert not window._busy.isVisibleTo(window)
+
+
+def test_a_wrong_guess_of_the_system_scheme_is_corrected(qtbot: QtBot, settings: QSettings) -> None:
+    store.save_system_dark(settings, True)  # dark last time; the offscreen system is light
+    window = _deferred(qtbot, settings)
+    assert window.look.dark
+    assert _window_colour(window) == COLORS["window"][1]
+    qtbot.waitUntil(lambda: not window.look.dark)
+    assert _window_colour(window) == COLORS["window"][0]
+    window.close()
+    assert store.load_system_dark(settings) is False
+
+
+def test_a_right_guess_changes_nothing(qtbot: QtBot, settings: QSettings) -> None:
+    store.save_system_dark(settings, False)
+    window = _deferred(qtbot, settings)
+    with qtbot.assertNotEmitted(window.view.top_block_changed, wait=200):
+        qtbot.waitUntil(lambda: bool(window.menuBar().actions()))
+    assert not window.look.dark
+
+
+def test_an_explicit_theme_needs_no_guess(qtbot: QtBot, settings: QSettings) -> None:
+    settings.setValue("prefs/theme", "dark")
+    store.save_system_dark(settings, False)
+    window = _deferred(qtbot, settings)
+    assert window.look.dark and window.look.theme is Theme.DARK
+    qtbot.waitUntil(lambda: bool(window.menuBar().actions()))
+    qtbot.wait(50)
+    assert window.look.dark
+
+
+def test_system_scheme_setting_reads_back_and_ignores_junk(settings: QSettings) -> None:
+    assert store.load_system_dark(settings) is None
+    store.save_system_dark(settings, True)
+    assert store.load_system_dark(settings) is True
+    settings.setValue("state/system_dark", "maybe")
+    assert store.load_system_dark(settings) is None
+
+
+def test_command_line_options_still_go_through_argparse(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert "qingdu" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["a.txt", "b.txt"])  # two paths: argparse reports the error
