@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks import bench_extract, bench_script, bench_startup
-from reader.core.script import Target
+from reader.core.article import Target
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_TOOL = ROOT.parent / "shared" / "tools" / "corpus_eval.py"

@@ -26,10 +26,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.core.article import Article, Block, BlockType, Script, Section, Speaker
+from reader.core.article import Article, Block, BlockType, Script, Section, Speaker, Target
 from reader.core.script import (
     APP_CONFIGS,
-    Target,
     _article_variant,
     _fields,
     _load_opencc,

@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(ROOT))
     from reader.core import ReaderError, load_article  # noqa: PLC0415
-    from reader.core.script import Target, convert  # noqa: PLC0415
+    from reader.core.article import Target  # noqa: PLC0415
+    from reader.core.script import convert  # noqa: PLC0415
 
     rng = random.Random(args.seed)
     pool = seeds()

@@ -26,6 +26,8 @@ SAMPLE = (
 
 
 def _parser() -> argparse.ArgumentParser:
+    from reader.core.article import QuoteStyle, Target  # noqa: PLC0415 - GUI start skips this
+
     p = argparse.ArgumentParser(
         prog="qingdu",
         description="清讀 Qingdu: read saved Chinese articles without the clutter.",
@@ -40,13 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--script",
-        choices=("original", "traditional", "taiwan", "hongkong", "simplified"),
+        choices=[t.value for t in Target],
         default="original",
         help="--dump: convert the article to this script (default: as written)",
     )
     p.add_argument(
         "--quotes",
-        choices=("keep", "corner", "curly"),
+        choices=[q.value for q in QuoteStyle],
         default="keep",
         help="--dump: quotation marks as written, 「」『』 (corner) or “”‘’ (curly)",
     )

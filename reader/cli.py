@@ -11,12 +11,10 @@ import sys
 from typing import TextIO
 
 from reader.core import Article, BlockType, ReaderError, load_article
-from reader.core.script import QuoteStyle, Target, convert
+from reader.core.article import QuoteStyle, Target
+from reader.core.script import convert
 
 FORMATS = ("json", "markdown", "text")
-#: The values of `script.Target` and `script.QuoteStyle` (a test keeps them in step).
-SCRIPTS = ("original", "traditional", "taiwan", "hongkong", "simplified")
-QUOTES = ("keep", "corner", "curly")
 
 
 def format_article(article: Article, fmt: str) -> str:

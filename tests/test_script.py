@@ -24,14 +24,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core import script
-from reader.core.article import Article, Block, BlockType, Script, Section, Speaker
+from reader.core.article import (
+    Article,
+    Block,
+    BlockType,
+    QuoteStyle,
+    Script,
+    Section,
+    Speaker,
+    Target,
+)
 from reader.core.errors import ScriptError
 from reader.core.load import load
 from reader.core.script import (
     APP_CONFIGS,
     ArticleConverter,
-    QuoteStyle,
-    Target,
     Variant,
     apply_quotes,
     convert,
@@ -556,17 +563,6 @@ def test_importing_the_module_loads_no_opencc() -> None:
 
 
 # --------------------------------------------------------------------------- command line
-
-
-def test_cli_choices_match_the_enums() -> None:
-    from reader import cli
-    from reader.app import _parser
-
-    actions = {a.dest: a for a in _parser()._actions}
-    assert tuple(actions["script"].choices or ()) == tuple(t.value for t in Target)
-    assert tuple(actions["quotes"].choices or ()) == tuple(q.value for q in QuoteStyle)
-    assert tuple(t.value for t in Target) == cli.SCRIPTS
-    assert tuple(q.value for q in QuoteStyle) == cli.QUOTES
 
 
 def test_dump_converts(tmp_path: Path) -> None:

@@ -40,6 +40,24 @@ class Theme(StrEnum):
     DARK = "dark"
 
 
+class Target(StrEnum):
+    """The script a reader asks for (原文, 繁體, 臺灣正體, 香港繁體, 简体)."""
+
+    ORIGINAL = "original"
+    TRADITIONAL = "traditional"
+    TAIWAN = "taiwan"
+    HONGKONG = "hongkong"
+    SIMPLIFIED = "simplified"
+
+
+class QuoteStyle(StrEnum):
+    """Quotation marks: as written, corner brackets 「」『』, or curly quotes “”‘’."""
+
+    KEEP = "keep"
+    CORNER = "corner"
+    CURLY = "curly"
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One block of the body.

@@ -12,25 +12,12 @@ from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
 
-from reader.core.article import Theme
+from reader.core.article import QuoteStyle, Target, Theme
 
-
-class ScriptChoice(StrEnum):
-    """Which script the reader shows (the values match `script.Target`)."""
-
-    ORIGINAL = "original"
-    TRADITIONAL = "traditional"
-    TAIWAN = "taiwan"
-    HONGKONG = "hongkong"
-    SIMPLIFIED = "simplified"
-
-
-class Quotes(StrEnum):
-    """Quotation-mark style (the values match `script.QuoteStyle`)."""
-
-    KEEP = "keep"
-    CORNER = "corner"
-    CURLY = "curly"
+#: The script preference is the conversion target (original, traditional, taiwan, ...).
+ScriptChoice = Target
+#: The quotation-mark preference is the conversion's quote style (keep, corner, curly).
+Quotes = QuoteStyle
 
 
 class FontStyle(StrEnum):

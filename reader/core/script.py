@@ -36,28 +36,10 @@ from operator import add
 from types import ModuleType
 from typing import Any, Protocol
 
-from reader.core.article import Article, Script
+from reader.core.article import Article, QuoteStyle, Script, Target
 from reader.core.errors import ScriptError
 
 log = logging.getLogger(__name__)
-
-
-class Target(StrEnum):
-    """The script a reader asks for (原文, 繁體, 臺灣正體, 香港繁體, 简体)."""
-
-    ORIGINAL = "original"
-    TRADITIONAL = "traditional"
-    TAIWAN = "taiwan"
-    HONGKONG = "hongkong"
-    SIMPLIFIED = "simplified"
-
-
-class QuoteStyle(StrEnum):
-    """Quotation marks: as written, corner brackets 「」『』, or curly quotes “”‘’."""
-
-    KEEP = "keep"
-    CORNER = "corner"
-    CURLY = "curly"
 
 
 class Variant(StrEnum):

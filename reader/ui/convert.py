@@ -32,12 +32,12 @@ Key = tuple[ScriptChoice, Quotes]
 def convert_query(query: str, choice: ScriptChoice, original: Script) -> str:
     """`query` written in the script on screen, so a search typed in either script works."""
     # Imported here, not at the top: OpenCC must not slow the first paint.
-    from reader.core.script import Target, convert_text  # noqa: PLC0415
+    from reader.core.script import convert_text  # noqa: PLC0415
 
     if shown_script(choice, original) is Script.TRADITIONAL:
-        target = Target(choice.value) if choice is not ScriptChoice.ORIGINAL else Target.TRADITIONAL
+        target = choice if choice is not ScriptChoice.ORIGINAL else ScriptChoice.TRADITIONAL
         return convert_text(query, Script.SIMPLIFIED, target)
-    return convert_text(query, Script.TRADITIONAL, Target.SIMPLIFIED)
+    return convert_text(query, Script.TRADITIONAL, ScriptChoice.SIMPLIFIED)
 
 
 def shown_script(choice: ScriptChoice, original: Script) -> Script:
@@ -113,10 +113,8 @@ class Conversion(QObject):
 
         def run() -> None:
             try:
-                from reader.core.script import QuoteStyle, Target  # noqa: PLC0415 - see above
-
                 converter = self._converter_for(article)
-                converted = converter.get(Target(target.value), QuoteStyle(quotes.value))
+                converted = converter.get(target, quotes)
                 html = render(converted)
             except ReaderError as exc:
                 self._error.emit(rid, str(exc))
