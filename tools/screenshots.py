@@ -1,4 +1,4 @@
-"""Regenerate the README screenshots: docs/screenshot-light.png and docs/screenshot-dark.png.
+"""Regenerate the README screenshots: resources/screenshots/light.png and dark.png.
 
     python tools/screenshots.py            # needs fonts-noto-cjk; any display, or none
     xvfb-run -a python tools/screenshots.py
@@ -36,12 +36,12 @@ SIZE = (1100, 700)
 SHOTS = (
     # file name, sample, interface language, theme (None: the page's own choice)
     (
-        "screenshot-light.png",
+        "light.png",
         SAMPLES / "trad-textdump" / "page.txt",
         Language.TRADITIONAL,
         Theme.LIGHT,
     ),
-    ("screenshot-dark.png", SAMPLES / "simp-html" / "page.html", Language.SIMPLIFIED, None),
+    ("dark.png", SAMPLES / "simp-html" / "page.html", Language.SIMPLIFIED, None),
 )
 COLOURS = 128
 """Palette size for the saved PNGs: the most frequent colours cover the backgrounds and
@@ -93,7 +93,7 @@ def shoot(
 def main() -> int:
     """Write both screenshots and print their sizes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="output folder")
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots", help="output folder")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     for name, sample, language, theme in SHOTS:
