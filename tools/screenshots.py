@@ -93,7 +93,9 @@ def shoot(
 def main() -> int:
     """Write both screenshots and print their sizes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots", help="output folder")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "resources" / "screenshots", help="output folder"
+    )
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     for name, sample, language, theme in SHOTS:
