@@ -771,3 +771,23 @@ def test_long_ascii_prefix_does_not_hide_the_encoding(codec: str, text: str) -> 
     loaded = load_bytes(data)
     assert codecs.lookup(loaded.encoding).name == codecs.lookup(codec).name
     assert text in loaded.text
+
+
+def test_html_with_too_many_tags_is_refused_quickly(tmp_path: Path) -> None:
+    from reader.core.load import MAX_MARKUP_TAGS
+
+    page = tmp_path / "huge.html"
+    page.write_text("<html><body>" + "<p>段落</p>" * (MAX_MARKUP_TAGS // 2 + 10), encoding="utf-8")
+    with pytest.raises(LoadError, match=r"huge\.html.*tags"):
+        load(page)
+
+
+def test_inline_images_do_not_count_against_the_tag_limit(tmp_path: Path) -> None:
+    """A SingleFile-style page: megabytes of data: URIs, a handful of tags."""
+    picture = "data:image/png;base64," + "A" * 4_000_000
+    page = tmp_path / "single.html"
+    page.write_text(
+        f'<html><body><p>這是正文，內容很短。</p><img src="{picture}"></body></html>',
+        encoding="utf-8",
+    )
+    assert load(page).format is PageFormat.HTML

@@ -55,12 +55,19 @@ _NOT_XML_RE = sel.lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def _parser() -> etree.HTMLParser:
     from lxml import etree  # noqa: PLC0415 - see parse_html
 
-    return etree.HTMLParser(remove_blank_text=False, remove_comments=False, no_network=True)
+    # huge_tree: a SingleFile page inlines pictures as data: URIs of megabytes each, past
+    # libxml2's default limits (it stops parsing there). Size is bounded by the loader.
+    return etree.HTMLParser(
+        remove_blank_text=False, remove_comments=False, no_network=True, huge_tree=True
+    )
 
 
 def parse_html(markup: str) -> etree._Element:
-    """Parse markup into an lxml tree (libxml2 caps nesting at 256 levels, which bounds
-    the recursion of everything after this)."""
+    """Parse markup into an lxml tree.
+
+    libxml2 stops nesting at a fixed depth (2,048 levels with huge_tree), so a page nested
+    100,000 deep loses its deepest text instead of exhausting a stack.
+    """
     # lxml is imported on the first HTML page, not with this module: a text dump never
     # needs it, and importing it would cost every start-up 12 ms.
     from lxml import etree  # noqa: PLC0415
