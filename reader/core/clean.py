@@ -96,20 +96,6 @@ def _prose_chars(el: etree._Element) -> int:
     return len(sel.CJK_RE.findall(text)) if sel.PUNCT_RE.search(text) else 0
 
 
-def _drop(el: etree._Element) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    if tail:  # keep the text that follows the element
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
-
-
 def _is_hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
     attrib = el.attrib
     if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":

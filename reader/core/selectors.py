@@ -72,8 +72,6 @@ def words_pattern(words: Iterable[str]) -> str:
 #: treat as "Chinese text". Extension B+ is matched by the astral range.
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 CJK_RE = re.compile(f"[{CJK_CLASS}]")
-#: Tokens as the corpus scorer counts them: one Han character, or a run of letters/digits.
-TOKEN_RE = lazy_compile(f"[{CJK_CLASS}]|[^\\W_{CJK_CLASS}]+")
 
 #: Sentence punctuation, full and half width. Prose has it; menus and link lists do not,
 #: which makes its density the strongest single signal for CJK main text.
