@@ -127,24 +127,22 @@ def _maybe_hidden() -> etree.XPath:
     )
 
 
-_MAYBE_HIDDEN_TEST = (
-    "@hidden or @aria-hidden or contains(@style, 'none') or contains(@style, 'hidden')"
-    " or contains(@style, '0')"
-)
-#: Classes a <style> block hides, at most this many looked for (a page hides a handful).
-_MAX_HIDDEN_CLASSES = 40
-
-
 def _hidden_candidates(
     root: etree._Element, hidden_classes: frozenset[str]
 ) -> list[etree._Element]:
-    if not hidden_classes:
-        return list(_maybe_hidden()(root))
-    tests = [_MAYBE_HIDDEN_TEST] + [
-        f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')"
-        for c in sorted(hidden_classes)[:_MAX_HIDDEN_CLASSES]
-    ]
-    return list(root.xpath(f"//*[{' or '.join(tests)}]"))
+    """Elements that may be hidden: the XPath prefilter's, plus any element wearing a class
+    a <style> block hides (checked in Python: one XPath test per class costs 0.2 s on a
+    1 MB encyclopedia page)."""
+    found = list(_maybe_hidden()(root))
+    if hidden_classes:
+        # lxml hands back the same proxy for a node while one is alive: ids are stable here.
+        seen = {id(el) for el in found}
+        found += [
+            el
+            for el in root.iterfind(".//*[@class]")
+            if id(el) not in seen and not hidden_classes.isdisjoint(el.get("class", "").split())
+        ]
+    return found
 
 
 #: The tag hidden elements are renamed to, so that libxml2 removes them all at once.
