@@ -30,8 +30,8 @@ def test_lists_sections_and_speakers_with_counts(qtbot: QtBot) -> None:
     assert bar.section_items() == ["從廢鐵到寶藏", "修理師傅的手藝", "市集的明天"]
     assert bar.speaker_items() == ["簡雨農（2）", "羅曉帆（2）", "蘇慧玲（2）"]
     bar.set_group_titles("Sections", "Speakers")
-    assert bar.topLevelItem(0).text(0) == "Sections（3）"  # type: ignore[union-attr]
-    assert bar.topLevelItem(1).text(0) == "Speakers（3）"  # type: ignore[union-attr]
+    assert bar.topLevelItem(0).text(0) == "Sections (3)"  # type: ignore[union-attr]
+    assert bar.topLevelItem(1).text(0) == "Speakers (3)"  # type: ignore[union-attr]
 
 
 def test_new_article_replaces_entries_and_hides_empty_groups(qtbot: QtBot) -> None:
@@ -82,3 +82,10 @@ def test_highlighting_the_current_section_is_silent(qtbot: QtBot) -> None:
     assert bar.current_section() is None
     bar.set_current_section(99)
     assert bar.current_section() is None
+
+
+def test_counts_use_the_brackets_of_the_label_language() -> None:
+    from reader.ui.i18n import parenthesized
+
+    assert parenthesized("章節", 4) == "章節（4）"
+    assert parenthesized("Sections", 4) == "Sections (4)"

@@ -117,3 +117,10 @@ def text(key: str, language: Language, **fields: object) -> str:
     """The string `key` in `language` (which must not be AUTO), with `{fields}` filled in."""
     s = STRINGS[key][_COLUMN.get(language, 2)]
     return s.format(**fields) if fields else s
+
+
+def parenthesized(label: str, inner: object) -> str:
+    """`label (inner)`: full-width brackets after Chinese, ASCII ones after Latin text."""
+    if label.isascii():
+        return f"{label} ({inner})"
+    return f"{label}（{inner}）"

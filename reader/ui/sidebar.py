@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.core.article import Article
+from reader.ui.i18n import parenthesized
 
 _KIND = 0x0100  # Qt.ItemDataRole.UserRole
 _VALUE = 0x0101
@@ -126,8 +127,8 @@ class Sidebar(QTreeWidget):
     def _update_group_titles(self) -> None:
         n_sec = self._sections_group.childCount()
         n_spk = self._speakers_group.childCount()
-        self._sections_group.setText(0, f"{self._titles[0]}（{n_sec}）")
-        self._speakers_group.setText(0, f"{self._titles[1]}（{n_spk}）")
+        self._sections_group.setText(0, parenthesized(self._titles[0], n_sec))
+        self._speakers_group.setText(0, parenthesized(self._titles[1], n_spk))
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         kind = item.data(0, _KIND)

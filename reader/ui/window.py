@@ -807,7 +807,7 @@ class MainWindow(QMainWindow):
         script = self._t(_SCRIPT_KEYS[self._prefs.script])
         if self._prefs.script is Sc.ORIGINAL and self._original is not None:
             native = Sc(self._original.script.value)
-            script = f"{script}（{self._t(_SCRIPT_KEYS[native])}）"
+            script = i18n.parenthesized(script, self._t(_SCRIPT_KEYS[native]))
         self._status_script.setText(self._t("showing", s=script))
 
     # -- sections, speakers, find ------------------------------------------------------------
