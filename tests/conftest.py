@@ -45,3 +45,17 @@ def _isolated_settings_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _system_scheme_restored(request: pytest.FixtureRequest) -> Iterator[None]:
+    """GUI tests start from the offscreen platform's colour scheme and leave it as found."""
+    yield
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    hints = app.styleHints() if isinstance(app, QApplication) else None
+    if hints is not None and hasattr(hints, "setColorScheme"):
+        hints.unsetColorScheme()

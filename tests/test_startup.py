@@ -8,8 +8,6 @@ paint.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
@@ -21,14 +19,6 @@ from reader.core import Theme
 from reader.ui import settings as store
 from reader.ui.theme import COLORS
 from reader.ui.window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def _light_system_scheme(qapp: QApplication) -> Iterator[None]:
-    yield
-    hints = qapp.styleHints()
-    if hasattr(hints, "setColorScheme"):
-        hints.unsetColorScheme()
 
 
 def _deferred(qtbot: QtBot, settings: QSettings) -> MainWindow:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -24,14 +22,6 @@ from reader.ui.theme import (
     reading_families,
     resource,
 )
-
-
-@pytest.fixture(autouse=True)
-def _restore_scheme(qapp: QApplication) -> Iterator[None]:
-    yield
-    hints = qapp.styleHints()
-    if hasattr(hints, "setColorScheme"):
-        hints.unsetColorScheme()
 
 
 def test_resource_finds_bundled_files() -> None:

@@ -7,7 +7,6 @@ samples are opened where a real file matters.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -108,15 +107,6 @@ def rich_article(theme: Theme | None = None) -> Article:
         format="html",
         assets={"page_files/market.png": _png()},
     )
-
-
-@pytest.fixture(autouse=True)
-def _light_system_scheme(qapp: QApplication) -> Iterator[None]:
-    """Tests start from the offscreen platform's scheme and leave it as they found it."""
-    yield
-    hints = qapp.styleHints()
-    if hasattr(hints, "setColorScheme"):
-        hints.unsetColorScheme()
 
 
 @pytest.fixture
