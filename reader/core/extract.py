@@ -31,16 +31,15 @@ from reader.core.article import (
 )
 from reader.core.clean import (
     clean_tree,
-    find_watermarks,
     is_junk,
     is_settings_chrome,
     normalize_space,
     parse_html,
-    strip_watermarks,
     text_of,
 )
 from reader.core.errors import NoArticleError
 from reader.core.load import Page, PageFormat
+from reader.core.watermark import Family, find_families, strip_families
 
 if TYPE_CHECKING:
     from lxml import etree  # imported where HTML is parsed: text dumps never need it
@@ -828,21 +827,22 @@ def _finish(
     assets: dict[str, bytes],
     watermarks_done: bool = False,
 ) -> Article:
-    # Watermarks: strings injected into many blocks (text dumps were cut line by line).
-    marks = (
+    # Watermarks: runs injected into many blocks (HTML pages and text dumps were cut
+    # before their headings were decided).
+    families = (
         []
         if watermarks_done
-        else find_watermarks([b.text for b in bodies if b.type is not BlockType.IMAGE])
+        else find_families([b.text for b in bodies if b.type is not BlockType.IMAGE])
     )
-    if marks:
-        removed.extend(Removal("watermark", m) for m in marks)
+    if families:
+        removed.extend(_watermark_removals(families))
         bodies = [
-            Block(b.type, strip_watermarks(b.text, marks), b.src)
+            Block(b.type, strip_families(b.text, families), b.src)
             if b.type is not BlockType.IMAGE
             else b
             for b in bodies
         ]
-        title = strip_watermarks(title, marks)
+        title = strip_families(title, families)
         bodies = [b for b in bodies if b.text or b.type is BlockType.IMAGE]
     norm_title = title.replace(" ", "")
     blocks: list[Block] = []
@@ -887,6 +887,30 @@ def _finish(
     )
 
 
+def _watermark_removals(families: list[Family]) -> list[Removal]:
+    return [Removal("watermark", f.text, f.count) for f in families]
+
+
+def _strip_raw_watermarks(blocks: list[_Raw], removed: list[Removal]) -> list[Family]:
+    """Cut watermark families out of the article's raw blocks, before headings are
+    decided (a heading carrying a mark is too long, or ends wrongly, to look like one)."""
+    families = find_families([b.text for b in blocks if b.kind is not BlockType.IMAGE])
+    if not families:
+        return []
+    removed.extend(_watermark_removals(families))
+    for b in blocks:
+        if b.kind is BlockType.IMAGE:
+            continue
+        text = strip_families(b.text, families)
+        if text != b.text:
+            b.text = text
+            b.chars = len(text) - text.count(" ")
+            b.punct = sel.PUNCT_RE.search(text) is not None
+            b.link_chars = min(b.link_chars, b.chars)
+            b.__post_init__()  # is_prose follows the new text
+    return families
+
+
 def _is_section_candidate(b: _Raw) -> bool:
     if b.kind is BlockType.HEADING:
         return 2 <= b.heading_level <= 4 or b.heading_level == 1
@@ -927,8 +951,12 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
     seen_prose = False
     end = _article_end(blocks, node)
     removed.extend(Removal("tail", x.text[:200]) for x in blocks[end : node.end] if x.chars)
+    families = _strip_raw_watermarks(blocks[node.start : end], removed)
+    title = strip_families(title, families)
     for idx in range(node.start, end):
         b = blocks[idx]
+        if not b.text and b.kind is not BlockType.IMAGE:
+            continue
         if not _keep_in_root(b, node.depth):
             if b.chars:
                 removed.append(Removal("chrome", b.text[:200]))
@@ -955,7 +983,9 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
     _mark_captions(kept)
     if meta.url is None:
         meta.url = _permalink(b.text for b in blocks)
-    return _finish(title, kept, meta, page, removed=removed, assets=flat.assets)
+    return _finish(
+        title, kept, meta, page, removed=removed, assets=flat.assets, watermarks_done=True
+    )
 
 
 def _extract_ld_body(
@@ -1041,10 +1071,10 @@ def _extract_text(page: Page) -> Article:
         raise NoArticleError(f"{page.path or 'The file'} holds no text.")
     meta = _Meta(theme=_text_theme(lines))
     removed: list[Removal] = []
-    marks = find_watermarks(lines)
-    if marks:
-        removed.extend(Removal("watermark", m) for m in marks)
-        lines = [strip_watermarks(ln, marks) for ln in lines]
+    families = find_families(lines)
+    if families:
+        removed.extend(_watermark_removals(families))
+        lines = [strip_families(ln, families) for ln in lines]
         lines = [ln for ln in lines if ln]
     # Settings chrome at the top (menus of reader sites) and bullet-only menu lines.
     start = 0

@@ -1,0 +1,397 @@
+"""Watermark families: text a content farm injects into many paragraphs of an article.
+
+A farm re-posting an article stamps its brand into the paragraphs: a site name, often
+with a joiner and one of several rotating slogans, a random letter code in front, the
+domain in capitals (full-width too), zero-width characters sprinkled through it; at the
+start or end of a paragraph or between two sentences, on all paragraphs or only some.
+None of these strings is known in advance, so a mark is recognised by shape:
+
+1. Each paragraph is compared in a normalised form (NFKC, so full-width letters are
+   ASCII; lower case; zero-width characters dropped), with a map back to the original.
+2. Character n-grams that recur in many paragraphs are found, and each paragraph's run
+   of them (joined across a short gap without sentence punctuation, which is where a
+   rotating slogan sits between the site name and the domain) is one occurrence.
+   Occurrences sharing n-grams form a family.
+3. Each occurrence grows over what it shares with other occurrences of its family (a
+   slogan that recurs, a joiner), a letter code glued in front, and its brackets.
+4. A family is a watermark only when it is not part of the text: it holds a domain name,
+   or nearly all its occurrences stand at a paragraph edge, after a sentence's end or in
+   brackets. A term or a person's name that recurs through an article sits inside
+   sentences, and is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------- heuristics
+
+#: Length of the recurring character n-grams. A site name is at least four characters
+#: (「霧松資訊」); three-grams find it, and a two-character person's name ("周銘") never
+#: forms a recurring three-gram unless it is always followed by the same character.
+GRAM = 3
+#: A family must be in at least this many paragraphs: two repeats are a refrain.
+MIN_PARAGRAPHS = 3
+#: ... and in at least this share of the paragraphs looked at (farms mark 60-100 % of
+#: them; a term that recurs in a quarter of an article's paragraphs is common).
+MIN_SHARE = 0.25
+#: Share of a family's occurrences that must stand at a paragraph edge, after a sentence
+#: end or in brackets, when it holds no domain name. A recurring term opens a sentence
+#: now and then but also sits inside sentences.
+MIN_DELIMITED_SHARE = 0.9
+#: A mark without a domain, brackets or variation, standing before sentences, must be
+#: in this many paragraphs and this share of them (a ministry that opens three of five
+#: paragraphs of a news report is its subject).
+FIXED_MIN_PARAGRAPHS = 4
+FIXED_MIN_SHARE = 0.5
+#: Watermarks are looked for on Chinese pages only: an English article repeats its
+#: topic ("impeachment", "Hong Kong") through every paragraph (corpus_more).
+MIN_CJK_SHARE = 0.3
+#: Fewest letters and CJK characters in an occurrence (a name is two to four).
+MIN_CORE_CHARS = 4
+#: Longest gap between two recurring runs of one occurrence: a rotating slogan between
+#: the site name and the domain (「——每天多懂一點新科技」 is 12).
+MAX_GAP = 20
+#: Longest text grown onto an occurrence by what other occurrences share (a slogan).
+MAX_GROW = 40
+#: A random code glued before the site name is this many letters at most.
+MAX_CODE = 4
+#: Paragraphs and characters looked at: enough to see a mark repeated through an
+#: article, small enough for a 50 MB page.
+MAX_PARAS = 400
+MAX_CHARS = 3000
+
+#: Characters a farm sprinkles through a mark to defeat plain string matching.
+ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
+_ZW_RE = re.compile(f"[{ZERO_WIDTH}]")
+#: Where a sentence has ended (normalised: NFKC keeps 。 but turns ！？； into !?;).
+_SENTENCE_END = "。!?;…"
+#: Brackets a bare site name is put in (not 《》, which hold titles of works).
+_OPENING = "【[(「『〔〖"
+_CLOSING = "】])」』〕〗"
+#: Sentence punctuation a run of recurring n-grams may take in from its neighbours.
+_EDGE_PUNCT = "。!?;…,、 "
+#: Characters around a domain that is part of a link, not a mark (www.x.com/1.html).
+_LINK_CHARS = tuple("./")
+_PROSE_RE = re.compile(r"[。,，]")
+#: Digits after a mark's letter code: a site name or slogan has none, a date has.
+_DIGIT_RE = re.compile(r"^[a-z]{0,4}[^0-9]*[0-9]")
+#: What farms put between the site name, the slogan and the domain (normalised).
+_JOINERS = "—–-·•|/~_>» "
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CORE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
+#: A domain name as farms print it: letters, a dot, a top-level domain (normalised).
+_DOMAIN_RE = re.compile(r"[a-z0-9][a-z0-9-]{2,}\.[a-z]{2,6}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """One watermark: variants of one injected run.
+
+    Attributes:
+        text: a representative occurrence, as the page shows it (zero-width characters
+            dropped).
+        count: how many paragraphs carried it.
+        variants: every occurrence seen, normalised (see `normalize`), longest first.
+    """
+
+    text: str
+    count: int
+    variants: tuple[str, ...]
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """`text` in the form marks are compared in, and for each of its characters the index
+    of the original character it came from."""
+    plain = unicodedata.normalize("NFKC", text).lower()
+    if len(plain) == len(text) and not _ZW_RE.search(text):
+        return plain, list(range(len(text)))
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in ZERO_WIDTH:
+            continue
+        norm = unicodedata.normalize("NFKC", ch).lower()
+        out.append(norm)
+        index.extend([i] * len(norm))
+    return "".join(out), index
+
+
+@dataclass(slots=True)
+class _Occurrence:
+    para: int
+    start: int
+    end: int
+    grams: set[str]
+
+
+def find_families(texts: Sequence[str]) -> list[Family]:
+    """The watermark families injected into `texts` (paragraphs), most frequent first."""
+    paras = [normalize(t[:MAX_CHARS])[0] for t in texts[:MAX_PARAS]]
+    sample = "".join(paras)
+    if len(_CJK_RE.findall(sample)) < MIN_CJK_SHARE * len(sample):
+        return []  # a Latin-script page repeats its topic's words; farms here are Chinese
+    candidates = [i for i, t in enumerate(paras) if len(t) >= GRAM]
+    # The share is of paragraphs that read as sentences: a list of headlines beside the
+    # article carries no mark and must not dilute it.
+    prose = sum(1 for i in candidates if _PROSE_RE.search(paras[i]))
+    need = max(MIN_PARAGRAPHS, int(MIN_SHARE * prose + 0.999))
+    if len(candidates) < need:
+        return []
+    df: Counter[str] = Counter()
+    for i in candidates:
+        t = paras[i]
+        df.update(
+            {g for g in (t[j : j + GRAM] for j in range(len(t) - GRAM + 1)) if _CORE_RE.search(g)}
+        )
+    frequent = {g for g, n in df.items() if n >= need}
+    if not frequent:
+        return []
+    occurrences = [occ for i in candidates for occ in _occurrences(i, paras[i], frequent)]
+    accepted = [members for members in _group(occurrences) if _is_mark(members, paras, need, prose)]
+    _join_neighbours(accepted, paras)
+    found = [_family(members, paras, texts) for members in accepted if members]
+    return sorted(found, key=lambda f: -f.count)
+
+
+def _occurrences(para: int, text: str, frequent: set[str]) -> list[_Occurrence]:
+    """Runs of recurring n-grams in one paragraph."""
+    out = []
+    j, n = 0, len(text)
+    while j <= n - GRAM:
+        if text[j : j + GRAM] in frequent:
+            k = j + 1
+            while k <= n - GRAM and text[k : k + GRAM] in frequent:
+                k += 1
+            end = k - 1 + GRAM
+            grams = {text[x : x + GRAM] for x in range(j, k)}
+            # The sentence's own punctuation around a run is not part of the mark.
+            start = j
+            while start < end and text[start] in _EDGE_PUNCT:
+                start += 1
+            stop = end
+            while stop > start and text[stop - 1] in _EDGE_PUNCT:
+                stop -= 1
+            out.append(_Occurrence(para, start, stop, grams))
+            j = end
+        else:
+            j += 1
+    return out
+
+
+def _has_end(text: str) -> bool:
+    return any(c in _SENTENCE_END for c in text)
+
+
+def _group(occurrences: list[_Occurrence]) -> list[list[_Occurrence]]:
+    """Occurrences that share an n-gram belong to one family."""
+    parent: dict[str, str] = {}
+
+    def root(g: str) -> str:
+        while parent.setdefault(g, g) != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    for occ in occurrences:
+        grams = iter(occ.grams)
+        first = root(next(grams))
+        for g in grams:
+            r = root(g)
+            if r != first:
+                parent[r] = first
+    groups: dict[str, list[_Occurrence]] = {}
+    for occ in occurrences:
+        groups.setdefault(root(next(iter(occ.grams))), []).append(occ)
+    return list(groups.values())
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def _shared_growth(own: str, others: list[str]) -> int:
+    """How far `own` (the text after an occurrence) runs on as other occurrences do.
+
+    The longest run shared with another occurrence is taken, unless a shorter one is
+    shared by more of them and the longer only adds a character or two: that is two
+    sentences after the mark that happen to open with the same word ("但").
+    """
+    lengths = sorted((_common_prefix(own, o) for o in others), reverse=True)
+    if not lengths or lengths[0] == 0:
+        return 0
+    best = lengths[0]
+    if len(lengths) > 1 and lengths[1] >= MIN_CORE_CHARS and best - lengths[1] <= 2:
+        best = lengths[1]
+    shared = own[:best]
+    words = len(_CORE_RE.findall(shared))
+    # Two sentences after a mark may open with the same word or name ("周其仁"): a shared
+    # run of letters and characters is taken when it is slogan-long, or when it ends in
+    # a joiner (「網——」 before a slogan); a shared joiner alone is taken too.
+    if 0 < words < MIN_CORE_CHARS and shared[-1] not in _JOINERS:
+        return 0
+    return best
+
+
+def _until_end(text: str) -> str:
+    for i, c in enumerate(text):
+        if c in _SENTENCE_END:
+            return text[:i]
+    return text
+
+
+def _grow(members: list[_Occurrence], paras: list[str]) -> None:
+    """Grow each occurrence over what the others share, its letter code and brackets."""
+    after = [_until_end(paras[o.para][o.end : o.end + MAX_GROW]) for o in members]
+    before = [
+        _until_end(paras[o.para][max(0, o.start - MAX_GROW) : o.start][::-1]) for o in members
+    ]
+    for i, occ in enumerate(members):
+        occ.end += _shared_growth(after[i], after[:i] + after[i + 1 :])
+        occ.start -= _shared_growth(before[i], before[:i] + before[i + 1 :])
+    for occ in members:
+        text = paras[occ.para]
+        occ.start -= _code_length(text, occ.start)
+        run = text[occ.start : occ.end]
+        if occ.start > 0 and text[occ.start - 1] in _OPENING and any(c in _CLOSING for c in run):
+            occ.start -= 1
+        close = _CLOSING[_OPENING.index(run[0])] if run and run[0] in _OPENING else ""
+        if close and close not in run and text[occ.end : occ.end + 1] == close:
+            occ.end += 1
+
+
+def _code_length(text: str, start: int) -> int:
+    """Length of a random letter code glued before position `start` (0 if none)."""
+    j = start
+    while j > 0 and text[j - 1].isascii() and text[j - 1].isalpha():
+        j -= 1
+    letters = start - j
+    if letters <= MAX_CODE:
+        return letters
+    # Glued to a word ("TaobaoQGg"): the code starts where lower case turns upper.
+    original = text[j:start]
+    for k in range(letters - MAX_CODE, letters):
+        if original[k].isupper() and not original[k - 1].isupper():
+            return letters - k
+    return 0
+
+
+def _delimited(text: str, start: int, end: int) -> bool:
+    """True when the run text[start:end] is not part of a sentence: at a paragraph edge
+    or after a sentence's end."""
+    left = text[:start].rstrip()
+    right = text[end:].lstrip()
+    if not left or not right:
+        return True
+    return left[-1] in _SENTENCE_END or (
+        left[-1] in "”」』\"'" and left[-2:-1] in tuple(_SENTENCE_END)
+    )
+
+
+def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int) -> bool:
+    """True when a family of recurring runs is injected text, not the article's own."""
+    if len({o.para for o in members}) < need:
+        return False
+    _grow(members, paras)
+    # Fragments (".com" of a link) share an n-gram with the mark but are not it.
+    members[:] = [
+        o
+        for o in members
+        if len(_CORE_RE.findall(paras[o.para][o.start : o.end])) >= MIN_CORE_CHARS
+    ]
+    if len({o.para for o in members}) < need:
+        return False
+    runs = [paras[o.para][o.start : o.end] for o in members]
+    if any(_has_end(r.strip(_SENTENCE_END)) or r.rstrip().endswith((":", "：")) for r in runs):
+        return False  # a mark holds no sentence's end; "王明：" opens an interview answer
+    if sum(bool(_DOMAIN_RE.search(r)) for r in runs) >= 0.5 * len(runs):
+        return True
+    if sum(len(_CJK_RE.findall(r)) >= 2 for r in runs) < 0.5 * len(runs):
+        return False  # recurring Latin words are a topic, not a mark
+    if any(_DIGIT_RE.search(r) or ":" in r for r in runs):
+        return False  # "4月份，" opens a statistics report's paragraphs, "地點：" a program's
+    delimited = sum(_delimited(paras[o.para], o.start, o.end) for o in members)
+    if delimited < MIN_DELIMITED_SHARE * len(members):
+        return False
+    # Without a domain, a run that opens sentences could be the article's subject ("工業
+    # 和信息化部"): it takes more. A mark varies (rotating slogans, random codes), stands
+    # in brackets or closes paragraphs; or it is in most of the paragraphs.
+    variants = {r.strip() for r in runs}
+    closing = sum(not paras[o.para][o.end :].strip() for o in members)
+    bracketed = sum(r[:1] in _OPENING and r[-1:] in _CLOSING for r in runs)
+    return (
+        len(variants) >= 2
+        or max(closing, bracketed) >= MIN_DELIMITED_SHARE * len(members)
+        or len({o.para for o in members}) >= max(FIXED_MIN_PARAGRAPHS, FIXED_MIN_SHARE * prose)
+    )
+
+
+def _join_neighbours(families: list[list[_Occurrence]], paras: list[str]) -> None:
+    """Join two marks of one paragraph with the short text between them (a slogan seen
+    once, between the site name and the domain) into the first one's occurrence."""
+    by_para: dict[int, list[tuple[_Occurrence, list[_Occurrence]]]] = {}
+    for members in families:
+        for occ in members:
+            by_para.setdefault(occ.para, []).append((occ, members))
+    for para, found in by_para.items():
+        found.sort(key=lambda x: x[0].start)
+        text = paras[para]
+        i = 0
+        while i + 1 < len(found):
+            (a, _), (b, b_family) = found[i], found[i + 1]
+            gap = text[a.end : b.start]
+            if len(gap) <= MAX_GAP and not _has_end(gap):
+                a.end = max(a.end, b.end)
+                b_family.remove(b)
+                del found[i + 1]
+            else:
+                i += 1
+
+
+def _family(members: list[_Occurrence], paras: list[str], texts: Sequence[str]) -> Family:
+    runs = [paras[o.para][o.start : o.end].strip() for o in members]
+    shown = Counter(_shown(texts[o.para], paras[o.para], o.start, o.end) for o in members)
+    variants = tuple(sorted({r for r in runs if r}, key=len, reverse=True))
+    return Family(shown.most_common(1)[0][0], len({o.para for o in members}), variants)
+
+
+def _shown(original: str, norm: str, start: int, end: int) -> str:
+    _, index = normalize(original[:MAX_CHARS])
+    if end > len(index) or start >= end:
+        return norm[start:end].strip()
+    return _ZW_RE.sub("", original[index[start] : index[end - 1] + 1]).strip()
+
+
+def strip_families(text: str, families: Iterable[Family]) -> str:
+    """`text` with every occurrence of the families' variants cut out."""
+    variants = sorted({v for f in families for v in f.variants}, key=len, reverse=True)
+    if not variants or not text:
+        return text
+    norm, index = normalize(text)
+    cut = [False] * len(text)
+    hit = False
+    for v in variants:
+        pos = norm.find(v)
+        while pos >= 0:
+            lo, hi = index[pos], index[pos + len(v) - 1] + 1
+            inside_link = (
+                norm[pos - 1 : pos] in _LINK_CHARS or norm[pos + len(v) :][:1] in _LINK_CHARS
+            )
+            if not inside_link and not any(cut[lo:hi]):
+                hit = True
+                for x in range(lo, hi):
+                    cut[x] = True
+            pos = norm.find(v, pos + len(v))
+    if not hit:
+        return text
+    # Zero-width characters and spaces left at a cut's edges go with it.
+    kept = "".join(c for c, gone in zip(text, cut, strict=True) if not gone)
+    return " ".join(_ZW_RE.sub("", kept).split()) if _ZW_RE.search(text) else kept.strip()
