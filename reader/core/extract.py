@@ -32,6 +32,7 @@ from reader.core.article import (
 from reader.core.clean import (
     clean_tree,
     is_junk,
+    is_junk_label,
     is_settings_chrome,
     normalize_space,
     parse_html,
@@ -1064,6 +1065,68 @@ def _is_prose_line(text: str) -> bool:
     return len(text) >= sel.PROSE_MIN_CHARS and bool(sel.PUNCT_RE.search(text))
 
 
+_LABELLED_RE = re.compile(r"^[^\s:：，。]{2,5}[:：]\s*\S")
+
+
+def _is_headline(text: str) -> bool:
+    """A line shaped like a headline in a list: short, and no sentence ended in it."""
+    return len(text) <= sel.LIST_LINE_MAX_CHARS and not any(c in text for c in "。！!")
+
+
+def _is_labelled_link(text: str) -> bool:
+    """ "上一篇：標題" as a shape: a short label, a colon, and a headline."""
+    return bool(_LABELLED_RE.match(text)) and _is_headline(text)
+
+
+def _text_article_end(lines: list[str]) -> int:
+    """Where the article of a text dump ends: at a permalink, notice or chrome label, or a
+    pair of labelled headlines (previous/next), when what follows holds little prose."""
+    prose_before = 0
+    prose_after = [0] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        prose_after[i] = prose_after[i + 1] + (len(lines[i]) if _is_prose_line(lines[i]) else 0)
+    for i, ln in enumerate(lines):
+        if prose_before:
+            ends = (
+                ln.lstrip("【[").startswith(sel.PERMALINK_PREFIXES)
+                or is_junk_label(ln)
+                or (
+                    i + 1 < len(lines) and _is_labelled_link(ln) and _is_labelled_link(lines[i + 1])
+                )
+            )
+            if ends and prose_after[i + 1] < sel.RELATED_TAIL_MAX_SHARE * prose_before:
+                return i
+        if _is_prose_line(ln):
+            prose_before += len(ln)
+    return len(lines)
+
+
+def _list_runs(lines: list[str]) -> set[int]:
+    """Lines of headline lists: LIST_MIN_LINES or more headline-shaped lines under a short
+    label ("熱門資訊"), or LIST_MIN_UNLABELLED of them in a row."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_headline(lines[j]) and not _is_prose_paragraph(lines[j]):
+            j += 1
+        run = j - i
+        if run:
+            label = len(lines[i]) <= sel.LIST_LABEL_MAX_CHARS and not sel.PUNCT_RE.search(lines[i])
+            if (label and run - 1 >= sel.LIST_MIN_LINES) or run >= sel.LIST_MIN_UNLABELLED:
+                out.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _is_prose_paragraph(text: str) -> bool:
+    """A line that reads as a paragraph of sentences, not a headline (two clauses or more
+    with a sentence's end)."""
+    return len(text) > sel.LIST_LINE_MAX_CHARS or text.endswith(("。", "”", "」"))
+
+
 def _extract_text(page: Page) -> Article:
     lines = [normalize_space(ln) for ln in page.text.splitlines()]
     lines = [ln for ln in lines if ln]
@@ -1104,6 +1167,12 @@ def _extract_text(page: Page) -> Article:
         body_start += 1
     body = lines[body_start:]
     meta.url = meta.url or _permalink(body) or page.url
+    end = _text_article_end(body)
+    removed.extend(Removal("tail", ln[:200]) for ln in body[end:])
+    body = body[:end]
+    listed = _list_runs(body)
+    removed.extend(Removal("list", body[i][:200]) for i in sorted(listed))
+    body = [ln for i, ln in enumerate(body) if i not in listed]
     kept: list[str] = []
     for ln in body:
         if is_junk(ln) or ln.startswith(("•", "·")):

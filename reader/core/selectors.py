@@ -481,6 +481,19 @@ SPAM_MIN_SEPARATORS = 6
 #: ... whose phrases average at most this many characters (keyword lists, not prose).
 SPAM_MAX_PHRASE_CHARS = 24
 
+# --------------------------------------------------------------------------- text dumps
+
+#: A headline in a list of other stories is at most this long (farm hot lists: 10-45
+#: characters); a longer line is a paragraph.
+LIST_LINE_MAX_CHARS = 60
+#: A line this short without punctuation can label a list ("熱門資訊", "推薦閱讀").
+LIST_LABEL_MAX_CHARS = 8
+#: Headlines under a label that make a list (a section heading is one line).
+LIST_MIN_LINES = 3
+#: Headlines in a row without a label that make a list: an article's own short lines
+#: (a heading, an English subtitle, a keywords line) come one or two at a time.
+LIST_MIN_UNLABELLED = 6
+
 # --------------------------------------------------------------------------- watermarks
 
 #: A string is an injected watermark when it is repeated across at least this share of

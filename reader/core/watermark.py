@@ -58,6 +58,8 @@ MIN_CORE_CHARS = 4
 MAX_GAP = 20
 #: Longest text grown onto an occurrence by what other occurrences share (a slogan).
 MAX_GROW = 40
+#: Occurrences on each side an occurrence is compared with when it is grown.
+GROW_PEERS = 20
 #: A random code glued before the site name is this many letters at most.
 MAX_CODE = 4
 #: Paragraphs and characters looked at: enough to see a mark repeated through an
@@ -218,14 +220,24 @@ def _common_prefix(a: str, b: str) -> int:
     return i
 
 
-def _shared_growth(own: str, others: list[str]) -> int:
-    """How far `own` (the text after an occurrence) runs on as other occurrences do.
+def _shared_length(own: str, window: str) -> int:
+    """Length of the longest start of `own` found anywhere in `window`."""
+    n = 0
+    while n < len(own) and own[: n + 1] in window:
+        n += 1
+    return n
+
+
+def _shared_growth(own: str, windows: list[str]) -> int:
+    """How far `own` (the text after an occurrence) runs on as text found around the
+    other occurrences (each window is one occurrence and the text after it: the runs of
+    recurring n-grams end at different places in a slogan).
 
     The longest run shared with another occurrence is taken, unless a shorter one is
     shared by more of them and the longer only adds a character or two: that is two
     sentences after the mark that happen to open with the same word ("但").
     """
-    lengths = sorted((_common_prefix(own, o) for o in others), reverse=True)
+    lengths = sorted((_shared_length(own, w) for w in windows), reverse=True)
     if not lengths or lengths[0] == 0:
         return 0
     best = lengths[0]
@@ -254,9 +266,29 @@ def _grow(members: list[_Occurrence], paras: list[str]) -> None:
     before = [
         _until_end(paras[o.para][max(0, o.start - MAX_GROW) : o.start][::-1]) for o in members
     ]
+    right = [paras[o.para][o.start : o.end] + a for o, a in zip(members, after, strict=True)]
+    left = [paras[o.para][o.start : o.end][::-1] + b for o, b in zip(members, before, strict=True)]
     for i, occ in enumerate(members):
-        occ.end += _shared_growth(after[i], after[:i] + after[i + 1 :])
-        occ.start -= _shared_growth(before[i], before[:i] + before[i + 1 :])
+        # Compared with the nearest occurrences only: a page with a mark on each of 400
+        # paragraphs needs no more to see which slogans recur.
+        near = [j for j in range(max(0, i - GROW_PEERS), i + GROW_PEERS + 1) if j != i]
+        near = [j for j in near if j < len(members) and members[j].para != occ.para]
+        text = paras[occ.para]
+        # Grown in steps: a joiner shared with some occurrences ("網——"), then the
+        # slogan shared with others.
+        for _ in range(3):
+            grown = _shared_growth(
+                _until_end(text[occ.end : occ.end + MAX_GROW]), [right[j] for j in near]
+            )
+            occ.end += grown
+            if not grown:
+                break
+        for _ in range(3):
+            back = text[max(0, occ.start - MAX_GROW) : occ.start][::-1]
+            grown = _shared_growth(_until_end(back), [left[j] for j in near])
+            occ.start -= grown
+            if not grown:
+                break
     for occ in members:
         text = paras[occ.para]
         occ.start -= _code_length(text, occ.start)
@@ -310,10 +342,12 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
     if len({o.para for o in members}) < need:
         return False
     runs = [paras[o.para][o.start : o.end] for o in members]
-    if any(_has_end(r.strip(_SENTENCE_END)) or r.rstrip().endswith((":", "：")) for r in runs):
-        return False  # a mark holds no sentence's end; "王明：" opens an interview answer
+    if any(_has_end(r.strip(_SENTENCE_END)) for r in runs):
+        return False  # a mark holds no sentence's end
     if sum(bool(_DOMAIN_RE.search(r)) for r in runs) >= 0.5 * len(runs):
         return True
+    if any(r.rstrip().endswith(":") for r in runs):
+        return False  # "王明：" opens an interview answer
     if sum(len(_CJK_RE.findall(r)) >= 2 for r in runs) < 0.5 * len(runs):
         return False  # recurring Latin words are a topic, not a mark
     if any(_DIGIT_RE.search(r) or ":" in r for r in runs):
