@@ -493,21 +493,50 @@ def _is_selected(el: etree._Element) -> bool:
     return False
 
 
+_THEME_ATTRS = ("data-theme", "data-color-mode", "data-mode", "data-color-scheme", "theme")
+
+
+def _under_night_label(el: etree._Element) -> bool:
+    """True when a menu item sits under a night-mode label (its group's first text)."""
+    node = el.getparent()
+    for _ in range(3):
+        if node is None:
+            return False
+        for child in node.iter():
+            text = (child.text or "").strip()
+            if text:
+                if text in sel.NIGHT_MODE_LABELS:
+                    return True
+                break
+        node = node.getparent()
+    return False
+
+
 def _read_theme(root: etree._Element) -> Theme | None:
     body = root.find("body")
     for el in (root, body):
         if el is None:
             continue
-        for attr in ("data-theme", "data-color-mode", "data-mode", "data-color-scheme", "theme"):
+        for attr in _THEME_ATTRS:
             value = el.get(attr)
             if value and (theme := _theme_from_value(value)):
                 return theme
         if _class_words(el) & sel.DARK_CLASS_WORDS:
             return Theme.DARK
     for el in root.iter("li", "a", "span", "label", "button", "option", "div"):
+        if not _is_selected(el):
+            continue
+        # The active item of a day/night menu: its value, its label, or on/off under a
+        # night-mode label (夜間模式: 開啟 / 關閉).
+        for attr in _THEME_ATTRS:
+            value = el.get(attr)
+            if value and (theme := _theme_from_value(value)):
+                return theme
         text = (el.text or "").strip()
-        if text in sel.THEME_LABELS and _is_selected(el):
+        if text in sel.THEME_LABELS:
             return Theme(sel.THEME_LABELS[text])
+        if text in sel.SWITCH_LABELS and _under_night_label(el):
+            return Theme.DARK if sel.SWITCH_LABELS[text] else Theme.LIGHT
     for meta in root.iter("meta"):
         if meta.get("name", "").lower() == "color-scheme":
             words = set(meta.get("content", "").lower().replace(",", " ").split())

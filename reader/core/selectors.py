@@ -471,6 +471,23 @@ THEME_LABELS = {
     "夜間模式": "dark",
     "夜间模式": "dark",
 }
+#: Labels of a night-mode switch, whose items say on or off instead of day or night.
+NIGHT_MODE_LABELS = frozenset(
+    {"夜间模式", "夜間模式", "夜间", "夜間", "深色模式", "暗黑模式", "黑夜模式"}
+)
+#: The items of such a switch -> whether night mode is on.
+SWITCH_LABELS = {
+    "开启": True,
+    "開啟": True,
+    "开": True,
+    "開": True,
+    "打开": True,
+    "打開": True,
+    "关闭": False,
+    "關閉": False,
+    "关": False,
+    "關": False,
+}
 #: class/attribute markers of the selected item in such a menu.
 SELECTED_WORDS = frozenset({"selected", "active", "on", "current", "checked", "cur"})
 #: `dark`/`night` class words on <html>/<body> that record night mode.
