@@ -1107,25 +1107,36 @@ def _is_labelled_link(text: str) -> bool:
     return bool(_LABELLED_RE.match(text)) and _is_headline(text)
 
 
+def _is_prev_next(first: str, second: str) -> bool:
+    """Two labelled headlines whose labels differ in one character: 上一篇/下一篇,
+    上篇/下篇, 前一篇/後一篇 (two "備註：" lines are notes, not a pair)."""
+    if not (_is_labelled_link(first) and _is_labelled_link(second)):
+        return False
+    a = re.split("[:：]", first, maxsplit=1)[0]
+    b = re.split("[:：]", second, maxsplit=1)[0]
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 def _text_article_end(lines: list[str]) -> int:
     """Where the article of a text dump ends: at a permalink, notice or chrome label, or a
     pair of labelled headlines (previous/next), when what follows holds little prose."""
+    # What follows the end is measured in paragraphs of sentences (a list of headlines
+    # has none); what precedes it in text, since some blogs write without punctuation.
     prose_before = 0
     prose_after = [0] * (len(lines) + 1)
     for i in range(len(lines) - 1, -1, -1):
-        prose_after[i] = prose_after[i + 1] + (len(lines[i]) if _is_prose_line(lines[i]) else 0)
+        para = _is_prose_paragraph(lines[i]) or "。" in lines[i]
+        prose_after[i] = prose_after[i + 1] + (len(lines[i]) if para else 0)
     for i, ln in enumerate(lines):
         if prose_before:
             ends = (
                 ln.lstrip("【[").startswith(sel.PERMALINK_PREFIXES)
                 or is_junk_label(ln)
-                or (
-                    i + 1 < len(lines) and _is_labelled_link(ln) and _is_labelled_link(lines[i + 1])
-                )
+                or (i + 1 < len(lines) and _is_prev_next(ln, lines[i + 1]))
             )
             if ends and prose_after[i + 1] < sel.RELATED_TAIL_MAX_SHARE * prose_before:
                 return i
-        if _is_prose_line(ln):
+        if len(ln) >= sel.PROSE_MIN_CHARS:
             prose_before += len(ln)
     return len(lines)
 
@@ -1142,7 +1153,7 @@ def _list_runs(lines: list[str]) -> set[int]:
         run = j - i
         if run:
             label = len(lines[i]) <= sel.LIST_LABEL_MAX_CHARS and not sel.PUNCT_RE.search(lines[i])
-            if (label and run - 1 >= sel.LIST_MIN_LINES) or run >= sel.LIST_MIN_UNLABELLED:
+            if label and run - 1 >= sel.LIST_MIN_LINES:
                 out.update(range(i, j))
             i = j
         else:
@@ -1190,7 +1201,8 @@ def _extract_text(page: Page) -> Article:
     # Meta lines right under the title (date, source, byline).
     while body_start < min(len(lines), title_idx + 4):
         ln = lines[body_start]
-        if len(ln) > 80 or not (_scan_meta_line(ln, meta) or not _is_prose_line(ln)):
+        short = len(ln) <= sel.TEXT_META_MAX_CHARS and not _is_prose_line(ln)
+        if len(ln) > 80 or not (_scan_meta_line(ln, meta) or short):
             break
         removed.append(Removal("meta", ln))
         body_start += 1
@@ -1208,8 +1220,9 @@ def _extract_text(page: Page) -> Article:
             removed.append(Removal("junk", ln[:200]))
             continue
         kept.append(ln)
-    # Trailing short non-prose lines (hot lists' titles and the like).
-    while kept and not _is_prose_line(kept[-1]):
+    # Trailing short non-prose lines (a lone label, a sign-off); a longer line without
+    # punctuation is a blog's own (some write without any).
+    while kept and not _is_prose_line(kept[-1]) and len(kept[-1]) < sel.PROSE_MIN_CHARS:
         removed.append(Removal("trailing", kept.pop()))
     blocks: list[Block] = []
     for i, ln in enumerate(kept):
@@ -1219,6 +1232,8 @@ def _extract_text(page: Page) -> Article:
             and not _is_prose_line(ln)
             and 0 < i < len(kept) - 1
             and _is_prose_line(kept[i + 1])
+            and _is_prose_line(kept[i - 1])
+            and not _LABELLED_RE.match(ln)
         )
         blocks.append(Block(BlockType.HEADING if heading else BlockType.PARAGRAPH, ln))
     return _finish(title, blocks, meta, page, removed=removed, assets={}, watermarks_done=True)

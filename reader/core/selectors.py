@@ -500,6 +500,10 @@ SPAM_MAX_PHRASE_CHARS = 24
 
 # --------------------------------------------------------------------------- text dumps
 
+#: A line right under a text dump's title is taken for a meta line (source, byline)
+#: when it is this short and has no punctuation; a longer one opens the article (blogs
+#: that write without punctuation).
+TEXT_META_MAX_CHARS = 24
 #: A headline in a list of other stories is at most this long (farm hot lists: 10-45
 #: characters); a longer line is a paragraph.
 LIST_LINE_MAX_CHARS = 60
@@ -507,9 +511,6 @@ LIST_LINE_MAX_CHARS = 60
 LIST_LABEL_MAX_CHARS = 8
 #: Headlines under a label that make a list (a section heading is one line).
 LIST_MIN_LINES = 3
-#: Headlines in a row without a label that make a list: an article's own short lines
-#: (a heading, an English subtitle, a keywords line) come one or two at a time.
-LIST_MIN_UNLABELLED = 6
 
 # --------------------------------------------------------------------------- watermarks
 
