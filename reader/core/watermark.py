@@ -51,6 +51,8 @@ FIXED_MIN_SHARE = 0.5
 #: Watermarks are looked for on Chinese pages only: an English article repeats its
 #: topic ("impeachment", "Hong Kong") through every paragraph (corpus_more).
 MIN_CJK_SHARE = 0.3
+#: Share of a family's runs that must hold one common string (its core).
+CORE_SHARE = 0.8
 #: Share of a family's runs that may look unlike a mark (a date, a label) without
 #: clearing the family: the site name also stands in the page's source line.
 MAX_ODD_SHARE = 0.2
@@ -85,6 +87,9 @@ _EDGE_PUNCT = "。!?;…,、 "
 #: Characters around a domain that is part of a link, not a mark (www.x.com/1.html).
 _LINK_CHARS = tuple("./")
 _PROSE_RE = re.compile(r"[。,，]")
+#: A run that opens with a short label ("地點：", "評論人：") is a form's line; a colon
+#: after a site name (「新視界科技：」, four characters or more) joins it to a slogan.
+_LABEL_RE = re.compile(r"^[a-z]{0,4}.{1,3}:")
 #: Digits after a mark's letter code: a site name or slogan has none, a date has.
 _DIGIT_RE = re.compile(r"^[a-z]{0,4}[^0-9]*[0-9]")
 #: What farms put between the site name, the slogan and the domain (normalised).
@@ -361,6 +366,8 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
     if len({o.para for o in members}) < need:
         return False
     runs = [paras[o.para][o.start : o.end] for o in members]
+    if not _shares_core(runs):
+        return False
     # One occurrence may be the site name in the source line ("來源：霧松資訊"): the tests
     # below reject a family when a share of its runs fails them, not any one.
     limit = MAX_ODD_SHARE * len(runs)
@@ -372,7 +379,7 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
         return False  # "王明：" opens an interview answer
     if sum(len(_CJK_RE.findall(r)) >= 2 for r in runs) < 0.5 * len(runs):
         return False  # recurring Latin words are a topic, not a mark
-    if sum(bool(_DIGIT_RE.search(r)) or ":" in r for r in runs) > limit:
+    if sum(bool(_DIGIT_RE.search(r) or _LABEL_RE.match(r.replace(" ", ""))) for r in runs) > limit:
         return False  # "4月份，" opens a statistics report's paragraphs, "地點：" a program's
     delimited = sum(_delimited(paras[o.para], o.start, o.end) for o in members)
     if delimited < MIN_DELIMITED_SHARE * len(members):
@@ -388,6 +395,16 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
         or max(closing, bracketed) >= MIN_DELIMITED_SHARE * len(members)
         or len({o.para for o in members}) >= max(FIXED_MIN_PARAGRAPHS, FIXED_MIN_SHARE * prose)
     )
+
+
+def _shares_core(runs: list[str]) -> bool:
+    """True when nearly all runs hold one string of MIN_CORE_CHARS (the site name or the
+    domain). Runs chained by shared n-grams through an article's sentences ("習近平強調，
+    長三角區域要", a caption, the title) have no such core."""
+    counts: Counter[str] = Counter()
+    for r in runs:
+        counts.update({r[i : i + MIN_CORE_CHARS] for i in range(len(r) - MIN_CORE_CHARS + 1)})
+    return bool(counts) and counts.most_common(1)[0][1] >= CORE_SHARE * len(runs)
 
 
 def _join_neighbours(families: list[list[_Occurrence]], paras: list[str]) -> None:
