@@ -1174,11 +1174,6 @@ def _extract_text(page: Page) -> Article:
         raise NoArticleError(f"{page.path or 'The file'} holds no text.")
     meta = _Meta(theme=_text_theme(lines))
     removed: list[Removal] = []
-    families = find_families(lines)
-    if families:
-        removed.extend(_watermark_removals(families))
-        lines = [strip_families(ln, families) for ln in lines]
-        lines = [ln for ln in lines if ln]
     # Settings chrome at the top (menus of reader sites) and bullet-only menu lines.
     start = 0
     while start < len(lines) and (
@@ -1214,6 +1209,13 @@ def _extract_text(page: Page) -> Article:
     listed = _list_runs(body)
     removed.extend(Removal("list", body[i][:200]) for i in sorted(listed))
     body = [ln for i, ln in enumerate(body) if i not in listed]
+    # Watermarks are looked for in the article's lines only: the lists and notices after
+    # it carry none, and would dilute their share.
+    families = find_families(body)
+    if families:
+        removed.extend(_watermark_removals(families))
+        body = [t for t in (strip_families(ln, families) for ln in body) if t]
+        title = strip_families(title, families) or title
     kept: list[str] = []
     for ln in body:
         if is_junk(ln) or ln.startswith(("•", "·")):

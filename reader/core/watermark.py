@@ -316,12 +316,20 @@ def _grow(members: list[_Occurrence], paras: list[str]) -> None:
     for occ in members:
         text = paras[occ.para]
         occ.start -= _code_length(text, occ.start)
+        # Brackets around the run ("（霧松資訊）") are the mark's.
+        before = text[occ.start - 1 : occ.start]
+        if before and before in _OPENING:
+            close = _CLOSING[_OPENING.index(before)]
+            if text[occ.end : occ.end + 1] == close:
+                occ.start -= 1
+                occ.end += 1
+            elif close in text[occ.start : occ.end]:
+                occ.start -= 1
         run = text[occ.start : occ.end]
-        if occ.start > 0 and text[occ.start - 1] in _OPENING and any(c in _CLOSING for c in run):
-            occ.start -= 1
-        close = _CLOSING[_OPENING.index(run[0])] if run and run[0] in _OPENING else ""
-        if close and close not in run and text[occ.end : occ.end + 1] == close:
-            occ.end += 1
+        if run and run[0] in _OPENING:
+            close = _CLOSING[_OPENING.index(run[0])]
+            if close not in run and text[occ.end : occ.end + 1] == close:
+                occ.end += 1
 
 
 def _code_length(text: str, start: int) -> int:
@@ -433,7 +441,10 @@ def _family(members: list[_Occurrence], paras: list[str], texts: Sequence[str]) 
     runs = [paras[o.para][o.start : o.end].strip() for o in members]
     shown = Counter(_shown(texts[o.para], paras[o.para], o.start, o.end) for o in members)
     variants = tuple(sorted({r for r in runs if r}, key=len, reverse=True))
-    return Family(shown.most_common(1)[0][0], len({o.para for o in members}), variants)
+    # The commonest occurrence stands for the family; of equally common ones, the longest
+    # (the whole run rather than the site name of a source line).
+    text = max(shown.items(), key=lambda x: (x[1], len(x[0])))[0]
+    return Family(text, len({o.para for o in members}), variants)
 
 
 def _shown(original: str, norm: str, start: int, end: int) -> str:
