@@ -93,7 +93,9 @@ _LABEL_RE = re.compile(r"^[a-z]{0,4}.{1,3}:")
 #: Digits after a mark's letter code: a site name or slogan has none, a date has.
 _DIGIT_RE = re.compile(r"^[a-z]{0,4}[^0-9]*[0-9]")
 #: What farms put between the site name, the slogan and the domain (normalised).
-_JOINERS = "—–-·•|/~_>» "
+_JOINERS = "—–-·•|/~_>» :"
+#: ... and what may follow a one-character suffix of the site name (「網，」「站：」).
+_SUFFIX_JOINERS = _JOINERS + ",、"
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CORE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
 #: A domain name as farms print it: letters, a dot, a top-level domain (normalised).
@@ -267,13 +269,13 @@ def _shared_growth(own: str, windows: list[str]) -> int:
         best = lengths[1]
     shared = own[:best]
     words = len(_CORE_RE.findall(shared))
-    # Two sentences after a mark may open with the same word or name ("周其仁"): a shared
-    # run of letters and characters is taken when it is slogan-long, or when it ends in
-    # a joiner (「網——」 before a slogan); a shared joiner alone is taken too.
-    if 0 < words < MIN_CORE_CHARS and shared[-1] not in _JOINERS:
+    # Two sentences after a mark may open with the same word or name ("周其仁", "記者："):
+    # a shared run of letters and characters is taken when it is slogan-long, or when it
+    # is one character and a joiner (「網——」 before a slogan); a joiner alone too.
+    if 0 < words < MIN_CORE_CHARS and not (words == 1 and shared[-1] in _SUFFIX_JOINERS):
         return 0
     if not words and any(c not in _JOINERS for c in shared):
-        return 0  # a colon or comma is the sentence's own
+        return 0  # a comma alone is the sentence's own
     return best
 
 
@@ -301,9 +303,14 @@ def _grow(members: list[_Occurrence], paras: list[str]) -> None:
         # Grown in steps: a joiner shared with some occurrences ("網——"), then the
         # slogan shared with others.
         for _ in range(3):
-            grown = _shared_growth(
-                _until_end(text[occ.end : occ.end + MAX_GROW]), [right[j] for j in near]
-            )
+            ahead = _until_end(text[occ.end : occ.end + MAX_GROW])
+            windows = [right[j] for j in near]
+            grown = _shared_growth(ahead, windows)
+            if not grown and ahead[1:2] and ahead[1] in _SUFFIX_JOINERS:
+                # The site name's rotating suffix (「網：」 where others have 「站：」 or
+                # none) is skipped to reach the slogan they share.
+                rest = _shared_growth(ahead[1:], windows)
+                grown = 1 + rest if rest > 1 else 0
             occ.end += grown
             if not grown:
                 break
