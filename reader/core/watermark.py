@@ -461,6 +461,10 @@ def _shown(original: str, norm: str, start: int, end: int) -> str:
     return _ZW_RE.sub("", original[index[start] : index[end - 1] + 1]).strip()
 
 
+def _is_word_char(ch: str) -> bool:
+    return bool(ch) and ch.isascii() and ch.isalnum()
+
+
 def strip_families(text: str, families: Iterable[Family]) -> str:
     """`text` with every occurrence of the families' variants cut out."""
     variants = sorted({v for f in families for v in f.variants}, key=len, reverse=True)
@@ -475,7 +479,10 @@ def strip_families(text: str, families: Iterable[Family]) -> str:
             lo, hi = index[pos], index[pos + len(v) - 1] + 1
             # A domain that is part of a link (www.x.com/1.html) is the link's.
             inside_link = (
-                v[0].isascii() and v[0].isalnum() and norm[pos - 1 : pos] in _LINK_CHARS
+                v[0].isascii()
+                and v[0].isalnum()
+                and norm[pos - 1 : pos] in _LINK_CHARS
+                and _is_word_char(norm[pos - 2 : pos - 1])  # "www." but not "行文..."
             ) or (
                 v[-1].isascii() and v[-1].isalnum() and norm[pos + len(v) : pos + len(v) + 1] == "/"
             )
