@@ -1094,6 +1094,8 @@ def _is_prose_line(text: str) -> bool:
     return len(text) >= sel.PROSE_MIN_CHARS and bool(sel.PUNCT_RE.search(text))
 
 
+#: "遊客諮詢電話：3828-8231": a label and its value, not a heading.
+_FIELD_RE = re.compile(r"^[^\s:：，。]{2,8}[:：]")
 _LABELLED_RE = re.compile(r"^[^\s:：，。]{2,5}[:：]\s*\S")
 
 
@@ -1234,8 +1236,7 @@ def _extract_text(page: Page) -> Article:
             and not _is_prose_line(ln)
             and 0 < i < len(kept) - 1
             and _is_prose_line(kept[i + 1])
-            and _is_prose_line(kept[i - 1])
-            and not _LABELLED_RE.match(ln)
+            and not _FIELD_RE.match(ln)
         )
         blocks.append(Block(BlockType.HEADING if heading else BlockType.PARAGRAPH, ln))
     return _finish(title, blocks, meta, page, removed=removed, assets={}, watermarks_done=True)
