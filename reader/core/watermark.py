@@ -100,6 +100,7 @@ _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CORE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
 #: A domain name as farms print it: letters, a dot, a top-level domain (normalised).
 _DOMAIN_RE = re.compile(r"[a-z0-9][a-z0-9-]{2,}\.[a-z]{2,6}(?![a-z0-9])")
+_DOMAIN_END_RE = re.compile(r"[a-z0-9-]\.[a-z]{2,6}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,12 +480,15 @@ def strip_families(text: str, families: Iterable[Family]) -> str:
             lo, hi = index[pos], index[pos + len(v) - 1] + 1
             # A domain that is part of a link (www.x.com/1.html) is the link's.
             inside_link = (
-                v[0].isascii()
-                and v[0].isalnum()
-                and norm[pos - 1 : pos] in _LINK_CHARS
-                and _is_word_char(norm[pos - 2 : pos - 1])  # "www." but not "行文..."
-            ) or (
-                v[-1].isascii() and v[-1].isalnum() and norm[pos + len(v) : pos + len(v) + 1] == "/"
+                (
+                    _DOMAIN_RE.match(v) is not None
+                    and norm[pos - 1 : pos] in _LINK_CHARS
+                    and _is_word_char(norm[pos - 2 : pos - 1])  # "www." but not "行文..."
+                )
+                or (
+                    _DOMAIN_END_RE.search(v) is not None
+                    and norm[pos + len(v) : pos + len(v) + 1] == "/"
+                )
             )
             if not inside_link and not any(cut[lo:hi]):
                 hit = True
