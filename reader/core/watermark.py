@@ -168,6 +168,8 @@ def find_families(texts: Sequence[str]) -> list[Family]:
         return []
     occurrences = [occ for i in candidates for occ in _occurrences(i, paras[i], frequent)]
     accepted = [members for members in _group(occurrences) if _is_mark(members, paras, need, prose)]
+    for members in accepted:
+        _reach_core(members, paras)
     _join_neighbours(accepted, paras)
     found = [_family(members, paras, texts) for members in accepted if members]
     return sorted(found, key=lambda f: -f.count)
@@ -417,10 +419,40 @@ def _shares_core(runs: list[str]) -> bool:
     """True when nearly all runs hold one string of MIN_CORE_CHARS (the site name or the
     domain). Runs chained by shared n-grams through an article's sentences ("習近平強調，
     長三角區域要", a caption, the title) have no such core."""
+    return bool(_core_grams(runs))
+
+
+def _core_grams(runs: list[str]) -> set[str]:
     counts: Counter[str] = Counter()
     for r in runs:
         counts.update({r[i : i + MIN_CORE_CHARS] for i in range(len(r) - MIN_CORE_CHARS + 1)})
-    return bool(counts) and counts.most_common(1)[0][1] >= CORE_SHARE * len(runs)
+    return {g for g, n in counts.items() if n >= CORE_SHARE * len(runs)}
+
+
+def _reach_core(members: list[_Occurrence], paras: list[str]) -> None:
+    """Stretch an occurrence that lacks part of its family's core (the site name when
+    only the domain recurred here) over it, when it stands within MAX_GAP characters
+    without a sentence's end between."""
+    core = _core_grams([paras[o.para][o.start : o.end] for o in members])
+    for occ in members:
+        text = paras[occ.para]
+        run = text[occ.start : occ.end]
+        for gram in core:
+            if gram in run:
+                continue
+            lo = max(0, occ.start - MAX_GAP)
+            pos = text.rfind(gram, lo, occ.start)
+            if pos >= 0 and not _has_end(text[pos : occ.start]):
+                occ.start = pos - _code_length(text, pos)
+                run = text[occ.start : occ.end]
+                continue
+            pos = text.find(gram, occ.end, occ.end + MAX_GAP + MIN_CORE_CHARS)
+            if pos >= 0 and not _has_end(text[occ.end : pos]):
+                end = pos + MIN_CORE_CHARS
+                while end < len(text) and text[end - MIN_CORE_CHARS + 1 : end + 1] in core:
+                    end += 1
+                occ.end = end
+                run = text[occ.start : occ.end]
 
 
 def _join_neighbours(families: list[list[_Occurrence]], paras: list[str]) -> None:
