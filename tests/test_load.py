@@ -19,8 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.core.decode import BINARY_SNIFF_BYTES, decode, decode_detailed
+from reader.core.decode import family as codec_family
 from reader.core.errors import LoadError
-from reader.core.load import Page, PageFormat, decode, decode_detailed, load, load_bytes
+from reader.core.load import Page, PageFormat, load, load_bytes
 from tests.conftest import PAGES, SHARED
 
 # `reader.core` re-exports the function `load`, which hides the module of the same name.
@@ -404,7 +406,7 @@ def test_declared_utf8_with_a_bad_byte_stays_utf8() -> None:
 
 def test_nul_beyond_the_sniff_window_is_replaced() -> None:
     data = html_page(HANS * 100).encode() + b"\x00<p>tail</p>"
-    assert data.index(b"\x00") > load_module.BINARY_SNIFF_BYTES
+    assert data.index(b"\x00") > BINARY_SNIFF_BYTES
     page = load_bytes(data)
     assert "\x00" not in page.text
     assert page.replacements == 1
@@ -709,7 +711,7 @@ def _expectations() -> dict[str, dict[str, object]]:
 def test_project_pages_decode_as_expected(name: str) -> None:
     expected = _expectations()[name]
     page = load(PAGES / name)
-    family = {codecs.lookup(c).name for c in load_module._family(page.encoding)}
+    family = {codecs.lookup(c).name for c in codec_family(page.encoding)}
     if "encoding" in expected:
         assert codecs.lookup(str(expected["encoding"])).name in family
     if "format" in expected:
@@ -774,7 +776,7 @@ def test_long_ascii_prefix_does_not_hide_the_encoding(codec: str, text: str) -> 
 
 
 def test_html_with_too_many_tags_is_refused_quickly(tmp_path: Path) -> None:
-    from reader.core.load import MAX_MARKUP_TAGS
+    from reader.core.page import MAX_MARKUP_TAGS
 
     page = tmp_path / "huge.html"
     page.write_text("<html><body>" + "<p>段落</p>" * (MAX_MARKUP_TAGS // 2 + 10), encoding="utf-8")

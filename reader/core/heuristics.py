@@ -1,4 +1,4 @@
-"""Every tag list, pattern and threshold the cleaner and extractor use, with the reason for each.
+"""Every word list, pattern and threshold of the pipeline, with the reason for each.
 
 Nothing here names a site. The vocabulary tables hold the generic labels Chinese web pages
 put on their chrome (上一篇, 責任編輯, 本文鏈接 ...) in both scripts; the thresholds describe
@@ -9,69 +9,10 @@ set them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any, cast
 
-# --------------------------------------------------------------------------- compiling
-
-
-class _LazyPattern:
-    """A regex compiled on first use (see `lazy_compile`)."""
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self._pattern = pattern
-        self._flags = flags
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(re.compile(self._pattern, self._flags), name)
-        self.__dict__[name] = value  # later lookups find it here, at a plain attribute's cost
-        return value
-
-
-def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile`, put off until the pattern is first used.
-
-    For patterns only some pages need (HTML-only rules, encoding guesses): compiling
-    costs start-up time, several ms for the large CJK character classes, and reading a
-    text dump never uses them.
-    """
-    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
-
-
-# --------------------------------------------------------------------------- word lists
-
-
-def words_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, longest first, built as a trie.
-
-    Python's `re` tries the branches of a flat alternation one by one at every position;
-    a trie shares prefixes, so a hundred role words cost about as much as a few.
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word ends here: the longer words are optional
-            return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
-        return body
-
-    return build(trie)
-
+from reader.core.text import HAN_URO, lazy_compile
 
 # --------------------------------------------------------------------------- characters
-
-#: Han ideographs (with extension A and the compatibility block) and the CJK symbols we
-#: treat as "Chinese text". Extension B+ is matched by the astral range.
-CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-CJK_RE = re.compile(f"[{CJK_CLASS}]")
 
 #: Sentence punctuation, full and half width. Prose has it; menus and link lists do not,
 #: which makes its density the strongest single signal for CJK main text.
@@ -129,6 +70,9 @@ HIDDEN_STYLE_RE = lazy_compile(
 #: 100 characters: the longest hidden anti-scraping text seen in the fixtures is ~40, and
 #: hidden menus have no sentence punctuation to count.
 HIDDEN_ARTICLE_MIN_CHARS = 100
+#: The removal log is for people reading --dump output; a page with 50,000 hidden spans
+#: does not need 50,000 entries.
+MAX_HIDDEN_REMOVALS_LOGGED = 200
 
 #: class/id words that name chrome. Matched as whole words (split on - _ and case) so
 #: "comment" does not match "recommendation-content" and vice versa.
@@ -288,6 +232,9 @@ BLOCK_TAGS = frozenset(
         "font",
     }
 )
+#: Images smaller than this in both declared dimensions are icons and spacers.
+ICON_MAX_PX = 40
+
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 #: A text block counts as prose when it has at least this many characters and one
@@ -494,6 +441,10 @@ WATERMARK_MIN_COUNT = 4
 WATERMARK_ANYWHERE_SHARE = 0.5
 #: Shortest watermark we look for, in characters (shorter repeats are ordinary words).
 WATERMARK_MIN_LEN = 6
+#: Paragraphs and characters looked at when searching for watermarks; enough to see a
+#: string repeated on every paragraph, small enough for a 50 MB page.
+WATERMARK_MAX_PARAS = 400
+WATERMARK_MAX_CHARS = 3000
 
 # --------------------------------------------------------------------------- metadata
 
@@ -510,7 +461,7 @@ SOURCE_RE = re.compile(
 AUTHOR_RE = re.compile(
     r"(?:作者|記者|记者|撰文|文\s*[/／])\s*[:：|｜]?\s*"
     # Two or three characters a name: meta spans are often glued ("文／程小雨東灣日報").
-    r"([\u4e00-\u9fff]{2,3}(?:[、,，][\u4e00-\u9fff]{2,3})*)"
+    rf"([{HAN_URO}]{{2,3}}(?:[、,，][{HAN_URO}]{{2,3}})*)"
 )
 URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
 #: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").

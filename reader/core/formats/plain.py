@@ -1,0 +1,38 @@
+"""Plain text (a copied-text dump): the decoded file as it is."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.core.page import Page, PageFormat, require_text
+
+if TYPE_CHECKING:
+    from reader.core.load import Source
+
+
+def sniff(source: Source) -> bool:
+    """Any text is a text dump: the last row of the format table."""
+    return True
+
+
+def read(source: Source) -> Page:
+    """The decoded file as a text page."""
+    require_text(source.text, source.label)
+    return page(source.text, source)
+
+
+def page(
+    text: str, source: Source, *, url: str | None = None, saved_title: str | None = None
+) -> Page:
+    """`text` as a plain-text Page."""
+    decoded = source.decoded
+    return Page(
+        text=text,
+        format=PageFormat.TEXT,
+        encoding=decoded.encoding,
+        url=url,
+        declared_charset=decoded.declared_charset,
+        replacements=decoded.replacements,
+        saved_title=saved_title,
+        warnings=decoded.warnings,
+    )
