@@ -180,7 +180,8 @@ def _article_end(blocks: list[Raw], node: Node) -> int:
         b = blocks[idx]
         if prose_before and h.NOTICE_LABEL_RE.match(b.text):
             return idx
-        if prose_before and b.chars <= 12 and h.RELATED_LABEL_RE.match(b.text):
+        related = b.chars <= h.RELATED_LABEL_MAX_CHARS and h.RELATED_LABEL_RE.match(b.text)
+        if prose_before and related:
             after = sum(x.chars for x in blocks[idx + 1 : node.end] if x.is_prose)
             if after < h.RELATED_TAIL_MAX_SHARE * prose_before:
                 return idx
@@ -195,7 +196,7 @@ def _mark_captions(blocks: list[Block]) -> None:
         if (
             prev.type is BlockType.IMAGE
             and b.type is BlockType.PARAGRAPH
-            and len(b.text) <= 60
+            and len(b.text) <= h.CAPTION_MAX_CHARS
             and not b.text.endswith(("。", "！", "？"))
         ):
             blocks[i] = Block(BlockType.CAPTION, b.text)

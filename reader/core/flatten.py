@@ -215,7 +215,7 @@ class Flattener:
                 link_chars=min(link_chars, chars),
                 punct=h.PUNCT_RE.search(text) is not None,
                 chrome_depth=-1,
-                bold=bold_chars >= chars * 0.9,
+                bold=bold_chars >= chars * h.BOLD_BLOCK_SHARE,
                 heading_level=level,
                 junk=is_junk(text),
             )

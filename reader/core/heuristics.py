@@ -232,6 +232,15 @@ BLOCK_TAGS = frozenset(
         "font",
     }
 )
+#: A block this share bold is a bold block (a candidate section heading): a stray space
+#: or punctuation mark outside the <b> does not unbold it.
+BOLD_BLOCK_SHARE = 0.9
+#: A bold paragraph reads as a section heading up to this many characters; longer bold
+#: text is emphasis.
+BOLD_HEADING_MAX_CHARS = 40
+#: In a text dump, a line up to this long, without end punctuation, between prose lines,
+#: is a heading.
+TEXT_HEADING_MAX_CHARS = 30
 #: Images smaller than this in both declared dimensions are icons and spacers.
 ICON_MAX_PX = 40
 
@@ -354,6 +363,12 @@ FOOTER_MAX_CHARS = 200
 #: When the page's visible article holds less text than this share of its JSON-LD
 #: articleBody, the page renders from script data and the articleBody is the article.
 LD_BODY_MIN_SHARE = 0.5
+#: A level-1 heading longer than this is not a title candidate (a headline is one line).
+TITLE_MAX_CHARS = 80
+#: A meta line (date, source, author) is short; a longer line is prose that mentions them.
+META_LINE_MAX_CHARS = 120
+#: A line with only an author label ("記者 王某") is a byline up to this length.
+BYLINE_MAX_CHARS = 60
 #: A block of at least this many characters that repeats an earlier one is a copy (pages
 #: that carry the article twice, for print and for mobile: ia-nourl-d232c5df).
 DUPLICATE_MIN_CHARS = 20
@@ -368,6 +383,14 @@ RELATED_LABEL_RE = lazy_compile(
 #: ... ends the article when what follows it in the root holds less prose than this share
 #: of the article before it (ia-yahoo-2bac7fb2: one summary after 850 characters).
 RELATED_TAIL_MAX_SHARE = 0.3
+#: A "related" label is a short line ("相關閱讀"); a longer line that starts like one is prose.
+RELATED_LABEL_MAX_CHARS = 12
+#: A short paragraph right after an image, without end punctuation, is its caption;
+#: a caption is a line or two.
+CAPTION_MAX_CHARS = 60
+#: A block inside the root that is mostly links is chrome (a link list) unless it is this
+#: long: a paragraph that long with many links is prose with citations.
+LINKED_PROSE_MIN_CHARS = 400
 #: Labels of meta lines that are not the article ("发布于：北京市").
 META_LABEL_RE = re.compile(r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?")
 #: Labels of a permalink line; the URL on it becomes Article.url.

@@ -179,7 +179,7 @@ def _strip_site_suffix(title: str) -> str:
 
 def h1_titles(blocks: Sequence[Raw]) -> list[str]:
     """The first three short level-1 headings: the candidates for the title."""
-    return [b.text for b in blocks if b.heading_level == 1 and b.chars <= 80][:3]
+    return [b.text for b in blocks if b.heading_level == 1 and b.chars <= h.TITLE_MAX_CHARS][:3]
 
 
 def choose_title(meta: Meta, h1s: list[str]) -> str:
@@ -198,12 +198,12 @@ def choose_title(meta: Meta, h1s: list[str]) -> str:
 
 def scan_meta_line(text: str, meta: Meta) -> bool:
     """Read date/source/author from a short meta line; True if the line is one."""
-    if len(text) > 120:
+    if len(text) > h.META_LINE_MAX_CHARS:
         return False
     date = find_date(text)
     src = h.SOURCE_RE.search(text)
     auth = h.AUTHOR_RE.search(text)
-    if not (date or src or (auth and len(text) <= 60)):
+    if not (date or src or (auth and len(text) <= h.BYLINE_MAX_CHARS)):
         return False
     if date and not meta.published:
         meta.published = date

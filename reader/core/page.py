@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from reader.core.errors import LoadError
+
+if TYPE_CHECKING:
+    from reader.core.decode import Decoded
 
 # Refuse HTML with more than this many tags ('<' characters). Cleaning costs about 15 µs
 # a tag here (2 cores, 2026), so 500,000 is about 7 s; saved articles have a few thousand
@@ -58,6 +62,28 @@ class Page:
     replacements: int = 0
     saved_title: str | None = None
     warnings: tuple[str, ...] = ()
+
+
+def decoded_page(
+    text: str,
+    fmt: PageFormat,
+    decoded: Decoded,
+    *,
+    url: str | None = None,
+    saved_title: str | None = None,
+) -> Page:
+    """A Page of `text` in `fmt`, with the decoding's record (codec, declared charset,
+    replacements, warnings)."""
+    return Page(
+        text=text,
+        format=fmt,
+        encoding=decoded.encoding,
+        url=url,
+        declared_charset=decoded.declared_charset,
+        replacements=decoded.replacements,
+        saved_title=saved_title,
+        warnings=decoded.warnings,
+    )
 
 
 def require_text(text: str, label: str) -> None:

@@ -106,6 +106,6 @@ def keep_in_root(b: Raw, root_depth: int) -> bool:
         return b.chrome_depth <= root_depth
     if b.chrome_depth > root_depth:
         return False
-    if b.link_density > h.LINK_DENSITY_MAX and b.chars < 400:
+    if b.link_density > h.LINK_DENSITY_MAX and b.chars < h.LINKED_PROSE_MIN_CHARS:
         return False
     return not b.junk

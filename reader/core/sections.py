@@ -14,7 +14,7 @@ def is_section_candidate(b: Raw) -> bool:
     return (
         b.bold
         and b.kind is BlockType.PARAGRAPH
-        and 2 <= b.chars <= 40
+        and 2 <= b.chars <= h.BOLD_HEADING_MAX_CHARS
         and b.text[-1] not in h.TERMINAL_PUNCT
         and b.link_chars == 0
     )

@@ -70,7 +70,7 @@ def extract_text(page: Page) -> Draft:
     blocks: list[Block] = []
     for i, ln in enumerate(kept):
         heading = (
-            len(ln) <= 30
+            len(ln) <= h.TEXT_HEADING_MAX_CHARS
             and ln[-1] not in h.TERMINAL_PUNCT
             and not _is_prose_line(ln)
             and 0 < i < len(kept) - 1

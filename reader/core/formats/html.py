@@ -11,6 +11,7 @@ from reader.core.page import (
     Page,
     PageFormat,
     check_markup_size,
+    decoded_page,
     require_text,
     strip_xml_declaration,
 )
@@ -66,17 +67,7 @@ def page(
     url = _saved_from_url(text) or url
     text = strip_xml_declaration(text)
     check_markup_size(text, source.label)
-    decoded = source.decoded
-    return Page(
-        text=text,
-        format=PageFormat.HTML,
-        encoding=decoded.encoding,
-        url=url,
-        declared_charset=decoded.declared_charset,
-        replacements=decoded.replacements,
-        saved_title=saved_title,
-        warnings=decoded.warnings,
-    )
+    return decoded_page(text, PageFormat.HTML, source.decoded, url=url, saved_title=saved_title)
 
 
 def _saved_from_url(text: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.core.page import Page, PageFormat, require_text
+from reader.core.page import Page, PageFormat, decoded_page, require_text
 
 if TYPE_CHECKING:
     from reader.core.load import Source
@@ -25,14 +25,4 @@ def page(
     text: str, source: Source, *, url: str | None = None, saved_title: str | None = None
 ) -> Page:
     """`text` as a plain-text Page."""
-    decoded = source.decoded
-    return Page(
-        text=text,
-        format=PageFormat.TEXT,
-        encoding=decoded.encoding,
-        url=url,
-        declared_charset=decoded.declared_charset,
-        replacements=decoded.replacements,
-        saved_title=saved_title,
-        warnings=decoded.warnings,
-    )
+    return decoded_page(text, PageFormat.TEXT, source.decoded, url=url, saved_title=saved_title)
