@@ -441,6 +441,8 @@ THEME_LABELS = {
     "夜間模式": "dark",
     "夜间模式": "dark",
 }
+#: Marks a text dump shows beside the chosen item of a settings menu (the page's theme).
+THEME_CHECK_MARKS = ("✓", "✔", "√", "●", "◉", "[x]", "[X]", "(*)")
 #: class/attribute markers of the selected item in such a menu.
 SELECTED_WORDS = frozenset({"selected", "active", "on", "current", "checked", "cur"})
 #: `dark`/`night` class words on <html>/<body> that record night mode.
@@ -542,6 +544,26 @@ SHORT_VERB_NOT_BEFORE = frozenset("明服法話话起過过成為为讚赞號号
 #: any article (a long feature is 20,000), and it keeps a 50 MB page from spending seconds
 #: on a list nobody can use.
 SPEAKER_SCAN_MAX_CHARS = 2_000_000
+#: Surname characters that are far more often a function word before a name (和王林說).
+NAME_FUNCTION_CHARS = "和與与向對对而但在是於于"
+#: Characters after which a two-character name may follow without a break: particles
+#: and the last characters of role words (的/之, 員/長/師/人/主/家/者 ...).
+NAME_PRECEDERS = "的之員员長长師师人主家者生士農农工民"
+#: Words that open a clause before its subject ("而王林表示"): skipped to find the speaker.
+CLAUSE_OPENERS = (
+    "而",
+    "但",
+    "對此",
+    "对此",
+    "隨後",
+    "随后",
+    "同時",
+    "同时",
+    "此外",
+    "另外",
+    "並且",
+    "并且",
+)
 #: Characters that may stand between a name and its verb (則/也/還 ... "常林則認為").
 NAME_VERB_FILLERS = "則则也還还更又亦就仍曾均都再卻却便即並并"
 #: Characters that end a name: a name of 2–3 characters is cut before one of these.

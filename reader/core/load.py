@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -183,12 +183,29 @@ def _page_from_bytes(data: bytes, *, label: str, suffix: str) -> Page:
 
 # --- Images saved beside the page -----------------------------------------------------
 
-#: An <img> tag (attribute values may hold ">") and the attributes the flattener takes an
-#: image's address from (flatten.Flattener._image).
-_IMG_TAG_RE = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
-_IMG_SRC_RE = re.compile(
-    r"\s(?:data-src|data-original|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE
-)
+#: The start of an <img> tag, and one attribute of a tag (values may hold ">"). An image's
+#: address is in `_IMAGE_ATTRS` (flatten.Flattener._image reads the same ones).
+_IMG_OPEN_RE = re.compile(r"<img\b", re.IGNORECASE)
+_ATTR_RE = re.compile(r"\s*([^\s=>\"'/]+|/)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+)))?")
+_IMAGE_ATTRS = frozenset({"src", "data-src", "data-original"})
+#: A data: URI is never a file beside the page; it may be megabytes long (a picture inlined
+#: by SingleFile), so it is recognised by its start and never copied out.
+_DATA_URI_RE = re.compile(r"\s*data:", re.IGNORECASE)
+
+
+def _image_addresses(text: str) -> Iterator[str]:
+    """The addresses the <img> tags of `text` name (entities decoded), data: URIs left out."""
+    from html import unescape  # noqa: PLC0415 - its entity table costs start-up 2.6 ms
+
+    for start in _IMG_OPEN_RE.finditer(text):
+        pos = start.end()
+        while (m := _ATTR_RE.match(text, pos)) is not None and m.end() > pos:
+            pos = m.end()
+            value = next((g for g in (2, 3, 4) if m.start(g) >= 0), 0)
+            if not value or m.group(1).lower() not in _IMAGE_ATTRS:
+                continue
+            if _DATA_URI_RE.match(text, m.start(value)) is None:
+                yield unescape(m.group(value)).strip()
 
 
 def local_image_key(src: str) -> str | None:
@@ -206,22 +223,18 @@ def local_image_key(src: str) -> str | None:
 def _with_local_images(page: Page, base: Path) -> Page:
     """`page` with the images its markup names from its own folder added to its assets,
     keyed by `local_image_key` (parts saved inside the file keep their entries)."""
-    if page.format is PageFormat.TEXT or "<img" not in page.text.lower():
+    if page.format is PageFormat.TEXT:
         return page
-    from html import unescape  # noqa: PLC0415 - its entity table costs start-up 2.6 ms
-
     assets = dict(page.assets)
     added = False
-    for tag in _IMG_TAG_RE.finditer(page.text):
-        for m in _IMG_SRC_RE.finditer(tag.group()):
-            src = unescape(next(g for g in m.groups() if g is not None)).strip()
-            rel = local_image_key(src) if src and not src.startswith("data:") else None
-            if rel is None or rel in assets:
-                continue
-            data = _read_image(base, rel)
-            if data is not None:
-                assets[rel] = data
-                added = True
+    for src in _image_addresses(page.text):
+        rel = local_image_key(src) if src else None
+        if rel is None or rel in assets:
+            continue
+        data = _read_image(base, rel)
+        if data is not None:
+            assets[rel] = data
+            added = True
     return replace(page, assets=MappingProxyType(assets)) if added else page
 
 

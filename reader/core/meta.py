@@ -226,13 +226,10 @@ def permalink(texts: object) -> str | None:
     return None
 
 
-_CHECK_MARKS = ("✓", "✔", "√", "●", "◉", "[x]", "[X]", "(*)")
-
-
 def text_theme(lines: list[str]) -> Theme | None:
     for line in lines[:40]:
         stripped = line.strip(" •·-*")
-        for mark in _CHECK_MARKS:
+        for mark in h.THEME_CHECK_MARKS:
             if mark in stripped:
                 label = stripped.replace(mark, "").strip()
                 if label in h.THEME_LABELS:

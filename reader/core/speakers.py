@@ -48,23 +48,14 @@ def _name_before(text: str, end: int, doc: _Counts) -> str | None:
     if end >= 4 and text[end - 4 : end - 2] in h.SURNAMES and _valid_name(text[end - 4 : end]):
         return text[end - 4 : end]  # compound surname: 司徒偉明
     three = text[max(0, end - 3) : end]
-    if len(three) == 3 and _valid_name(three) and three[0] not in _FUNCTION_CHARS:
+    if len(three) == 3 and _valid_name(three) and three[0] not in h.NAME_FUNCTION_CHARS:
         return three
     two = text[max(0, end - 2) : end]
     if len(two) == 2 and _valid_name(two):
         prev = text[end - 3] if end >= 3 else ""
-        if not prev or not is_han(prev) or prev in _NAME_PRECEDERS or doc.count(two) >= 2:
+        if not prev or not is_han(prev) or prev in h.NAME_PRECEDERS or doc.count(two) >= 2:
             return two
     return None
-
-
-#: Surname characters that are far more often a function word before a name (和王林說).
-_FUNCTION_CHARS = "和與与向對对而但在是於于"
-
-
-#: Characters after which a two-character name may follow without a break: particles
-#: and the last characters of role words (的/之, 員/長/師/人/主/家/者 ...).
-_NAME_PRECEDERS = "的之員员長长師师人主家者生士農农工民"
 
 
 _ROLE_RE = re.compile(words_pattern(h.ROLE_SUFFIXES))
@@ -77,22 +68,6 @@ _INTERVIEW_RE = re.compile(rf"^([{HAN_URO}·]{{2,5}})[：:]")
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[，。；！？,;!?“”「」『』\"]")
-
-
-_CLAUSE_OPENERS = (
-    "而",
-    "但",
-    "對此",
-    "对此",
-    "隨後",
-    "随后",
-    "同時",
-    "同时",
-    "此外",
-    "另外",
-    "並且",
-    "并且",
-)
 
 
 _PRONOUN_VERB_RE = re.compile("[他她]" + words_pattern(h.SPEECH_VERBS))
@@ -131,7 +106,7 @@ def _speaker_of_verb(text: str, verb_start: int, doc: _Counts) -> str | None:
     roles = _role_names(clause)
     if roles:
         return roles[-1]
-    for opener in _CLAUSE_OPENERS:
+    for opener in h.CLAUSE_OPENERS:
         if clause.startswith(opener):
             clause = clause[len(opener) :]
             break

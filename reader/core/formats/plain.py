@@ -18,11 +18,4 @@ def sniff(source: Source) -> bool:
 def read(source: Source) -> Page:
     """The decoded file as a text page."""
     require_text(source.text, source.label)
-    return page(source.text, source)
-
-
-def page(
-    text: str, source: Source, *, url: str | None = None, saved_title: str | None = None
-) -> Page:
-    """`text` as a plain-text Page."""
-    return decoded_page(text, PageFormat.TEXT, source.decoded, url=url, saved_title=saved_title)
+    return decoded_page(source.text, PageFormat.TEXT, source.decoded)

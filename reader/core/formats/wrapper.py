@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.core.formats import html, plain
-from reader.core.page import Page, require_text
+from reader.core.formats import html
+from reader.core.page import Page, PageFormat, decoded_page, require_text
 
 if TYPE_CHECKING:
     from reader.core.load import Source
@@ -43,8 +43,9 @@ def read(source: Source) -> Page:
     """The wrapped page (HTML or text), with the wrapper's address and title."""
     text, url, title = _parse_wrapper(source.text)
     require_text(text, source.label)
-    make = html.page if html.is_markup(text, source.suffix) else plain.page
-    return make(text, source, url=url, saved_title=title)
+    if html.is_markup(text, source.suffix):
+        return html.page(text, source, url=url, saved_title=title)
+    return decoded_page(text, PageFormat.TEXT, source.decoded, url=url, saved_title=title)
 
 
 def _parse_wrapper(text: str) -> tuple[str, str | None, str | None]:
