@@ -183,13 +183,15 @@ def _page_from_bytes(data: bytes, *, label: str, suffix: str) -> Page:
 
 # --- Images saved beside the page -----------------------------------------------------
 
-#: The start of an <img> tag, and one attribute of a tag (values may hold ">"). An image's
-#: address is in `_IMAGE_ATTRS` (flatten.Flattener._image reads the same ones).
+#: The start of an <img> tag, and one attribute of a tag, read as the HTML tokenizer reads
+#: it (a name runs to white space, "/", ">" or "="; a value is quoted or runs to white
+#: space or ">"). An image's address is in `_IMAGE_ATTRS` (flatten.Flattener._image reads
+#: the same ones).
 _IMG_OPEN_RE = re.compile(r"<img\b", re.IGNORECASE)
-_ATTR_RE = re.compile(r"\s*([^\s=>\"'/]+|/)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+)))?")
+_ATTR_RE = re.compile(r"[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
 _IMAGE_ATTRS = frozenset({"src", "data-src", "data-original"})
-#: A data: URI is never a file beside the page; it may be megabytes long (a picture inlined
-#: by SingleFile), so it is recognised by its start and never copied out.
+#: A data: URI is never a file beside the page, and it may be megabytes long (a picture
+#: inlined by SingleFile): it is recognised by its start and never copied out.
 _DATA_URI_RE = re.compile(r"\s*data:", re.IGNORECASE)
 
 
@@ -199,10 +201,10 @@ def _image_addresses(text: str) -> Iterator[str]:
 
     for start in _IMG_OPEN_RE.finditer(text):
         pos = start.end()
-        while (m := _ATTR_RE.match(text, pos)) is not None and m.end() > pos:
+        while (m := _ATTR_RE.match(text, pos)) is not None:
             pos = m.end()
-            value = next((g for g in (2, 3, 4) if m.start(g) >= 0), 0)
-            if not value or m.group(1).lower() not in _IMAGE_ATTRS:
+            value = m.lastindex or 0
+            if value < 2 or m.group(1).lower() not in _IMAGE_ATTRS:
                 continue
             if _DATA_URI_RE.match(text, m.start(value)) is None:
                 yield unescape(m.group(value)).strip()
@@ -242,6 +244,10 @@ def _read_image(base: Path, rel: str) -> bytes | None:
     """The bytes of the file `rel` inside `base`, or None if it escapes `base`, is not a
     regular file, is too large or cannot be read."""
     try:
+        # Most addresses name no file here (the page was saved without its pictures): one
+        # stat settles those before the path is resolved.
+        if not (base / rel).is_file():
+            return None
         base_r = base.resolve()
         target = (base_r / rel).resolve()
         if not target.is_relative_to(base_r) or not target.is_file():
