@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from reader.core import Article, BlockType, NoArticleError, Theme, load_article
-from reader.core.clean import find_watermarks, is_junk_label, is_spam, strip_watermarks
-from reader.core.extract import extract
-from reader.core.load import Page, PageFormat
+from reader.core import Article, BlockType, NoArticleError, Theme, extract, load_article
+from reader.core.clean import is_junk_label, is_spam
+from reader.core.page import Page, PageFormat
+from reader.core.watermark import find_families, strip_families
 from tests.conftest import PAGES, SAMPLES, SHARED
 
 EXPECTATIONS: dict[str, dict[str, Any]] = json.loads(
@@ -153,8 +153,8 @@ def test_image_paths_cannot_escape_the_saved_folder(tmp_path: Path) -> None:
         + "這是一段足夠長的正文，用來確認圖片路徑不能跳出保存頁面的資料夾。" * 3
         + '</p><img src="../secret.png" alt="外面的圖"></article></body></html>'
     )
-    page = Page(html, PageFormat.HTML, "utf-8", path=page_dir / "p.html", base_dir=page_dir)
-    article = extract(page)
+    (page_dir / "p.html").write_text(html, encoding="utf-8")
+    article = load_article(page_dir / "p.html")
     assert not article.assets
     assert [b.src for b in article.blocks if b.type is BlockType.IMAGE] == [None]
 
@@ -228,15 +228,16 @@ def test_watermark_found_by_repetition(where: str) -> None:
     else:
         marked = [p[:8] + mark + p[8:] for p in paras]
     assert len(set(paras)) == len(paras)
-    marks = find_watermarks(marked)
-    assert marks == [mark]
-    assert [strip_watermarks(t, marks) for t in marked] == paras
+    families = find_families(marked)
+    assert [f.text for f in families] == [mark]
+    assert families[0].count == len(paras)
+    assert [strip_families(t, families) for t in marked] == paras
 
 
 def test_repeated_name_in_prose_is_not_a_watermark() -> None:
     paras = _paragraphs(10)
     named = [p[:6] + "清溪茶葉合作社" + p[6:] if i % 5 < 2 else p for i, p in enumerate(paras)]
-    assert find_watermarks(named) == []
+    assert find_families(named) == []
 
 
 def test_link_farm_and_labels() -> None:

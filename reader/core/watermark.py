@@ -22,85 +22,14 @@ None of these strings is known in advance, so a mark is recognised by shape:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-# --------------------------------------------------------------------------- heuristics
-
-#: Length of the recurring character n-grams. A site name is at least four characters
-#: (「霧松資訊」); three-grams find it, and a two-character person's name ("周銘") never
-#: forms a recurring three-gram unless it is always followed by the same character.
-GRAM = 3
-#: A family must be in at least this many paragraphs: two repeats are a refrain.
-MIN_PARAGRAPHS = 3
-#: ... and in at least this share of the paragraphs looked at (farms mark 60-100 % of
-#: them; a term that recurs in a quarter of an article's paragraphs is common).
-MIN_SHARE = 0.25
-#: Share of a family's occurrences that must stand at a paragraph edge, after a sentence
-#: end or in brackets, when it holds no domain name. A recurring term opens a sentence
-#: now and then but also sits inside sentences.
-MIN_DELIMITED_SHARE = 0.9
-#: A mark without a domain, brackets or variation, standing before sentences, must be
-#: in this many paragraphs and this share of them (a ministry that opens three of five
-#: paragraphs of a news report is its subject).
-FIXED_MIN_PARAGRAPHS = 4
-FIXED_MIN_SHARE = 0.5
-#: Watermarks are looked for on Chinese pages only: an English article repeats its
-#: topic ("impeachment", "Hong Kong") through every paragraph (corpus_more).
-MIN_CJK_SHARE = 0.3
-#: Share of a family's runs that must hold one common string (its core).
-CORE_SHARE = 0.8
-#: Share of a family's runs that may look unlike a mark (a date, a label) without
-#: clearing the family: the site name also stands in the page's source line.
-MAX_ODD_SHARE = 0.2
-#: Fewest letters and CJK characters in an occurrence (a name is two to four).
-MIN_CORE_CHARS = 4
-#: Longest gap between two recurring runs of one occurrence: a rotating slogan between
-#: the site name and the domain (「——每天多懂一點新科技」 is 12).
-MAX_GAP = 20
-#: Longest text grown onto an occurrence by what other occurrences share (a slogan).
-MAX_GROW = 40
-#: A speaker's label that follows a mark is this many characters at most ("李金澤").
-MAX_LABEL = 5
-#: Occurrences on each side an occurrence is compared with when it is grown.
-GROW_PEERS = 20
-#: A random code glued before the site name is this many letters at most.
-MAX_CODE = 4
-#: Paragraphs and characters looked at: enough to see a mark repeated through an
-#: article, small enough for a 50 MB page.
-MAX_PARAS = 400
-MAX_CHARS = 3000
-
-#: Characters a farm sprinkles through a mark to defeat plain string matching.
-ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
-_ZW_RE = re.compile(f"[{ZERO_WIDTH}]")
-#: Where a sentence has ended (normalised: NFKC keeps 。 but turns ！？； into !?;).
-_SENTENCE_END = "。!?;…"
-#: Brackets a bare site name is put in (not 《》, which hold titles of works).
-_OPENING = "【[(「『〔〖"
-_CLOSING = "】])」』〕〗"
-#: Sentence punctuation a run of recurring n-grams may take in from its neighbours.
-_EDGE_PUNCT = "。!?;…,、 "
-#: Characters around a domain that is part of a link, not a mark (www.x.com/1.html).
-_LINK_CHARS = tuple("./")
-_PROSE_RE = re.compile(r"[。,，]")
-#: A run that opens with a short label ("地點：", "評論人：") is a form's line; a colon
-#: after a site name (「新視界科技：」, four characters or more) joins it to a slogan.
-_LABEL_RE = re.compile(r"^[a-z]{0,4}.{1,3}:")
-#: Digits after a mark's letter code: a site name or slogan has none, a date has.
-_DIGIT_RE = re.compile(r"^[a-z]{0,4}[^0-9]*[0-9]")
-#: What farms put between the site name, the slogan and the domain (normalised).
-_JOINERS = "—–-·•|/~_>» :"
-#: ... and what may follow a one-character suffix of the site name (「網，」「站：」).
-_SUFFIX_JOINERS = _JOINERS + ",、"
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CORE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
-#: A domain name as farms print it: letters, a dot, a top-level domain (normalised).
-_DOMAIN_RE = re.compile(r"[a-z0-9][a-z0-9-]{2,}\.[a-z]{2,6}(?![a-z0-9])")
-_DOMAIN_END_RE = re.compile(r"[a-z0-9-]\.[a-z]{2,6}$")
+from reader.core import heuristics as h
+from reader.core.article import Block, BlockType, Removal
+from reader.core.flatten import Raw
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,12 +52,12 @@ def normalize(text: str) -> tuple[str, list[int]]:
     """`text` in the form marks are compared in, and for each of its characters the index
     of the original character it came from."""
     plain = unicodedata.normalize("NFKC", text).lower()
-    if len(plain) == len(text) and not _ZW_RE.search(text):
+    if len(plain) == len(text) and not h.WATERMARK_ZW_RE.search(text):
         return plain, list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        if ch in ZERO_WIDTH:
+        if ch in h.WATERMARK_ZERO_WIDTH:
             continue
         norm = unicodedata.normalize("NFKC", ch).lower()
         out.append(norm)
@@ -146,22 +75,26 @@ class _Occurrence:
 
 def find_families(texts: Sequence[str]) -> list[Family]:
     """The watermark families injected into `texts` (paragraphs), most frequent first."""
-    paras = [normalize(t[:MAX_CHARS])[0] for t in texts[:MAX_PARAS]]
+    paras = [normalize(t[: h.WATERMARK_MAX_CHARS])[0] for t in texts[: h.WATERMARK_MAX_PARAS]]
     sample = "".join(paras)
-    if len(_CJK_RE.findall(sample)) < MIN_CJK_SHARE * len(sample):
+    if len(h.WATERMARK_CJK_RE.findall(sample)) < h.WATERMARK_MIN_CJK_SHARE * len(sample):
         return []  # a Latin-script page repeats its topic's words; farms here are Chinese
-    candidates = [i for i, t in enumerate(paras) if len(t) >= GRAM]
+    candidates = [i for i, t in enumerate(paras) if len(t) >= h.WATERMARK_GRAM]
     # The share is of paragraphs that read as sentences: a list of headlines beside the
     # article carries no mark and must not dilute it.
-    prose = sum(1 for i in candidates if _PROSE_RE.search(paras[i]))
-    need = max(MIN_PARAGRAPHS, int(MIN_SHARE * prose + 0.999))
+    prose = sum(1 for i in candidates if h.WATERMARK_PROSE_RE.search(paras[i]))
+    need = max(h.WATERMARK_MIN_PARAGRAPHS, int(h.WATERMARK_MIN_SHARE * prose + 0.999))
     if len(candidates) < need:
         return []
     df: Counter[str] = Counter()
     for i in candidates:
         t = paras[i]
         df.update(
-            {g for g in (t[j : j + GRAM] for j in range(len(t) - GRAM + 1)) if _CORE_RE.search(g)}
+            {
+                g
+                for g in (t[j : j + h.WATERMARK_GRAM] for j in range(len(t) - h.WATERMARK_GRAM + 1))
+                if h.WATERMARK_CORE_RE.search(g)
+            }
         )
     frequent = {g for g, n in df.items() if n >= need}
     if not frequent:
@@ -179,19 +112,19 @@ def _occurrences(para: int, text: str, frequent: set[str]) -> list[_Occurrence]:
     """Runs of recurring n-grams in one paragraph."""
     out = []
     j, n = 0, len(text)
-    while j <= n - GRAM:
-        if text[j : j + GRAM] in frequent:
+    while j <= n - h.WATERMARK_GRAM:
+        if text[j : j + h.WATERMARK_GRAM] in frequent:
             k = j + 1
-            while k <= n - GRAM and text[k : k + GRAM] in frequent:
+            while k <= n - h.WATERMARK_GRAM and text[k : k + h.WATERMARK_GRAM] in frequent:
                 k += 1
-            end = k - 1 + GRAM
-            grams = {text[x : x + GRAM] for x in range(j, k)}
+            end = k - 1 + h.WATERMARK_GRAM
+            grams = {text[x : x + h.WATERMARK_GRAM] for x in range(j, k)}
             # The sentence's own punctuation around a run is not part of the mark.
             start = j
-            while start < end and text[start] in _EDGE_PUNCT:
+            while start < end and text[start] in h.WATERMARK_EDGE_PUNCT:
                 start += 1
             stop = end
-            while stop > start and text[stop - 1] in _EDGE_PUNCT:
+            while stop > start and text[stop - 1] in h.WATERMARK_EDGE_PUNCT:
                 stop -= 1
             stop = _before_label(text, start, stop)
             out.append(_Occurrence(para, start, stop, grams))
@@ -207,13 +140,17 @@ def _before_label(text: str, start: int, stop: int) -> int:
     if stop - start <= 1 or text[stop - 1] != ":":
         return stop
     j = stop - 1
-    while j > start and stop - 1 - j < MAX_LABEL and _CORE_RE.match(text[j - 1]):
+    while (
+        j > start
+        and stop - 1 - j < h.WATERMARK_MAX_LABEL
+        and h.WATERMARK_CORE_RE.match(text[j - 1])
+    ):
         j -= 1
-    return j if j - start >= MIN_CORE_CHARS else stop
+    return j if j - start >= h.WATERMARK_MIN_CORE_CHARS else stop
 
 
 def _has_end(text: str) -> bool:
-    return any(c in _SENTENCE_END for c in text)
+    return any(c in h.WATERMARK_SENTENCE_END for c in text)
 
 
 def _group(occurrences: list[_Occurrence]) -> list[list[_Occurrence]]:
@@ -255,7 +192,7 @@ def _shared_length(own: str, window: str) -> int:
     return n
 
 
-def _shared_growth(own: str, windows: list[str]) -> int:
+def _shared_growth(own: str, windows: list[str], *, suffix: bool = True) -> int:
     """How far `own` (the text after an occurrence) runs on as text found around the
     other occurrences (each window is one occurrence and the text after it: the runs of
     recurring n-grams end at different places in a slogan).
@@ -268,48 +205,55 @@ def _shared_growth(own: str, windows: list[str]) -> int:
     if not lengths or lengths[0] == 0:
         return 0
     best = lengths[0]
-    if len(lengths) > 1 and lengths[1] >= MIN_CORE_CHARS and best - lengths[1] <= 2:
+    if len(lengths) > 1 and lengths[1] >= h.WATERMARK_MIN_CORE_CHARS and best - lengths[1] <= 2:
         best = lengths[1]
     shared = own[:best]
-    words = len(_CORE_RE.findall(shared))
+    words = len(h.WATERMARK_CORE_RE.findall(shared))
     # Two sentences after a mark may open with the same word or name ("周其仁", "記者："):
     # a shared run of letters and characters is taken when it is slogan-long, or when it
     # is one character and a joiner (「網——」 before a slogan); a joiner alone too.
-    if 0 < words < MIN_CORE_CHARS and not (words == 1 and shared[-1] in _SUFFIX_JOINERS):
+    if 0 < words < h.WATERMARK_MIN_CORE_CHARS and not (
+        suffix and words == 1 and shared[-1] in h.WATERMARK_SUFFIX_JOINERS
+    ):
         return 0
-    if not words and any(c not in _JOINERS for c in shared):
+    if not words and any(c not in h.WATERMARK_JOINERS for c in shared):
         return 0  # a comma alone is the sentence's own
     return best
 
 
 def _until_end(text: str) -> str:
     for i, c in enumerate(text):
-        if c in _SENTENCE_END:
+        if c in h.WATERMARK_SENTENCE_END:
             return text[:i]
     return text
 
 
 def _grow(members: list[_Occurrence], paras: list[str]) -> None:
     """Grow each occurrence over what the others share, its letter code and brackets."""
-    after = [_until_end(paras[o.para][o.end : o.end + MAX_GROW]) for o in members]
+    after = [_until_end(paras[o.para][o.end : o.end + h.WATERMARK_MAX_GROW]) for o in members]
     before = [
-        _until_end(paras[o.para][max(0, o.start - MAX_GROW) : o.start][::-1]) for o in members
+        _until_end(paras[o.para][max(0, o.start - h.WATERMARK_MAX_GROW) : o.start][::-1])
+        for o in members
     ]
     right = [paras[o.para][o.start : o.end] + a for o, a in zip(members, after, strict=True)]
     left = [paras[o.para][o.start : o.end][::-1] + b for o, b in zip(members, before, strict=True)]
     for i, occ in enumerate(members):
         # Compared with the nearest occurrences only: a page with a mark on each of 400
         # paragraphs needs no more to see which slogans recur.
-        near = [j for j in range(max(0, i - GROW_PEERS), i + GROW_PEERS + 1) if j != i]
+        near = [
+            j
+            for j in range(max(0, i - h.WATERMARK_GROW_PEERS), i + h.WATERMARK_GROW_PEERS + 1)
+            if j != i
+        ]
         near = [j for j in near if j < len(members) and members[j].para != occ.para]
         text = paras[occ.para]
         # Grown in steps: a joiner shared with some occurrences ("網——"), then the
         # slogan shared with others.
         for _ in range(3):
-            ahead = _until_end(text[occ.end : occ.end + MAX_GROW])
+            ahead = _until_end(text[occ.end : occ.end + h.WATERMARK_MAX_GROW])
             windows = [right[j] for j in near]
             grown = _shared_growth(ahead, windows)
-            if not grown and ahead[1:2] and ahead[1] in _SUFFIX_JOINERS:
+            if not grown and ahead[1:2] and ahead[1] in h.WATERMARK_SUFFIX_JOINERS:
                 # The site name's rotating suffix (「網：」 where others have 「站：」 or
                 # none) is skipped to reach the slogan they share.
                 rest = _shared_growth(ahead[1:], windows)
@@ -318,8 +262,8 @@ def _grow(members: list[_Occurrence], paras: list[str]) -> None:
             if not grown:
                 break
         for _ in range(3):
-            back = text[max(0, occ.start - MAX_GROW) : occ.start][::-1]
-            grown = _shared_growth(_until_end(back), [left[j] for j in near])
+            back = text[max(0, occ.start - h.WATERMARK_MAX_GROW) : occ.start][::-1]
+            grown = _shared_growth(_until_end(back), [left[j] for j in near], suffix=False)
             occ.start -= grown
             if not grown:
                 break
@@ -327,17 +271,17 @@ def _grow(members: list[_Occurrence], paras: list[str]) -> None:
         text = paras[occ.para]
         occ.start -= _code_length(text, occ.start)
         # Brackets around the run ("（霧松資訊）") are the mark's.
-        before = text[occ.start - 1 : occ.start]
-        if before and before in _OPENING:
-            close = _CLOSING[_OPENING.index(before)]
+        opening = text[occ.start - 1 : occ.start]
+        if opening and opening in h.WATERMARK_OPENING:
+            close = h.WATERMARK_CLOSING[h.WATERMARK_OPENING.index(opening)]
             if text[occ.end : occ.end + 1] == close:
                 occ.start -= 1
                 occ.end += 1
             elif close in text[occ.start : occ.end]:
                 occ.start -= 1
         run = text[occ.start : occ.end]
-        if run and run[0] in _OPENING:
-            close = _CLOSING[_OPENING.index(run[0])]
+        if run and run[0] in h.WATERMARK_OPENING:
+            close = h.WATERMARK_CLOSING[h.WATERMARK_OPENING.index(run[0])]
             if close not in run and text[occ.end : occ.end + 1] == close:
                 occ.end += 1
 
@@ -348,11 +292,11 @@ def _code_length(text: str, start: int) -> int:
     while j > 0 and text[j - 1].isascii() and text[j - 1].isalpha():
         j -= 1
     letters = start - j
-    if letters <= MAX_CODE:
+    if letters <= h.WATERMARK_MAX_CODE:
         return letters
     # Glued to a word ("TaobaoQGg"): the code starts where lower case turns upper.
     original = text[j:start]
-    for k in range(letters - MAX_CODE, letters):
+    for k in range(letters - h.WATERMARK_MAX_CODE, letters):
         if original[k].isupper() and not original[k - 1].isupper():
             return letters - k
     return 0
@@ -365,8 +309,8 @@ def _delimited(text: str, start: int, end: int) -> bool:
     right = text[end:].lstrip()
     if not left or not right:
         return True
-    return left[-1] in _SENTENCE_END or (
-        left[-1] in "”」』\"'" and left[-2:-1] in tuple(_SENTENCE_END)
+    return left[-1] in h.WATERMARK_SENTENCE_END or (
+        left[-1] in "”」』\"'" and left[-2:-1] in tuple(h.WATERMARK_SENTENCE_END)
     )
 
 
@@ -379,7 +323,8 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
     members[:] = [
         o
         for o in members
-        if len(_CORE_RE.findall(paras[o.para][o.start : o.end])) >= MIN_CORE_CHARS
+        if len(h.WATERMARK_CORE_RE.findall(paras[o.para][o.start : o.end]))
+        >= h.WATERMARK_MIN_CORE_CHARS
     ]
     if len({o.para for o in members}) < need:
         return False
@@ -388,35 +333,42 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
         return False
     # One occurrence may be the site name in the source line ("來源：霧松資訊"): the tests
     # below reject a family when a share of its runs fails them, not any one.
-    limit = MAX_ODD_SHARE * len(runs)
-    if sum(_has_end(r.strip(_SENTENCE_END)) for r in runs) > limit:
+    limit = h.WATERMARK_MAX_ODD_SHARE * len(runs)
+    if sum(_has_end(r.strip(h.WATERMARK_SENTENCE_END)) for r in runs) > limit:
         return False  # a mark holds no sentence's end
-    if sum(bool(_DOMAIN_RE.search(r)) for r in runs) >= 0.5 * len(runs):
+    if sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in runs) >= 0.5 * len(runs):
         return True
     if sum(r.rstrip().endswith(":") for r in runs) > limit:
         return False  # "王明：" opens an interview answer
-    if sum(len(_CJK_RE.findall(r)) >= 2 for r in runs) < 0.5 * len(runs):
+    if sum(len(h.WATERMARK_CJK_RE.findall(r)) >= 2 for r in runs) < 0.5 * len(runs):
         return False  # recurring Latin words are a topic, not a mark
-    if sum(bool(_DIGIT_RE.search(r) or _LABEL_RE.match(r.replace(" ", ""))) for r in runs) > limit:
+    if (
+        sum(
+            bool(h.WATERMARK_DIGIT_RE.search(r) or h.WATERMARK_LABEL_RE.match(r.replace(" ", "")))
+            for r in runs
+        )
+        > limit
+    ):
         return False  # "4月份，" opens a statistics report's paragraphs, "地點：" a program's
     delimited = sum(_delimited(paras[o.para], o.start, o.end) for o in members)
-    if delimited < MIN_DELIMITED_SHARE * len(members):
+    if delimited < h.WATERMARK_MIN_DELIMITED_SHARE * len(members):
         return False
     # Without a domain, a run that opens sentences could be the article's subject ("工業
     # 和信息化部"): it takes more. A mark varies (rotating slogans, random codes), stands
     # in brackets or closes paragraphs; or it is in most of the paragraphs.
     variants = {r.strip() for r in runs}
     closing = sum(not paras[o.para][o.end :].strip() for o in members)
-    bracketed = sum(r[:1] in _OPENING and r[-1:] in _CLOSING for r in runs)
+    bracketed = sum(r[:1] in h.WATERMARK_OPENING and r[-1:] in h.WATERMARK_CLOSING for r in runs)
     return (
         len(variants) >= 2
-        or max(closing, bracketed) >= MIN_DELIMITED_SHARE * len(members)
-        or len({o.para for o in members}) >= max(FIXED_MIN_PARAGRAPHS, FIXED_MIN_SHARE * prose)
+        or max(closing, bracketed) >= h.WATERMARK_MIN_DELIMITED_SHARE * len(members)
+        or len({o.para for o in members})
+        >= max(h.WATERMARK_FIXED_MIN_PARAGRAPHS, h.WATERMARK_FIXED_MIN_SHARE * prose)
     )
 
 
 def _shares_core(runs: list[str]) -> bool:
-    """True when nearly all runs hold one string of MIN_CORE_CHARS (the site name or the
+    """True when nearly all runs hold one string of h.WATERMARK_MIN_CORE_CHARS (the site name or the
     domain). Runs chained by shared n-grams through an article's sentences ("習近平強調，
     長三角區域要", a caption, the title) have no such core."""
     return bool(_core_grams(runs))
@@ -425,13 +377,18 @@ def _shares_core(runs: list[str]) -> bool:
 def _core_grams(runs: list[str]) -> set[str]:
     counts: Counter[str] = Counter()
     for r in runs:
-        counts.update({r[i : i + MIN_CORE_CHARS] for i in range(len(r) - MIN_CORE_CHARS + 1)})
-    return {g for g, n in counts.items() if n >= CORE_SHARE * len(runs)}
+        counts.update(
+            {
+                r[i : i + h.WATERMARK_MIN_CORE_CHARS]
+                for i in range(len(r) - h.WATERMARK_MIN_CORE_CHARS + 1)
+            }
+        )
+    return {g for g, n in counts.items() if n >= h.WATERMARK_CORE_SHARE * len(runs)}
 
 
 def _reach_core(members: list[_Occurrence], paras: list[str]) -> None:
     """Stretch an occurrence that lacks part of its family's core (the site name when
-    only the domain recurred here) over it, when it stands within MAX_GAP characters
+    only the domain recurred here) over it, when it stands within h.WATERMARK_MAX_GAP characters
     without a sentence's end between."""
     core = _core_grams([paras[o.para][o.start : o.end] for o in members])
     for occ in members:
@@ -440,16 +397,20 @@ def _reach_core(members: list[_Occurrence], paras: list[str]) -> None:
         for gram in core:
             if gram in run:
                 continue
-            lo = max(0, occ.start - MAX_GAP)
+            lo = max(0, occ.start - h.WATERMARK_MAX_GAP)
             pos = text.rfind(gram, lo, occ.start)
             if pos >= 0 and not _has_end(text[pos : occ.start]):
                 occ.start = pos - _code_length(text, pos)
                 run = text[occ.start : occ.end]
                 continue
-            pos = text.find(gram, occ.end, occ.end + MAX_GAP + MIN_CORE_CHARS)
+            pos = text.find(
+                gram, occ.end, occ.end + h.WATERMARK_MAX_GAP + h.WATERMARK_MIN_CORE_CHARS
+            )
             if pos >= 0 and not _has_end(text[occ.end : pos]):
-                end = pos + MIN_CORE_CHARS
-                while end < len(text) and text[end - MIN_CORE_CHARS + 1 : end + 1] in core:
+                end = pos + h.WATERMARK_MIN_CORE_CHARS
+                while (
+                    end < len(text) and text[end - h.WATERMARK_MIN_CORE_CHARS + 1 : end + 1] in core
+                ):
                     end += 1
                 occ.end = end
                 run = text[occ.start : occ.end]
@@ -469,7 +430,7 @@ def _join_neighbours(families: list[list[_Occurrence]], paras: list[str]) -> Non
         while i + 1 < len(found):
             (a, _), (b, b_family) = found[i], found[i + 1]
             gap = text[a.end : b.start]
-            if len(gap) <= MAX_GAP and not _has_end(gap):
+            if len(gap) <= h.WATERMARK_MAX_GAP and not _has_end(gap):
                 a.end = max(a.end, b.end)
                 b_family.remove(b)
                 del found[i + 1]
@@ -488,10 +449,10 @@ def _family(members: list[_Occurrence], paras: list[str], texts: Sequence[str]) 
 
 
 def _shown(original: str, norm: str, start: int, end: int) -> str:
-    _, index = normalize(original[:MAX_CHARS])
+    _, index = normalize(original[: h.WATERMARK_MAX_CHARS])
     if end > len(index) or start >= end:
         return norm[start:end].strip()
-    return _ZW_RE.sub("", original[index[start] : index[end - 1] + 1]).strip()
+    return h.WATERMARK_ZW_RE.sub("", original[index[start] : index[end - 1] + 1]).strip()
 
 
 def _is_word_char(ch: str) -> bool:
@@ -513,12 +474,12 @@ def strip_families(text: str, families: Iterable[Family]) -> str:
             # A domain that is part of a link (www.x.com/1.html) is the link's.
             inside_link = (
                 (
-                    _DOMAIN_RE.match(v) is not None
-                    and norm[pos - 1 : pos] in _LINK_CHARS
+                    h.WATERMARK_DOMAIN_RE.match(v) is not None
+                    and norm[pos - 1 : pos] in h.WATERMARK_LINK_CHARS
                     and _is_word_char(norm[pos - 2 : pos - 1])  # "www." but not "行文..."
                 )
                 or (
-                    _DOMAIN_END_RE.search(v) is not None
+                    h.WATERMARK_DOMAIN_END_RE.search(v) is not None
                     and norm[pos + len(v) : pos + len(v) + 1] == "/"
                 )
             )
@@ -531,4 +492,57 @@ def strip_families(text: str, families: Iterable[Family]) -> str:
         return text
     # Zero-width characters and spaces left at a cut's edges go with it.
     kept = "".join(c for c, gone in zip(text, cut, strict=True) if not gone)
-    return " ".join(_ZW_RE.sub("", kept).split()) if _ZW_RE.search(text) else kept.strip()
+    return (
+        " ".join(h.WATERMARK_ZW_RE.sub("", kept).split())
+        if h.WATERMARK_ZW_RE.search(text)
+        else kept.strip()
+    )
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+def removals(families: Sequence[Family]) -> list[Removal]:
+    """One removal entry per family: a representative text and how many paragraphs."""
+    return [Removal("watermark", f.text, f.count) for f in families]
+
+
+def strip_raw(blocks: Sequence[Raw], removed: list[Removal]) -> list[Family]:
+    """Cut the families found in the article's raw blocks out of them, in place, before
+    headings are decided (a heading carrying a mark is too long, or ends wrongly, to look
+    like one); a block left empty keeps an empty text. Each family is logged in
+    `removed`."""
+    families = find_families([b.text for b in blocks if b.kind is not BlockType.IMAGE])
+    if not families:
+        return []
+    removed.extend(removals(families))
+    for b in blocks:
+        if b.kind is BlockType.IMAGE:
+            continue
+        text = strip_families(b.text, families)
+        if text != b.text:
+            b.text = text
+            b.chars = len(text) - text.count(" ")
+            b.punct = h.PUNCT_RE.search(text) is not None
+            b.link_chars = min(b.link_chars, b.chars)
+            b.__post_init__()  # is_prose follows the new text
+    return families
+
+
+def strip_from_blocks(
+    title: str, blocks: list[Block], removed: list[Removal]
+) -> tuple[str, list[Block]]:
+    """The title and blocks with the families found in the blocks cut out (blocks left
+    empty dropped); each family logged in `removed`."""
+    families = find_families([b.text for b in blocks if b.type is not BlockType.IMAGE])
+    if not families:
+        return title, blocks
+    removed.extend(removals(families))
+    blocks = [
+        Block(b.type, strip_families(b.text, families), b.src)
+        if b.type is not BlockType.IMAGE
+        else b
+        for b in blocks
+    ]
+    title = strip_families(title, families) or title
+    return title, [b for b in blocks if b.text or b.type is BlockType.IMAGE]
