@@ -523,6 +523,12 @@ WATERMARK_MAX_GROW = 40
 WATERMARK_MAX_LABEL = 5
 #: Occurrences on each side an occurrence is compared with when it is grown.
 WATERMARK_GROW_PEERS = 20
+#: Characters of context an occurrence's tail is compared in when deciding where the
+#: farm's text ends and the sentence begins: a slogan's last two characters (one would
+#: mix in "本站" ending a slogan with "站——" starting one).
+WATERMARK_AGREE_CONTEXT = 2
+#: ... by at least this many tails where possible (two tails never outvote one).
+WATERMARK_AGREE_MIN_GROUP = 4
 #: A random code glued before the site name is this many letters at most.
 WATERMARK_MAX_CODE = 4
 #: Paragraphs and characters looked at: enough to see a mark repeated through an

@@ -102,7 +102,9 @@ def find_families(texts: Sequence[str]) -> list[Family]:
     occurrences = [occ for i in candidates for occ in _occurrences(i, paras[i], frequent)]
     accepted = [members for members in _group(occurrences) if _is_mark(members, paras, need, prose)]
     for members in accepted:
-        _reach_core(members, paras)
+        core = _family_core(members, paras)
+        _reach_core(members, paras, core)
+        _trim_tails(members, paras, core)
     _join_neighbours(accepted, paras)
     found = [_family(members, paras, texts) for members in accepted if members]
     return sorted(found, key=lambda f: -f.count)
@@ -268,7 +270,27 @@ def _grow(members: list[_Occurrence], paras: list[str]) -> None:
             if not grown:
                 break
     for occ in members:
-        text = paras[occ.para]
+        _dress(occ, paras[occ.para])
+    _merge_overlaps(members)
+
+
+def _merge_overlaps(members: list[_Occurrence]) -> None:
+    """One occurrence for runs of one paragraph that grew into each other."""
+    members.sort(key=lambda o: (o.para, o.start))
+    merged: list[_Occurrence] = []
+    for occ in members:
+        last = merged[-1] if merged else None
+        if last is not None and last.para == occ.para and occ.start <= last.end:
+            last.end = max(last.end, occ.end)
+            last.grams |= occ.grams
+        else:
+            merged.append(occ)
+    members[:] = merged
+
+
+def _dress(occ: _Occurrence, text: str) -> None:
+    """Give an occurrence its letter code and its brackets."""
+    if True:
         occ.start -= _code_length(text, occ.start)
         # Brackets around the run ("（霧松資訊）") are the mark's.
         opening = text[occ.start - 1 : occ.start]
@@ -329,7 +351,11 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
     if len({o.para for o in members}) < need:
         return False
     runs = [paras[o.para][o.start : o.end] for o in members]
-    if not _shares_core(runs):
+    # The core is looked for per paragraph: a site name and its domain may be two runs.
+    per_para: dict[int, str] = {}
+    for o, r in zip(members, runs, strict=True):
+        per_para[o.para] = per_para.get(o.para, "") + "\n" + r
+    if not _shares_core(list(per_para.values())):
         return False
     # One occurrence may be the site name in the source line ("來源：霧松資訊"): the tests
     # below reject a family when a share of its runs fails them, not any one.
@@ -386,11 +412,17 @@ def _core_grams(runs: list[str]) -> set[str]:
     return {g for g, n in counts.items() if n >= h.WATERMARK_CORE_SHARE * len(runs)}
 
 
-def _reach_core(members: list[_Occurrence], paras: list[str]) -> None:
+def _family_core(members: list[_Occurrence], paras: list[str]) -> set[str]:
+    per_para: dict[int, str] = {}
+    for o in members:
+        per_para[o.para] = per_para.get(o.para, "") + "\n" + paras[o.para][o.start : o.end]
+    return _core_grams(list(per_para.values()))
+
+
+def _reach_core(members: list[_Occurrence], paras: list[str], core: set[str]) -> None:
     """Stretch an occurrence that lacks part of its family's core (the site name when
-    only the domain recurred here) over it, when it stands within h.WATERMARK_MAX_GAP characters
-    without a sentence's end between."""
-    core = _core_grams([paras[o.para][o.start : o.end] for o in members])
+    only the domain recurred here) over it, when it stands within WATERMARK_MAX_GAP
+    characters without a sentence's end between."""
     for occ in members:
         text = paras[occ.para]
         run = text[occ.start : occ.end]
@@ -414,6 +446,69 @@ def _reach_core(members: list[_Occurrence], paras: list[str]) -> None:
                     end += 1
                 occ.end = end
                 run = text[occ.start : occ.end]
+
+
+def _trim_tails(members: list[_Occurrence], paras: list[str], core: set[str]) -> None:
+    """Cut each occurrence back to where its family's occurrences stop agreeing.
+
+    Beyond the core, a mark's own text (a joiner, a rotating slogan, the domain) goes on
+    in groups of occurrences; the sentence after a mark starts differently in most of
+    them. An occurrence stops at the first point where most occurrences that agree with
+    it so far go on each in its own way: a name that opens three of the sentences after
+    the mark ("沈望舒") is then left to them.
+    """
+    size = h.WATERMARK_MIN_CORE_CHARS
+    right: list[tuple[_Occurrence, int, str]] = []
+    left: list[tuple[_Occurrence, int, str]] = []
+    for occ in members:
+        text = paras[occ.para]
+        run = text[occ.start : occ.end]
+        hits = [i for i in range(len(run) - size + 1) if run[i : i + size] in core]
+        if not hits:
+            continue
+        first, last = occ.start + hits[0], occ.start + hits[-1] + size
+        right.append((occ, last, _until_end(text[last : last + h.WATERMARK_MAX_GROW])))
+        back = text[max(0, first - h.WATERMARK_MAX_GROW) : first][::-1]
+        left.append((occ, first, _until_end(back)))
+    for occ, anchor, _, agreed in _agreement(right):
+        occ.end = min(occ.end, anchor + agreed)
+    for occ, anchor, _, agreed in _agreement(left):
+        if anchor - agreed > occ.start:
+            occ.start = anchor - agreed
+            _dress(occ, paras[occ.para])
+
+
+def _agreement(
+    tails: list[tuple[_Occurrence, int, str]],
+) -> list[tuple[_Occurrence, int, str, int]]:
+    """For each tail, how many of its characters the others agree on (see _trim_tails).
+
+    After the last AGREE_CONTEXT characters read (the tail's start while shorter), the
+    next character is agreed on unless, wherever the tails hold those characters, most
+    go on each with a character no other tail has there (the last characters rather
+    than the whole tail so far: 「網——」 and 「站——」 lead to the same slogans).
+    """
+    size = h.WATERMARK_AGREE_CONTEXT
+    # Contexts shorter than `size` are the tails' starts; longer ones float.
+    table: dict[str, Counter[str]] = {}
+    for _, _, tail in tails:
+        for k in range(len(tail) + 1):
+            nxt = tail[k] if k < len(tail) else ""  # "" where a tail ends
+            key = "^" + tail[:k] if k < size else tail[k - size : k]
+            table.setdefault(key, Counter())[nxt] += 1
+    out = []
+    for occ, anchor, tail in tails:
+        k = 0
+        while k < len(tail):
+            seen = table["^" + tail[:k] if k < size else tail[k - size : k]]
+            group = sum(seen.values())
+            lone = sum(n for ch, n in seen.items() if n == 1 or not ch)
+            # Where too few tails are left to judge, the occurrence keeps what it grew.
+            if group >= h.WATERMARK_AGREE_MIN_GROUP and 2 * lone >= group:
+                break
+            k += 1
+        out.append((occ, anchor, tail, k))
+    return out
 
 
 def _join_neighbours(families: list[list[_Occurrence]], paras: list[str]) -> None:
