@@ -101,10 +101,6 @@ def find_families(texts: Sequence[str]) -> list[Family]:
         return []
     occurrences = [occ for i in candidates for occ in _occurrences(i, paras[i], frequent)]
     accepted = [members for members in _group(occurrences) if _is_mark(members, paras, need, prose)]
-    for members in accepted:
-        core = _family_core(members, paras)
-        _reach_core(members, paras, core)
-        _trim_tails(members, paras, core)
     _join_neighbours(accepted, paras)
     found = [_family(members, paras, texts) for members in accepted if members]
     return sorted(found, key=lambda f: -f.count)
@@ -355,8 +351,15 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
     per_para: dict[int, str] = {}
     for o, r in zip(members, runs, strict=True):
         per_para[o.para] = per_para.get(o.para, "") + "\n" + r
-    if not _shares_core(list(per_para.values())):
+    # Nearly all paragraphs hold one string of MIN_CORE_CHARS (the site name or the
+    # domain): runs chained by shared n-grams through an article's sentences ("習近平強
+    # 調，長三角區域要", a caption, the title) have no such core.
+    core = _core_grams(list(per_para.values()))
+    if not core:
         return False
+    _reach_core(members, paras, core)
+    _trim_tails(members, paras, core)
+    runs = [paras[o.para][o.start : o.end] for o in members]
     # One occurrence may be the site name in the source line ("來源：霧松資訊"): the tests
     # below reject a family when a share of its runs fails them, not any one.
     limit = h.WATERMARK_MAX_ODD_SHARE * len(runs)
@@ -393,13 +396,6 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
     )
 
 
-def _shares_core(runs: list[str]) -> bool:
-    """True when nearly all runs hold one string of h.WATERMARK_MIN_CORE_CHARS (the site name or the
-    domain). Runs chained by shared n-grams through an article's sentences ("習近平強調，
-    長三角區域要", a caption, the title) have no such core."""
-    return bool(_core_grams(runs))
-
-
 def _core_grams(runs: list[str]) -> set[str]:
     counts: Counter[str] = Counter()
     for r in runs:
@@ -410,13 +406,6 @@ def _core_grams(runs: list[str]) -> set[str]:
             }
         )
     return {g for g, n in counts.items() if n >= h.WATERMARK_CORE_SHARE * len(runs)}
-
-
-def _family_core(members: list[_Occurrence], paras: list[str]) -> set[str]:
-    per_para: dict[int, str] = {}
-    for o in members:
-        per_para[o.para] = per_para.get(o.para, "") + "\n" + paras[o.para][o.start : o.end]
-    return _core_grams(list(per_para.values()))
 
 
 def _reach_core(members: list[_Occurrence], paras: list[str], core: set[str]) -> None:
@@ -483,10 +472,10 @@ def _agreement(
 ) -> list[tuple[_Occurrence, int, str, int]]:
     """For each tail, how many of its characters the others agree on (see _trim_tails).
 
-    After the last AGREE_CONTEXT characters read (the tail's start while shorter), the
-    next character is agreed on unless, wherever the tails hold those characters, most
-    go on each with a character no other tail has there (the last characters rather
-    than the whole tail so far: 「網——」 and 「站——」 lead to the same slogans).
+    After the last AGREE_CONTEXT characters read, the next character is agreed on unless,
+    wherever the tails hold those characters, most go on each with a character no other
+    tail has there (the last characters rather than the whole tail so far: 「網——」 and
+    「站——」 lead to the same slogans).
     """
     size = h.WATERMARK_AGREE_CONTEXT
     # Contexts shorter than `size` are the tails' starts; longer ones float.
@@ -494,21 +483,29 @@ def _agreement(
     for _, _, tail in tails:
         for k in range(len(tail) + 1):
             nxt = tail[k] if k < len(tail) else ""  # "" where a tail ends
-            key = "^" + tail[:k] if k < size else tail[k - size : k]
-            table.setdefault(key, Counter())[nxt] += 1
+            if k < size:
+                table.setdefault("^" + tail[:k], Counter())[nxt] += 1
+            table.setdefault(tail[max(0, k - size) : k], Counter())[nxt] += 1
     out = []
     for occ, anchor, tail in tails:
         k = 0
         while k < len(tail):
-            seen = table["^" + tail[:k] if k < size else tail[k - size : k]]
-            group = sum(seen.values())
-            lone = sum(n for ch, n in seen.items() if n == 1 or not ch)
-            # Where too few tails are left to judge, the occurrence keeps what it grew.
-            if group >= h.WATERMARK_AGREE_MIN_GROUP and 2 * lone >= group:
+            # Near the start, both the tails that start alike and those that read alike
+            # just before must part ways ("·" after 「青禾快訊」 and after 「青禾快訊網」).
+            keys = [tail[max(0, k - size) : k]] + (["^" + tail[:k]] if k < size else [])
+            if all(_parting(table[key]) for key in keys):
                 break
             k += 1
         out.append((occ, anchor, tail, k))
     return out
+
+
+def _parting(seen: Counter[str]) -> bool:
+    """True when most tails in a group go on each with a character of its own (or end);
+    where too few tails are left to judge, they are taken to agree."""
+    group = sum(seen.values())
+    lone = sum(n for ch, n in seen.items() if n == 1 or not ch)
+    return group >= h.WATERMARK_AGREE_MIN_GROUP and 2 * lone >= group
 
 
 def _join_neighbours(families: list[list[_Occurrence]], paras: list[str]) -> None:
