@@ -107,7 +107,9 @@ class Farm:
 def farms(draw: st.DrawFn) -> Farm:
     site = draw(st.sampled_from(SITE_PARTS)) + draw(st.sampled_from(SITE_ENDS))
     bracket = draw(st.booleans())
-    slogans = () if bracket else tuple(draw(st.sets(st.sampled_from(SLOGANS), min_size=1, max_size=3)))
+    slogans = (
+        () if bracket else tuple(draw(st.sets(st.sampled_from(SLOGANS), min_size=1, max_size=3)))
+    )
     has_domain = draw(st.booleans()) or bracket and draw(st.booleans())
     domain = None
     if has_domain:
@@ -287,7 +289,7 @@ def test_interview_labels_are_not_a_watermark() -> None:
 
 
 def test_dated_openings_are_not_a_watermark() -> None:
-    """"3月份，" opens each paragraph of a monthly report: digits are not a site name."""
+    """ "3月份，" opens each paragraph of a monthly report: digits are not a site name."""
     paras = [f"3月份，蘆汀鎮{p}" for p in PARAGRAPHS[:6]]
     assert find_families(paras) == []
 

@@ -498,7 +498,7 @@ WATERMARK_MIN_SHARE = 0.25
 #: Share of a family's occurrences that must stand at a paragraph edge, after a sentence
 #: end or in brackets, when it holds no domain name. A recurring term opens a sentence
 #: now and then but also sits inside sentences.
-WATERMARK_MIN_DELIMITED_SHARE = 0.9
+WATERMARK_MIN_DELIMITED_SHARE = 0.8
 #: A mark without a domain, brackets or variation, standing before sentences, must be
 #: in this many paragraphs and this share of them (a ministry that opens three of five
 #: paragraphs of a news report is its subject).

@@ -96,7 +96,9 @@ def find_families(texts: Sequence[str]) -> list[Family]:
                 if h.WATERMARK_CORE_RE.search(g)
             }
         )
-    frequent = {g for g, n in df.items() if n >= need}
+    # A gram across a sentence's end would chain a mark to the sentence before it
+    # ("服務。" ending three paragraphs before the mark).
+    frequent = {g for g, n in df.items() if n >= need and not _has_end(g)}
     if not frequent:
         return []
     occurrences = [occ for i in candidates for occ in _occurrences(i, paras[i], frequent)]
@@ -214,6 +216,8 @@ def _shared_growth(own: str, windows: list[str], *, suffix: bool = True) -> int:
         suffix and words == 1 and shared[-1] in h.WATERMARK_SUFFIX_JOINERS
     ):
         return 0
+    if not suffix and words:
+        return 0  # before a mark comes its code (see _code_length) or the sentence's end
     if not words and any(c not in h.WATERMARK_JOINERS for c in shared):
         return 0  # a comma alone is the sentence's own
     return best
