@@ -110,7 +110,7 @@ def farms(draw: st.DrawFn) -> Farm:
     slogans = (
         () if bracket else tuple(draw(st.sets(st.sampled_from(SLOGANS), min_size=1, max_size=3)))
     )
-    has_domain = draw(st.booleans()) or bracket and draw(st.booleans())
+    has_domain = draw(st.booleans()) or (bracket and draw(st.booleans()))
     domain = None
     if has_domain:
         name = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=5, max_size=9))
