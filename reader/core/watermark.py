@@ -497,7 +497,9 @@ def _agreement(
             # Near the start, both the tails that start alike and those that read alike
             # just before must part ways ("·" after 「青禾快訊」 and after 「青禾快訊網」).
             keys = [tail[max(0, k - size) : k]] + (["^" + tail[:k]] if k < size else [])
-            if all(_parting(table[key]) for key in keys):
+            # After a joiner comes a slogan, however rarely each one recurs.
+            joined = k > 0 and tail[k - 1] in h.WATERMARK_SUFFIX_JOINERS
+            if not joined and all(_parting(table[key]) for key in keys):
                 break
             k += 1
         out.append((occ, anchor, tail, k))
