@@ -486,7 +486,7 @@ def _agreement(
     table: dict[str, Counter[str]] = {}
     for _, _, tail in tails:
         for k in range(len(tail) + 1):
-            nxt = tail[k] if k < len(tail) else ""  # "" where a tail ends
+            nxt = tail[k : k + 2]  # "" where a tail ends
             if k < size:
                 table.setdefault("^" + tail[:k], Counter())[nxt] += 1
             table.setdefault(tail[max(0, k - size) : k], Counter())[nxt] += 1
@@ -509,8 +509,19 @@ def _agreement(
 def _parting(seen: Counter[str]) -> bool:
     """True when most tails in a group go on each with a character of its own (or end);
     where too few tails are left to judge, they are taken to agree."""
+    # `seen` counts the next two characters; tails agree on the next character. One
+    # that goes on with a joiner, or with one character and a joiner (a site name's
+    # suffix: 「網——」), is still in the farm's text.
+    firsts: Counter[str] = Counter()
+    for nxt, n in seen.items():
+        firsts[nxt[:1]] += n
+    joined = h.WATERMARK_SUFFIX_JOINERS
     group = sum(seen.values())
-    lone = sum(n for ch, n in seen.items() if n == 1 or not ch)
+    lone = sum(
+        n
+        for nxt, n in seen.items()
+        if not nxt or (firsts[nxt[:1]] == 1 and nxt[0] not in joined and nxt[1:2] not in joined)
+    )
     return group >= h.WATERMARK_AGREE_MIN_GROUP and 2 * lone >= group
 
 
