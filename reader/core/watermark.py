@@ -22,6 +22,7 @@ None of these strings is known in advance, so a mark is recognised by shape:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -98,7 +99,15 @@ def find_families(texts: Sequence[str]) -> list[Family]:
         )
     # A gram across a sentence's end would chain a mark to the sentence before it
     # ("服務。" ending three paragraphs before the mark).
-    frequent = {g for g, n in df.items() if n >= need and not _has_end(g)}
+    # Nor is a gram of digits and characters ("握20" before "2024年"): dates and counts
+    # are the article's, and a farm's digits are in its domain.
+    frequent = {
+        g
+        for g, n in df.items()
+        if n >= need
+        and not _has_end(g)
+        and not (_DIGIT_RE.search(g) and h.WATERMARK_CJK_RE.search(g))
+    }
     if not frequent:
         return []
     occurrences = [occ for i in candidates for occ in _occurrences(i, paras[i], frequent)]
@@ -147,6 +156,9 @@ def _before_label(text: str, start: int, stop: int) -> int:
     ):
         j -= 1
     return j if j - start >= h.WATERMARK_MIN_CORE_CHARS else stop
+
+
+_DIGIT_RE = re.compile("[0-9]")
 
 
 def _has_end(text: str) -> bool:
@@ -207,7 +219,14 @@ def _shared_growth(own: str, windows: list[str], *, suffix: bool = True) -> int:
     best = lengths[0]
     if len(lengths) > 1 and lengths[1] >= h.WATERMARK_MIN_CORE_CHARS and best - lengths[1] <= 2:
         best = lengths[1]
+    # A number that is not part of a domain or code is the article's ("2024年").
+    for m in range(best):
+        if own[m].isdigit() and not (m and own[m - 1].isascii() and own[m - 1].isalnum()):
+            best = m
+            break
     shared = own[:best]
+    if not shared:
+        return 0
     words = len(h.WATERMARK_CORE_RE.findall(shared))
     # Two sentences after a mark may open with the same word or name ("周其仁", "記者："):
     # a shared run of letters and characters is taken when it is slogan-long, or when it
