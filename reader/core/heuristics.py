@@ -524,9 +524,9 @@ WATERMARK_MAX_LABEL = 5
 #: Occurrences on each side an occurrence is compared with when it is grown.
 WATERMARK_GROW_PEERS = 20
 #: Characters of context an occurrence's tail is compared in when deciding where the
-#: farm's text ends and the sentence begins: a slogan's last two characters (one would
-#: mix in "本站" ending a slogan with "站——" starting one).
-WATERMARK_AGREE_CONTEXT = 2
+#: farm's text ends and the sentence begins: a slogan's last three characters (two would
+#: mix 「新科技」 ending one slogan with 「科技與生活」 going on in another).
+WATERMARK_AGREE_CONTEXT = 3
 #: ... by at least this many tails where possible (two tails never outvote one).
 WATERMARK_AGREE_MIN_GROUP = 4
 #: A random code glued before the site name is this many letters at most.
