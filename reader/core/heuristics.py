@@ -512,6 +512,9 @@ WATERMARK_CORE_SHARE = 0.8
 #: Share of a family's runs that may look unlike a mark (a date, a label) without
 #: clearing the family: the site name also stands in the page's source line.
 WATERMARK_MAX_ODD_SHARE = 0.2
+#: Share of a family's occurrences that must stand beside an accepted mark for it to be
+#: part of that mark (a site name beside its domain: all of them).
+WATERMARK_BESIDE_SHARE = 0.75
 #: Fewest letters and CJK characters in an occurrence (a name is two to four).
 WATERMARK_MIN_CORE_CHARS = 4
 #: Longest gap between two recurring runs of one occurrence: a rotating slogan between

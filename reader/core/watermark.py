@@ -111,7 +111,12 @@ def find_families(texts: Sequence[str]) -> list[Family]:
     if not frequent:
         return []
     occurrences = [occ for i in candidates for occ in _occurrences(i, paras[i], frequent)]
-    accepted = [members for members in _group(occurrences) if _is_mark(members, paras, need, prose)]
+    groups = _group(occurrences)
+    verdicts = [_is_mark(members, paras, need, prose) for members in groups]
+    accepted = [m for m, ok in zip(groups, verdicts, strict=True) if ok]
+    accepted += _beside(
+        accepted, [m for m, ok in zip(groups, verdicts, strict=True) if not ok], paras
+    )
     _join_neighbours(accepted, paras)
     found = [_family(members, paras, texts) for members in accepted if members]
     return sorted(found, key=lambda f: -f.count)
@@ -361,12 +366,7 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
         return False
     _grow(members, paras)
     # Fragments (".com" of a link) share an n-gram with the mark but are not it.
-    members[:] = [
-        o
-        for o in members
-        if len(h.WATERMARK_CORE_RE.findall(paras[o.para][o.start : o.end]))
-        >= h.WATERMARK_MIN_CORE_CHARS
-    ]
+    members[:] = [o for o in members if not _fragment(paras[o.para][o.start : o.end])]
     if len({o.para for o in members}) < need:
         return False
     runs = [paras[o.para][o.start : o.end] for o in members]
@@ -382,6 +382,9 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
         return False
     _reach_core(members, paras, core)
     _trim_tails(members, paras, core)
+    members[:] = [o for o in members if not _fragment(paras[o.para][o.start : o.end])]
+    if len({o.para for o in members}) < need:
+        return False
     runs = [paras[o.para][o.start : o.end] for o in members]
     # One occurrence may be the site name in the source line ("來源：霧松資訊"): the tests
     # below reject a family when a share of its runs fails them, not any one.
@@ -428,7 +431,15 @@ def _core_grams(runs: list[str]) -> set[str]:
                 for i in range(len(r) - h.WATERMARK_MIN_CORE_CHARS + 1)
             }
         )
-    return {g for g, n in counts.items() if n >= h.WATERMARK_CORE_SHARE * len(runs)}
+    # The core is the farm's own letters and characters: not a gram across two runs of
+    # one paragraph (joined by "\n") nor one of punctuation.
+    return {
+        g
+        for g, n in counts.items()
+        if n >= h.WATERMARK_CORE_SHARE * len(runs)
+        and "\n" not in g
+        and len(h.WATERMARK_CORE_RE.findall(g)) >= h.WATERMARK_MIN_CORE_CHARS - 1
+    }
 
 
 def _reach_core(members: list[_Occurrence], paras: list[str], core: set[str]) -> None:
@@ -542,6 +553,42 @@ def _parting(seen: Counter[str]) -> bool:
         if not nxt or (firsts[nxt[:1]] == 1 and nxt[0] not in joined and nxt[1:2] not in joined)
     )
     return group >= h.WATERMARK_AGREE_MIN_GROUP and 2 * lone >= group
+
+
+def _fragment(run: str) -> bool:
+    return len(h.WATERMARK_CORE_RE.findall(run)) < h.WATERMARK_MIN_CORE_CHARS
+
+
+def _beside(
+    accepted: list[list[_Occurrence]], others: list[list[_Occurrence]], paras: list[str]
+) -> list[list[_Occurrence]]:
+    """Families that stand right beside a mark in most of their paragraphs: the site name
+    before a recurring domain, in brackets that vary, in a heading too ("一、政策背景
+    【霧松資訊】XYZ.EXAMPLE"), is the mark's even where it alone would not pass."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for members in accepted:
+        for o in members:
+            spans.setdefault(o.para, []).append((o.start, o.end))
+
+    def near(o: _Occurrence) -> bool:
+        text = paras[o.para]
+        for start, end in spans.get(o.para, ()):
+            gap = text[o.end : start] if o.end <= start else text[end : o.start]
+            if len(gap) <= h.WATERMARK_MAX_GAP and not _has_end(gap):
+                return True
+        return False
+
+    def dated(o: _Occurrence) -> bool:  # a date beside a byline is no site name
+        run = paras[o.para][o.start : o.end]
+        return bool(h.WATERMARK_DIGIT_RE.search(run)) and not h.WATERMARK_DOMAIN_RE.search(run)
+
+    return [
+        members
+        for members in others
+        if len(members) >= h.WATERMARK_MIN_PARAGRAPHS
+        and sum(near(o) for o in members) >= h.WATERMARK_BESIDE_SHARE * len(members)
+        and not any(dated(o) for o in members)
+    ]
 
 
 def _join_neighbours(families: list[list[_Occurrence]], paras: list[str]) -> None:
