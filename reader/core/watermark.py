@@ -562,9 +562,10 @@ def _fragment(run: str) -> bool:
 def _beside(
     accepted: list[list[_Occurrence]], others: list[list[_Occurrence]], paras: list[str]
 ) -> list[list[_Occurrence]]:
-    """Families that stand right beside a mark in most of their paragraphs: the site name
-    before a recurring domain, in brackets that vary, in a heading too ("一、政策背景
-    【霧松資訊】XYZ.EXAMPLE"), is the mark's even where it alone would not pass."""
+    """Families of characters that touch a mark (nothing but a bracket or joiner between)
+    in most of their paragraphs: the site name before a recurring domain, in brackets
+    that vary, in a heading too ("一、政策背景【霧松資訊】XYZ.EXAMPLE"), is the mark's
+    even where it alone would not pass."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for members in accepted:
         for o in members:
@@ -574,8 +575,8 @@ def _beside(
         text = paras[o.para]
         for start, end in spans.get(o.para, ()):
             gap = text[o.end : start] if o.end <= start else text[end : o.start]
-            if len(gap) <= h.WATERMARK_MAX_GAP and not _has_end(gap):
-                return True
+            if len(gap) <= h.WATERMARK_MAX_CODE and not h.WATERMARK_CORE_RE.search(gap):
+                return True  # touching, or a bracket or joiner between
         return False
 
     def dated(o: _Occurrence) -> bool:  # a date beside a byline is no site name
@@ -588,6 +589,9 @@ def _beside(
         if len(members) >= h.WATERMARK_MIN_PARAGRAPHS
         and sum(near(o) for o in members) >= h.WATERMARK_BESIDE_SHARE * len(members)
         and not any(dated(o) for o in members)
+        and all(
+            len(h.WATERMARK_CJK_RE.findall(paras[o.para][o.start : o.end])) >= 2 for o in members
+        )
     ]
 
 
