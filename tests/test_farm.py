@@ -307,3 +307,16 @@ def test_domain_inside_a_link_is_kept() -> None:
     assert families[0].count == 6
     link = "原文：http://www.qinghe.example/a/1.html"
     assert strip_families(link, families) == link
+
+
+def test_removed_lists_each_family_once_with_its_count() -> None:
+    mark = "（青禾快訊）QINGHE.EXAMPLE"
+    paras = [p + mark for p in PARAGRAPHS[:9]]
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    markup = f"<html><body><div class='content'><h1>{TITLE}</h1>{body}</div></body></html>"
+    article = extract(Page(markup, PageFormat.HTML, "utf-8"))
+    entries = [r for r in article.to_dict()["removed"] if r["reason"] == "watermark"]
+    assert entries == [{"reason": "watermark", "text": mark, "count": 9}]
+    others = [r for r in article.to_dict()["removed"] if r["reason"] != "watermark"]
+    assert all(set(r) == {"reason", "text"} for r in others)
+    assert [b.text for b in article.blocks] == list(PARAGRAPHS[:9])
