@@ -382,6 +382,8 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
         return False
     _reach_core(members, paras, core)
     _trim_tails(members, paras, core)
+    for occ in members:
+        _to_paragraph_end(occ, paras[occ.para])
     members[:] = [o for o in members if not _fragment(paras[o.para][o.start : o.end])]
     if len({o.para for o in members}) < need:
         return False
@@ -553,6 +555,18 @@ def _parting(seen: Counter[str]) -> bool:
         if not nxt or (firsts[nxt[:1]] == 1 and nxt[0] not in joined and nxt[1:2] not in joined)
     )
     return group >= h.WATERMARK_AGREE_MIN_GROUP and 2 * lone >= group
+
+
+def _to_paragraph_end(occ: _Occurrence, text: str) -> None:
+    """A mark that goes on with a joiner (or a site suffix and a joiner) and then only a
+    short phrase to the end of its paragraph takes that phrase: it is a slogan seen once
+    (「極客日知 - 」 + 「科技新知一手掌握」 closing a paragraph)."""
+    rest = text[occ.end :]
+    if not rest or len(rest) > h.WATERMARK_MAX_GROW or _has_end(rest):
+        return
+    joined = text[occ.end - 1 : occ.end] in h.WATERMARK_JOINERS or rest[0] in h.WATERMARK_JOINERS
+    if joined or rest[1:2] in h.WATERMARK_JOINERS:
+        occ.end = len(text)
 
 
 def _fragment(run: str) -> bool:
