@@ -117,6 +117,9 @@ def find_families(texts: Sequence[str]) -> list[Family]:
     accepted += _beside(
         accepted, [m for m, ok in zip(groups, verdicts, strict=True) if not ok], paras
     )
+    for members in accepted:
+        for occ in members:
+            _to_paragraph_end(occ, paras[occ.para])
     _join_neighbours(accepted, paras)
     found = [_family(members, paras, texts) for members in accepted if members]
     return sorted(found, key=lambda f: -f.count)
@@ -382,8 +385,6 @@ def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int
         return False
     _reach_core(members, paras, core)
     _trim_tails(members, paras, core)
-    for occ in members:
-        _to_paragraph_end(occ, paras[occ.para])
     members[:] = [o for o in members if not _fragment(paras[o.para][o.start : o.end])]
     if len({o.para for o in members}) < need:
         return False
@@ -564,8 +565,10 @@ def _to_paragraph_end(occ: _Occurrence, text: str) -> None:
     rest = text[occ.end :]
     if not rest or len(rest) > h.WATERMARK_MAX_GROW or _has_end(rest):
         return
-    joined = text[occ.end - 1 : occ.end] in h.WATERMARK_JOINERS or rest[0] in h.WATERMARK_JOINERS
-    if joined or rest[1:2] in h.WATERMARK_JOINERS:
+    # Not after a colon ("新發展格局：結構與效應" is a title's own) or a space.
+    joiners = h.WATERMARK_JOINERS.replace(":", "").replace(" ", "")
+    joined = text[occ.end - 1 : occ.end] in joiners or rest[0] in joiners
+    if joined or (rest[1:2] and rest[1] in joiners):
         occ.end = len(text)
 
 
