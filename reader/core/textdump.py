@@ -21,8 +21,6 @@ from reader.core.page import Page
 from reader.core.text import normalize_space
 from reader.core.watermark import find_families, removals, strip_families
 
-#: "遊客諮詢電話：3828-8231": a label and its value, not a heading.
-_FIELD_RE = re.compile(r"^[^\s:：，。]{2,8}[:：]")
 #: "上一篇：標題": a short label, a colon, something after it.
 _LABELLED_RE = re.compile(r"^[^\s:：，。]{2,5}[:：]\s*\S")
 
@@ -163,7 +161,8 @@ def extract_text(page: Page) -> Draft:
             and not _is_prose_line(ln)
             and 0 < i < len(kept) - 1
             and _is_prose_line(kept[i + 1])
-            and not _FIELD_RE.match(ln)
+            and ":" not in ln
+            and "：" not in ln  # a field ("電話：…") or a line that introduces the next
         )
         blocks.append(Block(BlockType.HEADING if heading else BlockType.PARAGRAPH, ln))
     return Draft(title, blocks, meta, removed)

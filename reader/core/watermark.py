@@ -568,7 +568,8 @@ def _to_paragraph_end(occ: _Occurrence, text: str) -> None:
     # Not after a colon ("新發展格局：結構與效應" is a title's own) or a space.
     joiners = h.WATERMARK_JOINERS.replace(":", "").replace(" ", "")
     joined = text[occ.end - 1 : occ.end] in joiners or rest[0] in joiners
-    if joined or (rest[1:2] and rest[1] in joiners):
+    # Or a tag of a character or two closing the paragraph (「原創」 after the site name).
+    if joined or (rest[1:2] and rest[1] in joiners) or len(rest.strip()) <= 2:
         occ.end = len(text)
 
 
