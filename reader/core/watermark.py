@@ -112,7 +112,7 @@ def find_families(texts: Sequence[str]) -> list[Family]:
         return []
     occurrences = [occ for i in candidates for occ in _occurrences(i, paras[i], frequent)]
     groups = _group(occurrences)
-    verdicts = [_is_mark(members, paras, need, prose) for members in groups]
+    verdicts = [_is_mark(members, paras, need, prose, df) for members in groups]
     accepted = [m for m, ok in zip(groups, verdicts, strict=True) if ok]
     accepted += _beside(
         accepted, [m for m, ok in zip(groups, verdicts, strict=True) if not ok], paras
@@ -212,7 +212,14 @@ def _shared_length(own: str, window: str) -> int:
     return n
 
 
-def _shared_growth(own: str, windows: list[str], *, suffix: bool = True) -> int:
+def _shared_growth(
+    own: str,
+    windows: list[str],
+    *,
+    suffix: bool = True,
+    df: Counter[str] | None = None,
+    family: int = 0,
+) -> int:
     """How far `own` (the text after an occurrence) runs on as text found around the
     other occurrences (each window is one occurrence and the text after it: the runs of
     recurring n-grams end at different places in a slogan).
@@ -227,6 +234,19 @@ def _shared_growth(own: str, windows: list[str], *, suffix: bool = True) -> int:
     best = lengths[0]
     if len(lengths) > 1 and lengths[1] >= h.WATERMARK_MIN_CORE_CHARS and best - lengths[1] <= 2:
         best = lengths[1]
+    # Text the article also has elsewhere is the article's: a name opening two of the
+    # sentences after a mark ("沈望舒") stands in more paragraphs than the occurrences
+    # that share it there, a slogan does not.
+    if df is not None:
+        reach = [_shared_length(own, w) for w in windows]
+        # The peers compared are the nearest only: their count scales to the family's.
+        scale = max(1.0, family / (len(windows) + 1))
+        gram = h.WATERMARK_GRAM
+        for m in range(best - gram + 1):
+            sharing = (1 + sum(r >= m + gram for r in reach)) * scale
+            if df.get(own[m : m + gram], 0) > sharing:
+                best = m
+                break
     # A number that is not part of a domain or code is the article's ("2024年").
     for m in range(best):
         if own[m].isdigit() and not (m and own[m - 1].isascii() and own[m - 1].isalnum()):
@@ -257,7 +277,7 @@ def _until_end(text: str) -> str:
     return text
 
 
-def _grow(members: list[_Occurrence], paras: list[str]) -> None:
+def _grow(members: list[_Occurrence], paras: list[str], df: Counter[str]) -> None:
     """Grow each occurrence over what the others share, its letter code and brackets."""
     after = [_until_end(paras[o.para][o.end : o.end + h.WATERMARK_MAX_GROW]) for o in members]
     before = [
@@ -281,11 +301,11 @@ def _grow(members: list[_Occurrence], paras: list[str]) -> None:
         for _ in range(3):
             ahead = _until_end(text[occ.end : occ.end + h.WATERMARK_MAX_GROW])
             windows = [right[j] for j in near]
-            grown = _shared_growth(ahead, windows)
+            grown = _shared_growth(ahead, windows, df=df, family=len(members))
             if not grown and ahead[1:2] and ahead[1] in h.WATERMARK_SUFFIX_JOINERS:
                 # The site name's rotating suffix (「網：」 where others have 「站：」 or
                 # none) is skipped to reach the slogan they share.
-                rest = _shared_growth(ahead[1:], windows)
+                rest = _shared_growth(ahead[1:], windows, df=df, family=len(members))
                 grown = 1 + rest if rest > 1 else 0
             occ.end += grown
             if not grown:
@@ -363,11 +383,13 @@ def _delimited(text: str, start: int, end: int) -> bool:
     )
 
 
-def _is_mark(members: list[_Occurrence], paras: list[str], need: int, prose: int) -> bool:
+def _is_mark(
+    members: list[_Occurrence], paras: list[str], need: int, prose: int, df: Counter[str]
+) -> bool:
     """True when a family of recurring runs is injected text, not the article's own."""
     if len({o.para for o in members}) < need:
         return False
-    _grow(members, paras)
+    _grow(members, paras, df)
     # Fragments (".com" of a link) share an n-gram with the mark but are not it.
     members[:] = [o for o in members if not _fragment(paras[o.para][o.start : o.end])]
     if len({o.para for o in members}) < need:
