@@ -157,3 +157,14 @@ def test_install_desktop_command_line(tmp_path: Path) -> None:
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "applications" / "qingdu.desktop").is_file()
+
+
+def test_the_smoke_test_ci_runs_against_the_wheel_passes_here() -> None:
+    """.ci/run runs tests/smoke_installed.py against an installed wheel; here it checks
+    the development install, so a change that breaks it fails the ordinary test run."""
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "smoke_installed.py")],
+        cwd=ROOT.parent, capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "smoke: ok" in proc.stdout
