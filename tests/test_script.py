@@ -633,3 +633,25 @@ def test_dump_traditional_standard(tmp_path: Path, standard: str, forms: str) ->
     assert status == 0, err.getvalue()
     inside, for_, particle = list(forms)
     assert f"她{for_}了這件事，在店{inside}等{particle}老朋友。" in out.getvalue()
+
+
+def test_rebuild_knows_every_block_field() -> None:
+    """`_rebuild` makes changed blocks with Block(type, text, src), which is faster than
+    dataclasses.replace; a new Block field must be carried over there too."""
+    from dataclasses import fields
+
+    assert [f.name for f in fields(Block)] == ["type", "text", "src"]
+
+
+def test_unchanged_blocks_are_shared_with_the_original() -> None:
+    trad = Article(
+        title="山嵐",
+        blocks=(
+            Block(BlockType.PARAGRAPH, "店裏很安靜。"),
+            Block(BlockType.PARAGRAPH, "他們走了。"),
+        ),
+        script=Script.TRADITIONAL,
+    )
+    out = convert(trad, Target.TAIWAN)
+    assert out.blocks[0].text == "店裡很安靜。"
+    assert out.blocks[1] is trad.blocks[1]
