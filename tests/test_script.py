@@ -1,5 +1,6 @@
-"""Script conversion: OpenCC's own test cases, exactness against opencc-py, detection,
-whole-article conversion and its cache, quotation-mark styles, the package check, the CLI.
+"""Script conversion: OpenCC's own test cases through the app's converter, slicing against
+the binding called directly, the 繁體 standards, detection, whole-article conversion and its
+cache, quotation-mark styles, the package check, the CLI.
 
 All Chinese text here is the project's own, about fictional people and places.
 """
