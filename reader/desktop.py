@@ -7,7 +7,10 @@ Writes exactly two files, both the app's own, under `$XDG_DATA_HOME` (default
   manager offers "Open with Qingdu" for saved pages (HTML, XHTML, MHTML, text);
 - `icons/hicolor/scalable/apps/qingdu.svg`: its icon.
 
-Installing again overwrites them; removing them undoes it. No Qt here.
+Where `update-desktop-database` is installed it is run on that applications folder, so
+the desktop's MIME cache there (`mimeinfo.cache`, which file managers read instead of the
+entries when it exists) lists Qingdu at once. Installing again overwrites the files;
+removing them undoes it. No Qt here.
 """
 
 from __future__ import annotations
