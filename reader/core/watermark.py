@@ -242,11 +242,13 @@ def _shared_growth(
         # The peers compared are the nearest only: their count scales to the family's.
         scale = max(1.0, family / (len(windows) + 1))
         gram = h.WATERMARK_GRAM
-        for m in range(best - gram + 1):
-            sharing = (1 + sum(r >= m + gram for r in reach)) * scale
-            if df.get(own[m : m + gram], 0) > sharing:
-                best = m
+        # From the end back: the article's text is where sharing stopped (a slogan may
+        # hold a trigram the article has too, 「邊的小」 of 「河邊的小館子」).
+        while best >= gram:
+            sharing = (1 + sum(r >= best for r in reach)) * scale
+            if df.get(own[best - gram : best], 0) <= sharing:
                 break
+            best -= gram
     # A number that is not part of a domain or code is the article's ("2024年").
     for m in range(best):
         if own[m].isdigit() and not (m and own[m - 1].isascii() and own[m - 1].isalnum()):
