@@ -206,10 +206,15 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _shared_length(own: str, window: str) -> int:
     """Length of the longest start of `own` found anywhere in `window`."""
-    n = 0
-    while n < len(own) and own[: n + 1] in window:
-        n += 1
-    return n
+    # Every start of a start found is found too: the length is searched by halves.
+    lo, hi = 0, len(own)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if own[:mid] in window:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _shared_growth(
@@ -373,6 +378,27 @@ def _code_length(text: str, start: int) -> int:
     return 0
 
 
+def _may_be_delimited(text: str, start: int, end: int) -> bool:
+    """Whether a run could still prove delimited once grown: what growing may add before
+    it (a letter code, a bracket, joiners) set aside, it stands at the paragraph's start
+    or after a sentence's end; or what follows it to the paragraph's end could be grown
+    over."""
+    left = text[:start].rstrip(h.WATERMARK_JOINERS + h.WATERMARK_OPENING)
+    j = len(left)
+    while (
+        j > 0
+        and len(left) - j < h.WATERMARK_MAX_CODE
+        and left[j - 1].isascii()
+        and left[j - 1].isalpha()
+    ):
+        j -= 1
+    left = left[:j].rstrip()
+    if not left or left[-1] in h.WATERMARK_SENTENCE_END or left[-1] in "”」』\"'":
+        return True
+    rest = text[end:]
+    return len(rest) <= 3 * h.WATERMARK_MAX_GROW and not _has_end(rest)
+
+
 def _delimited(text: str, start: int, end: int) -> bool:
     """True when the run text[start:end] is not part of a sentence: at a paragraph edge
     or after a sentence's end."""
@@ -391,20 +417,28 @@ def _is_mark(
     """True when a family of recurring runs is injected text, not the article's own."""
     if len({o.para for o in members}) < need:
         return False
+    # Cheap tests first (growing is the costly part): the core already shows in the
+    # runs as found, and a family of Latin words is never a mark here.
+    if not _core_grams(_per_paragraph(members, paras)):
+        return False
+    # A large family is first tested as it stands: growing all of a term's hundreds of
+    # occurrences costs a long page a tenth of a second.
+    raw = [paras[o.para][o.start : o.end] for o in members]
+    large = len(members) >= h.WATERMARK_PRETEST_MIN_MEMBERS
+    if large and sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in raw) < 0.5 * len(raw):
+        hopeful = sum(_may_be_delimited(paras[o.para], o.start, o.end) for o in members)
+        if hopeful < h.WATERMARK_MIN_DELIMITED_SHARE * len(members):
+            return False
     _grow(members, paras, df)
     # Fragments (".com" of a link) share an n-gram with the mark but are not it.
     members[:] = [o for o in members if not _fragment(paras[o.para][o.start : o.end])]
     if len({o.para for o in members}) < need:
         return False
-    runs = [paras[o.para][o.start : o.end] for o in members]
-    # The core is looked for per paragraph: a site name and its domain may be two runs.
-    per_para: dict[int, str] = {}
-    for o, r in zip(members, runs, strict=True):
-        per_para[o.para] = per_para.get(o.para, "") + "\n" + r
     # Nearly all paragraphs hold one string of MIN_CORE_CHARS (the site name or the
-    # domain): runs chained by shared n-grams through an article's sentences ("習近平強
-    # 調，長三角區域要", a caption, the title) have no such core.
-    core = _core_grams(list(per_para.values()))
+    # domain; looked for per paragraph, where they may be two runs): runs chained by
+    # shared n-grams through an article's sentences ("習近平強調，長三角區域要", a
+    # caption, the title) have no such core.
+    core = _core_grams(_per_paragraph(members, paras))
     if not core:
         return False
     _reach_core(members, paras, core)
@@ -447,6 +481,14 @@ def _is_mark(
         or len({o.para for o in members})
         >= max(h.WATERMARK_FIXED_MIN_PARAGRAPHS, h.WATERMARK_FIXED_MIN_SHARE * prose)
     )
+
+
+def _per_paragraph(members: list[_Occurrence], paras: list[str]) -> list[str]:
+    """Each paragraph's runs of a family, joined by newlines."""
+    joined: dict[int, str] = {}
+    for o in members:
+        joined[o.para] = joined.get(o.para, "") + "\n" + paras[o.para][o.start : o.end]
+    return list(joined.values())
 
 
 def _core_grams(runs: list[str]) -> set[str]:
@@ -540,13 +582,21 @@ def _agreement(
     """
     size = h.WATERMARK_AGREE_CONTEXT
     # Contexts shorter than `size` are the tails' starts; longer ones float.
-    table: dict[str, Counter[str]] = {}
+    table: dict[str, dict[str, int]] = {}
     for _, _, tail in tails:
         for k in range(len(tail) + 1):
             nxt = tail[k : k + 2]  # "" where a tail ends
-            if k < size:
-                table.setdefault("^" + tail[:k], Counter())[nxt] += 1
-            table.setdefault(tail[max(0, k - size) : k], Counter())[nxt] += 1
+            starts = (tail[max(0, k - size) : k], "^" + tail[:k])
+            for key in starts if k < size else starts[:1]:
+                seen = table.setdefault(key, {})
+                seen[nxt] = seen.get(nxt, 0) + 1
+    verdicts: dict[str, bool] = {}
+
+    def parted(key: str) -> bool:
+        if key not in verdicts:
+            verdicts[key] = _parting(table[key])
+        return verdicts[key]
+
     out = []
     for occ, anchor, tail in tails:
         k = 0
@@ -556,14 +606,14 @@ def _agreement(
             keys = [tail[max(0, k - size) : k]] + (["^" + tail[:k]] if k < size else [])
             # After a joiner comes a slogan, however rarely each one recurs.
             joined = k > 0 and tail[k - 1] in h.WATERMARK_SUFFIX_JOINERS
-            if not joined and all(_parting(table[key]) for key in keys):
+            if not joined and all(parted(key) for key in keys):
                 break
             k += 1
         out.append((occ, anchor, tail, k))
     return out
 
 
-def _parting(seen: Counter[str]) -> bool:
+def _parting(seen: dict[str, int]) -> bool:
     """True when most tails in a group go on each with a character of its own (or end);
     where too few tails are left to judge, they are taken to agree."""
     # `seen` counts the next two characters; tails agree on the next character. One
