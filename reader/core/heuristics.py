@@ -538,9 +538,11 @@ WATERMARK_PRETEST_MIN_MEMBERS = 40
 #: A random code glued before the site name is this many letters at most.
 WATERMARK_MAX_CODE = 4
 #: Paragraphs and characters looked at: enough to see a mark repeated through an
-#: article, small enough for a 50 MB page.
-WATERMARK_MAX_PARAS = 400
+#: article (marks are cut from every paragraph), small enough for an encyclopedia page.
+WATERMARK_MAX_PARAS = 200
 WATERMARK_MAX_CHARS = 3000
+#: Characters whose script decides whether a page is looked at (Chinese or not).
+WATERMARK_SCRIPT_SAMPLE = 20_000
 
 #: Characters a farm sprinkles through a mark to defeat plain string matching.
 WATERMARK_ZERO_WIDTH = (

@@ -106,15 +106,18 @@ def _read_theme(root: etree._Element) -> Theme | None:
         if class_words(el) & h.DARK_CLASS_WORDS:
             return Theme.DARK
     for el in root.iter("li", "a", "span", "label", "button", "option", "div"):
+        # The active item of a day/night menu: its value, its label, or on/off under a
+        # night-mode label (夜間模式: 開啟 / 關閉). Whether it is the active one is asked
+        # last: most elements are neither.
+        text = (el.text or "").strip()
+        values = [v for attr in _THEME_ATTRS if (v := el.get(attr))]
+        if not values and text not in h.THEME_LABELS and text not in h.SWITCH_LABELS:
+            continue
         if not _is_selected(el):
             continue
-        # The active item of a day/night menu: its value, its label, or on/off under a
-        # night-mode label (夜間模式: 開啟 / 關閉).
-        for attr in _THEME_ATTRS:
-            value = el.get(attr)
-            if value and (theme := _theme_from_value(value)):
+        for value in values:
+            if theme := _theme_from_value(value):
                 return theme
-        text = (el.text or "").strip()
         if text in h.THEME_LABELS:
             return Theme(h.THEME_LABELS[text])
         if text in h.SWITCH_LABELS and _under_night_label(el):

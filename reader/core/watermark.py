@@ -77,7 +77,7 @@ class _Occurrence:
 def find_families(texts: Sequence[str]) -> list[Family]:
     """The watermark families injected into `texts` (paragraphs), most frequent first."""
     paras = [normalize(t[: h.WATERMARK_MAX_CHARS])[0] for t in texts[: h.WATERMARK_MAX_PARAS]]
-    sample = "".join(paras)
+    sample = "".join(paras)[: h.WATERMARK_SCRIPT_SAMPLE]
     if len(h.WATERMARK_CJK_RE.findall(sample)) < h.WATERMARK_MIN_CJK_SHARE * len(sample):
         return []  # a Latin-script page repeats its topic's words; farms here are Chinese
     candidates = [i for i, t in enumerate(paras) if len(t) >= h.WATERMARK_GRAM]
@@ -87,16 +87,13 @@ def find_families(texts: Sequence[str]) -> list[Family]:
     need = max(h.WATERMARK_MIN_PARAGRAPHS, int(h.WATERMARK_MIN_SHARE * prose + 0.999))
     if len(candidates) < need:
         return []
+    gram = h.WATERMARK_GRAM
     df: Counter[str] = Counter()
+    grams: dict[int, set[str]] = {}
     for i in candidates:
         t = paras[i]
-        df.update(
-            {
-                g
-                for g in (t[j : j + h.WATERMARK_GRAM] for j in range(len(t) - h.WATERMARK_GRAM + 1))
-                if h.WATERMARK_CORE_RE.search(g)
-            }
-        )
+        grams[i] = {t[j : j + gram] for j in range(len(t) - gram + 1)}
+        df.update(grams[i])
     # A gram across a sentence's end would chain a mark to the sentence before it
     # ("服務。" ending three paragraphs before the mark).
     # Nor is a gram of digits and characters ("握20" before "2024年"): dates and counts
@@ -105,12 +102,19 @@ def find_families(texts: Sequence[str]) -> list[Family]:
         g
         for g, n in df.items()
         if n >= need
+        and h.WATERMARK_CORE_RE.search(g)
         and not _has_end(g)
         and not (_DIGIT_RE.search(g) and h.WATERMARK_CJK_RE.search(g))
     }
     if not frequent:
         return []
-    occurrences = [occ for i in candidates for occ in _occurrences(i, paras[i], frequent)]
+    # Only paragraphs that hold a recurring gram are scanned for runs of them.
+    occurrences = [
+        occ
+        for i in candidates
+        if not grams[i].isdisjoint(frequent)
+        for occ in _occurrences(i, paras[i], frequent)
+    ]
     groups = _group(occurrences)
     verdicts = [_is_mark(members, paras, need, prose, df) for members in groups]
     accepted = [m for m, ok in zip(groups, verdicts, strict=True) if ok]
@@ -441,6 +445,13 @@ def _is_mark(
     core = _core_grams(_per_paragraph(members, paras))
     if not core:
         return False
+    # Trimming costs too; a family that sits inside sentences as grown is let go first
+    # (the grown runs are the trimmed ones or a little longer).
+    grown = [paras[o.para][o.start : o.end] for o in members]
+    if sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in grown) < 0.5 * len(grown):
+        placed = sum(_delimited(paras[o.para], o.start, o.end) for o in members)
+        if placed < (h.WATERMARK_MIN_DELIMITED_SHARE - 0.1) * len(members):
+            return False
     _reach_core(members, paras, core)
     _trim_tails(members, paras, core)
     members[:] = [o for o in members if not _fragment(paras[o.para][o.start : o.end])]
