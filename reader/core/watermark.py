@@ -125,7 +125,13 @@ def find_families(texts: Sequence[str]) -> list[Family]:
         for occ in members:
             _to_paragraph_end(occ, paras[occ.para])
     _join_neighbours(accepted, paras)
-    found = [_family(members, paras, texts) for members in accepted if members]
+    # A family absorbed into another by joining keeps only its strays: they are dropped
+    # with it ("邊的小" of a slogan, left in "河邊的小館子").
+    found = [
+        _family(members, paras, texts)
+        for members in accepted
+        if len({o.para for o in members}) >= need
+    ]
     return sorted(found, key=lambda f: -f.count)
 
 
@@ -367,19 +373,21 @@ def _dress(occ: _Occurrence, text: str) -> None:
 
 
 def _code_length(text: str, start: int) -> int:
-    """Length of a random letter code glued before position `start` (0 if none)."""
+    """Length of a random code (letters, maybe digits) glued before position `start`."""
     j = start
-    while j > 0 and text[j - 1].isascii() and text[j - 1].isalpha():
+    while j > 0 and start - j < h.WATERMARK_MAX_CODE + 1 and text[j - 1].isascii():
+        if not text[j - 1].isalnum():
+            break
         j -= 1
-    letters = start - j
-    if letters <= h.WATERMARK_MAX_CODE:
-        return letters
-    # Glued to a word ("TaobaoQGg"): the code starts where lower case turns upper.
-    original = text[j:start]
-    for k in range(letters - h.WATERMARK_MAX_CODE, letters):
-        if original[k].isupper() and not original[k - 1].isupper():
-            return letters - k
-    return 0
+    code = text[j:start]
+    alone = j == 0 or not (text[j - 1].isascii() and text[j - 1].isalnum())
+    if alone and len(code) <= h.WATERMARK_MAX_CODE and any(c.isalpha() for c in code):
+        return len(code)
+    # Glued to a word or number ("Taobaoqgg", "6,323ube"): its last letters, if few.
+    k = start
+    while k > 0 and text[k - 1].isascii() and text[k - 1].isalpha():
+        k -= 1
+    return start - k if start - k <= h.WATERMARK_MAX_CODE else 0
 
 
 def _may_be_delimited(text: str, start: int, end: int) -> bool:
@@ -450,7 +458,7 @@ def _is_mark(
     grown = [paras[o.para][o.start : o.end] for o in members]
     if sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in grown) < 0.5 * len(grown):
         placed = sum(_delimited(paras[o.para], o.start, o.end) for o in members)
-        if placed < (h.WATERMARK_MIN_DELIMITED_SHARE - 0.1) * len(members):
+        if placed < (h.WATERMARK_MIN_DELIMITED_SHARE - 0.2) * len(members):
             return False
     _reach_core(members, paras, core)
     _trim_tails(members, paras, core)
