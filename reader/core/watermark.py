@@ -319,11 +319,16 @@ def _grow(members: list[_Occurrence], paras: list[str], df: Counter[str]) -> Non
             ahead = _until_end(text[occ.end : occ.end + h.WATERMARK_MAX_GROW])
             windows = [right[j] for j in near]
             grown = _shared_growth(ahead, windows, df=df, family=len(members))
-            if not grown and ahead[1:2] and ahead[1] in h.WATERMARK_SUFFIX_JOINERS:
+            if not grown and ahead[1:2]:
                 # The site name's rotating suffix (「網：」 where others have 「站：」 or
-                # none) is skipped to reach the slogan they share.
+                # none; 「網」 right before the slogan) is skipped to reach the slogan
+                # they share.
                 rest = _shared_growth(ahead[1:], windows, df=df, family=len(members))
-                grown = 1 + rest if rest > 1 else 0
+                if ahead[1] in h.WATERMARK_SUFFIX_JOINERS:
+                    grown = 1 + rest if rest > 1 else 0
+                else:
+                    words = len(h.WATERMARK_CORE_RE.findall(ahead[1 : 1 + rest]))
+                    grown = 1 + rest if words >= h.WATERMARK_MIN_CORE_CHARS else 0
             occ.end += grown
             if not grown:
                 break
@@ -673,7 +678,8 @@ def _fragment(run: str) -> bool:
 def _beside(
     accepted: list[list[_Occurrence]], others: list[list[_Occurrence]], paras: list[str]
 ) -> list[list[_Occurrence]]:
-    """Families of characters that touch a mark (nothing but a bracket or joiner between)
+    """Families of characters that touch a mark (nothing but a bracket, joiners or one
+    character, a site suffix, between)
     in most of their paragraphs: the site name before a recurring domain, in brackets
     that vary, in a heading too ("一、政策背景【霧松資訊】XYZ.EXAMPLE"), is the mark's
     even where it alone would not pass."""
@@ -686,8 +692,10 @@ def _beside(
         text = paras[o.para]
         for start, end in spans.get(o.para, ()):
             gap = text[o.end : start] if o.end <= start else text[end : o.start]
-            if len(gap) <= h.WATERMARK_MAX_CODE and not h.WATERMARK_CORE_RE.search(gap):
-                return True  # touching, or a bracket or joiner between
+            if len(gap) <= 1 or (
+                len(gap) <= h.WATERMARK_MAX_CODE and not h.WATERMARK_CORE_RE.search(gap)
+            ):
+                return True  # touching, or a site suffix, a bracket or joiners between
         return False
 
     def dated(o: _Occurrence) -> bool:  # a date beside a byline is no site name
