@@ -145,7 +145,6 @@ def _occurrences(para: int, text: str, frequent: set[str]) -> list[_Occurrence]:
             while k <= n - h.WATERMARK_GRAM and text[k : k + h.WATERMARK_GRAM] in frequent:
                 k += 1
             end = k - 1 + h.WATERMARK_GRAM
-            grams = {text[x : x + h.WATERMARK_GRAM] for x in range(j, k)}
             # The sentence's own punctuation around a run is not part of the mark.
             start = j
             while start < end and text[start] in h.WATERMARK_EDGE_PUNCT:
@@ -154,7 +153,14 @@ def _occurrences(para: int, text: str, frequent: set[str]) -> list[_Occurrence]:
             while stop > start and text[stop - 1] in h.WATERMARK_EDGE_PUNCT:
                 stop -= 1
             stop = _before_label(text, start, stop)
-            out.append(_Occurrence(para, start, stop, grams))
+            # The family is known by the grams of the run as kept (a label cut off it
+            # must not tie the mark to every line the label opens).
+            grams = {
+                text[x : x + h.WATERMARK_GRAM] for x in range(start, stop - h.WATERMARK_GRAM + 1)
+            }
+            grams &= frequent
+            if grams:
+                out.append(_Occurrence(para, start, stop, grams))
             j = end
         else:
             j += 1
@@ -168,9 +174,7 @@ def _before_label(text: str, start: int, stop: int) -> int:
         return stop
     j = stop - 1
     while (
-        j > start
-        and stop - 1 - j < h.WATERMARK_MAX_LABEL
-        and h.WATERMARK_CORE_RE.match(text[j - 1])
+        j > start and stop - 1 - j < h.WATERMARK_MAX_LABEL and h.WATERMARK_CJK_RE.match(text[j - 1])
     ):
         j -= 1
     return j if j - start >= h.WATERMARK_MIN_CORE_CHARS else stop
@@ -663,8 +667,11 @@ def _to_paragraph_end(occ: _Occurrence, text: str) -> None:
     rest = text[occ.end :]
     if not rest or len(rest) > h.WATERMARK_MAX_GROW or _has_end(rest):
         return
-    # Not after a colon ("新發展格局：結構與效應" is a title's own) or a space.
-    joiners = h.WATERMARK_JOINERS.replace(":", "").replace(" ", "")
+    # Not after a colon ("新發展格局：結構與效應" is a title's own), nor after a space
+    # before a date or count (a byline's "發布時間 2005/03/28").
+    joiners = h.WATERMARK_JOINERS.replace(":", "") + ","
+    if _DIGIT_RE.search(rest):
+        joiners = joiners.replace(" ", "")
     joined = text[occ.end - 1 : occ.end] in joiners or rest[0] in joiners
     # Or a tag of a character or two closing the paragraph (「原創」 after the site name).
     if joined or (rest[1:2] and rest[1] in joiners) or len(rest.strip()) <= 2:
