@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from reader.app import SAMPLE, build_window, initial_path
 from reader.core import Article, Block, BlockType, Script, Section, Speaker, Theme
+from reader.core.article import Target
 from reader.core.errors import ScriptError
-from reader.core.prefs import Accent, FontStyle, Language, ScriptChoice
+from reader.core.prefs import Accent, FontStyle, Language
 from reader.core.render import ASSET_SCHEME
 from reader.ui.window import MainWindow
 from tests.conftest import PAGES, SAMPLES
@@ -398,7 +399,7 @@ def test_taiwan_hongkong_and_quote_styles(rich: MainWindow, qtbot: QtBot) -> Non
     assert "“這些舊東西" in rich.view.toPlainText()
     _switch(qtbot, rich, "actionScriptHongKong")
     assert rich.action("actionScriptHongKong").isChecked()
-    assert rich.prefs.script is ScriptChoice.HONGKONG
+    assert rich.prefs.script is Target.HONGKONG
     assert rich.view.font().families()[0].endswith("HK")
 
 
@@ -644,7 +645,7 @@ def test_preferences_and_state_survive_a_restart(
     qtbot.waitExposed(second)
     prefs = second.prefs
     assert prefs.theme is Theme.DARK
-    assert prefs.script is ScriptChoice.SIMPLIFIED
+    assert prefs.script is Target.SIMPLIFIED
     assert prefs.font is FontStyle.SANS
     assert prefs.zoom == 1
     assert prefs.accent is Accent.INDIGO

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from reader.core.article import Article, Script
+from reader.core.article import Article, QuoteStyle, Target
 from reader.core.errors import ReaderError
-from reader.core.prefs import Quotes, ScriptChoice
 from reader.core.render import render
 
 if TYPE_CHECKING:
@@ -26,25 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Key = tuple[ScriptChoice, Quotes]
-
-
-def convert_query(query: str, choice: ScriptChoice, original: Script) -> str:
-    """`query` written in the script on screen, so a search typed in either script works."""
-    # Imported here, not at the top: OpenCC must not slow the first paint.
-    from reader.core.script import convert_text  # noqa: PLC0415
-
-    if shown_script(choice, original) is Script.TRADITIONAL:
-        target = choice if choice is not ScriptChoice.ORIGINAL else ScriptChoice.TRADITIONAL
-        return convert_text(query, Script.SIMPLIFIED, target)
-    return convert_text(query, Script.TRADITIONAL, ScriptChoice.SIMPLIFIED)
-
-
-def shown_script(choice: ScriptChoice, original: Script) -> Script:
-    """The script on screen for a choice."""
-    if choice is ScriptChoice.ORIGINAL:
-        return original
-    return Script.SIMPLIFIED if choice is ScriptChoice.SIMPLIFIED else Script.TRADITIONAL
+Key = tuple[Target, QuoteStyle]
 
 
 class Conversion(QObject):
@@ -82,19 +63,19 @@ class Conversion(QObject):
             self._converter = None
             self._cache.clear()
 
-    def lookup(self, target: ScriptChoice, quotes: Quotes) -> tuple[Article, str] | None:
+    def lookup(self, target: Target, quotes: QuoteStyle) -> tuple[Article, str] | None:
         """The converted article and its HTML if they are ready now (cached or original)."""
         article = self._article
         if article is None:
             return None
         key = (target, quotes)
         hit = self._cache.get(key)
-        if hit is None and target is ScriptChoice.ORIGINAL and quotes is Quotes.KEEP:
+        if hit is None and target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:
             hit = (article, render(article))
             self._cache[key] = hit
         return hit
 
-    def start(self, target: ScriptChoice, quotes: Quotes) -> int:
+    def start(self, target: Target, quotes: QuoteStyle) -> int:
         """Convert on the worker thread; the answer comes through `finished` with this id."""
         rid = next(self._ids)
         article = self._article
@@ -128,7 +109,7 @@ class Conversion(QObject):
         return run
 
     def _converter_for(self, article: Article) -> ArticleConverter:
-        from reader.core.script import ArticleConverter  # noqa: PLC0415 - see convert_query
+        from reader.core.script import ArticleConverter  # noqa: PLC0415 - OpenCC must not slow the first paint
 
         with self._lock:
             if self._converter is None or self._converter.original is not article:

@@ -28,8 +28,8 @@ from PySide6.QtCore import QDir, QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.core.article import Script, Theme
-from reader.core.prefs import Accent, FontStyle, ScriptChoice
+from reader.core.article import Script, Target, Theme
+from reader.core.prefs import Accent, FontStyle
 
 log = logging.getLogger(__name__)
 
@@ -378,13 +378,11 @@ _FONTS: Mapping[tuple[str, FontStyle], tuple[str, ...]] = {
 _FALLBACK = ("WenQuanYi Micro Hei", "Droid Sans Fallback")
 
 
-def reading_families(shown: ScriptChoice, original: Script, style: FontStyle) -> tuple[str, ...]:
+def reading_families(shown: Target, original: Script, style: FontStyle) -> tuple[str, ...]:
     """Font families for body text, so glyph shapes match the script on screen."""
-    if shown is ScriptChoice.HONGKONG:
+    if shown is Target.HONGKONG:
         key = "hk"
-    elif shown is ScriptChoice.SIMPLIFIED or (
-        shown is ScriptChoice.ORIGINAL and original is Script.SIMPLIFIED
-    ):
+    elif shown is Target.SIMPLIFIED or (shown is Target.ORIGINAL and original is Script.SIMPLIFIED):
         key = "sc"
     else:
         key = "tc"

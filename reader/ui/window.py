@@ -26,12 +26,13 @@ from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, QTim
 from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader.core import Article, BlockType, ReaderError, Script, Theme, load_article
-from reader.core.prefs import ZOOM_MAX, ZOOM_MIN, Accent, FontStyle, Language, Prefs, Quotes
-from reader.core.prefs import ScriptChoice as Sc
+from reader.core.article import QuoteStyle as Quotes
+from reader.core.article import Target as Sc
+from reader.core.prefs import ZOOM_MAX, ZOOM_MIN, Accent, FontStyle, Language, Prefs
 from reader.core.render import anchor, reading_minutes
 from reader.ui import i18n
 from reader.ui import settings as store
-from reader.ui.convert import Conversion, convert_query
+from reader.ui.convert import Conversion
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Look, ThemeController, base_point_size, reading_families
 from reader.ui.view import ArticleView
@@ -852,7 +853,9 @@ class MainWindow(QMainWindow):
         if query and self._original is not None:
             variants = {query}
             try:
-                variants.add(convert_query(query, self._prefs.script, self._original.script))
+                from reader.core.script_query import query_for_shown  # noqa: PLC0415
+
+                variants.add(query_for_shown(query, self._prefs.script, self._original.script))
             except ReaderError as exc:
                 log.info("find: no script conversion for the query (%s)", exc)
             doc = self.view.document()
