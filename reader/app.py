@@ -16,6 +16,8 @@ from reader import __version__
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from reader.ui.dialogs import Dialogs
+    from reader.ui.session import ReadingSession
     from reader.ui.window import MainWindow
 
 SAMPLE = (
@@ -54,17 +56,26 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def build_window(settings: QSettings | None = None, *, defer_controls: bool = False) -> MainWindow:
+def build_window(
+    settings: QSettings | None = None,
+    *,
+    defer_controls: bool = False,
+    dialogs: Dialogs | None = None,
+    session: ReadingSession | None = None,
+) -> MainWindow:
     """Build the main window (a QApplication must already exist).
 
-    `settings` defaults to the user's real settings; tests pass one in tmp_path. With
-    `defer_controls` the menus, tool bar and status bar follow the article's first paint
-    (see MainWindow), as at start-up.
+    `settings` defaults to the user's real settings; tests pass one in tmp_path, and may
+    pass recording `dialogs` and a `session` of their own. With `defer_controls` the
+    menus, tool bar and status bar follow the article's first paint (see MainWindow), as
+    at start-up.
     """
     # Imported here so `--dump` never loads Qt (tests/test_boundaries.py).
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from reader.ui import settings as store  # noqa: PLC0415
+    from reader.ui.dialogs import qt_dialogs  # noqa: PLC0415
+    from reader.ui.session import ReadingSession  # noqa: PLC0415
     from reader.ui.theme import ThemeController, register_icons  # noqa: PLC0415
     from reader.ui.window import MainWindow  # noqa: PLC0415
 
@@ -72,9 +83,12 @@ def build_window(settings: QSettings | None = None, *, defer_controls: bool = Fa
     if not isinstance(app, QApplication):
         raise RuntimeError("build_window() needs a QApplication")
     register_icons()
+    qs = settings if settings is not None else store.default_settings()
     return MainWindow(
-        settings if settings is not None else store.default_settings(),
+        qs,
         ThemeController(app),
+        session if session is not None else ReadingSession(qs),
+        dialogs if dialogs is not None else qt_dialogs(),
         defer_controls=defer_controls,
     )
 

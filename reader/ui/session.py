@@ -1,0 +1,273 @@
+"""ReadingSession: the article being read, its conversions and reading positions.
+
+The window observes the session through signals and forwards the reader's intent to it;
+the session never touches a widget. Data flows one way: `open` -> `article_loaded` ->
+`show_in(target, quotes)` -> `script_changed`. Switching script converts and renders once
+per (target, quotes) and keeps the result in the session's one cache, so switching back
+costs nothing.
+
+Where the work runs, and why (numbers from `python -m benchmarks` on this machine):
+
+* Loading: a page up to `INLINE_LOAD_BYTES` loads right here, on the GUI thread (a
+  start-up on the bundled sample paints sooner this way); a bigger one loads in a worker
+  process (`jobs.ProcessJobs`: the core is pure Python, and a loading thread would hold the
+  GIL for up to 155 ms at a time on a 10 MB page, a worker process 30-40 ms at most).
+* Converting: on the GUI thread, never in a thread. OpenCC's C++ binding converts 25,000
+  characters in 3-9 ms (s2t-s2twp; 0.1 s per million characters) and renders in 2.4 ms,
+  and it holds the GIL for a whole call (a ticking thread stalled 197 ms beside a 1M
+  conversion), so a thread would add hand-offs without keeping the window painting.
+  When nothing is on screen yet, the original is shown first and the conversion follows
+  a zero timer later, so the first paint never waits for OpenCC's dictionaries (45-70 ms
+  for a config's first use).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+
+from reader.core import Article, BlockType, ReaderError, load_article
+from reader.core.article import QuoteStyle, Target
+from reader.core.render import render
+from reader.ui import settings as store
+from reader.ui.jobs import ProcessJobs
+
+log = logging.getLogger(__name__)
+
+Position = tuple[int, int]
+"""A reading position: (block index, pixel offset); block -1 is the header."""
+
+TOP: Position = (-1, 0)
+
+INLINE_LOAD_BYTES = 256 * 1024
+"""Pages up to this size load on the GUI thread. Loading costs about 0.3 s per MB of
+page (10 MB: 3 s; benchmarks: big pages), so 256 KB stays near the 100 ms a window may
+stall; above it the worker process's hand-off (the first job also starts the worker,
+about 0.5 s) is the smaller price."""
+
+Key = tuple[Target, QuoteStyle]
+ORIGINAL: Key = (Target.ORIGINAL, QuoteStyle.KEEP)
+
+
+class ReadingSession(QObject):
+    """The open article, its conversions, and where the reader is in each file.
+
+    Signals:
+        busy_changed(bool): a load or a conversion is pending (show a busy indicator).
+        article_loaded(Article): a new article was opened (as extracted).
+        load_failed(str, str): opening failed: the file's name and the reason.
+        script_changed(Article): the article shown changed (`shown`, `html`, `images`).
+        conversion_failed(str): a conversion failed (the message fit for the user).
+    """
+
+    busy_changed = Signal(bool)
+    article_loaded = Signal(object)
+    load_failed = Signal(str, str)
+    script_changed = Signal(object)
+    conversion_failed = Signal(str)
+
+    def __init__(
+        self,
+        settings: QSettings,
+        parent: QObject | None = None,
+        *,
+        inline_bytes: int = INLINE_LOAD_BYTES,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._inline_bytes = inline_bytes
+        self._jobs = ProcessJobs(self)
+        self._jobs.finished.connect(self._job_finished)
+        self._jobs.failed.connect(self._job_failed)
+        self._loading: Path | None = None
+        self._path: Path | None = None
+        self._article: Article | None = None
+        self._cache: dict[Key, tuple[Article, str]] = {}
+        self._shown_key: Key | None = None
+        self._wanted: Key = ORIGINAL
+        self._images: dict[int, bytes] = {}
+        self._position: Callable[[], Position | None] = lambda: None
+        self._convert_timer = QTimer(self)
+        self._convert_timer.setSingleShot(True)
+        self._convert_timer.setInterval(0)
+        self._convert_timer.timeout.connect(self._convert_wanted)
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        """The file the article came from (None for an article given directly)."""
+        return self._path
+
+    @property
+    def article(self) -> Article | None:
+        """The open article as extracted (before script conversion)."""
+        return self._article
+
+    @property
+    def shown(self) -> Article | None:
+        """The article as shown (after conversion), once `script_changed` has said so."""
+        return None if self._shown_key is None else self._cache[self._shown_key][0]
+
+    @property
+    def html(self) -> str:
+        """The rendered HTML of `shown`."""
+        return "" if self._shown_key is None else self._cache[self._shown_key][1]
+
+    @property
+    def shown_key(self) -> Key | None:
+        """The (target, quotes) of what is shown."""
+        return self._shown_key
+
+    @property
+    def images(self) -> Mapping[int, bytes]:
+        """The article's own images: block index -> bytes."""
+        return self._images
+
+    def busy(self) -> bool:
+        """Whether a load or a conversion is pending."""
+        return self._jobs.busy() or self._convert_timer.isActive()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def set_position_source(self, source: Callable[[], Position | None]) -> None:
+        """Where the reader is now (asked whenever a position must be remembered)."""
+        self._position = source
+
+    def open(self, path: Path) -> bool:
+        """Open `path`: at once when it is small, else in the background.
+
+        Returns False when it failed at once (`load_failed` was emitted); True when it
+        opened (`article_loaded` was emitted) or is loading (one of the two follows).
+        A newer `open` supersedes one still loading: its result is dropped.
+        """
+        if self._inline(path):
+            self._jobs.cancel()
+            self._set_loading(None)
+            try:
+                article = load_article(path)
+            except ReaderError as exc:
+                self.load_failed.emit(path.name, str(exc))
+                return False
+            self.set_article(article, path)
+            return True
+        self._jobs.submit(load_article, path)
+        self._set_loading(path)
+        return True
+
+    def loading(self) -> Path | None:
+        """The file loading in the background, if any."""
+        return self._loading
+
+    def set_article(self, article: Article, path: Path | None = None) -> None:
+        """Make `article` (from `path`, if any) the open article; emits `article_loaded`."""
+        self.remember_position()
+        self._path = path
+        self._article = article
+        self._cache.clear()
+        self._shown_key = None
+        self._images = {
+            i: article.assets[b.src]
+            for i, b in enumerate(article.blocks)
+            if b.type is BlockType.IMAGE and b.src is not None and b.src in article.assets
+        }
+        self.article_loaded.emit(article)
+
+    def saved_position(self) -> Position | None:
+        """Where the reader left the open file last time, if known."""
+        if self._path is None:
+            return None
+        return store.reading_position(self._settings, self._path)
+
+    def remember_position(self) -> None:
+        """Store the reader's place in the open file (before it goes, or at exit)."""
+        pos = self._position()
+        if self._path is not None and pos is not None and self._shown_key is not None:
+            store.save_reading_position(self._settings, self._path, *pos)
+
+    def shutdown(self) -> None:
+        """Remember the place and stop background work (the window is closing)."""
+        self.remember_position()
+        self._convert_timer.stop()
+        self._jobs.shutdown()
+
+    # -- scripts ---------------------------------------------------------------------------
+
+    def show_in(self, target: Target, quotes: QuoteStyle) -> None:
+        """Show the article in `target` with `quotes` (cached, or converted now).
+
+        With nothing on screen yet the original is shown first and the conversion
+        follows on the next turn of the event loop (see the module docstring).
+        """
+        self._wanted = (target, quotes)
+        if self._article is None:
+            return
+        if self._wanted in self._cache or self._wanted == ORIGINAL:
+            self._convert_wanted()
+            return
+        if self._shown_key is None:
+            self._show(ORIGINAL)
+            self._convert_timer.start()
+            self.busy_changed.emit(True)
+            return
+        self._convert_wanted()
+
+    def _convert_wanted(self) -> None:
+        was_busy = self.busy_changed
+        key, article = self._wanted, self._article
+        if article is None:
+            return
+        if key not in self._cache:
+            try:
+                self._cache[key] = _convert(article, key)
+            except ReaderError as exc:
+                was_busy.emit(self.busy())
+                self.conversion_failed.emit(str(exc))
+                return
+        self._show(key)
+        was_busy.emit(self.busy())
+
+    def _show(self, key: Key) -> None:
+        article = self._article
+        if article is None:
+            return
+        if key == ORIGINAL and key not in self._cache:
+            self._cache[key] = (article, render(article))
+        self._shown_key = key
+        self.script_changed.emit(self._cache[key][0])
+
+    # -- background loading ----------------------------------------------------------------
+
+    def _inline(self, path: Path) -> bool:
+        try:
+            return path.stat().st_size <= self._inline_bytes
+        except OSError:
+            return True  # the loader says what is wrong, with its own words
+
+    def _set_loading(self, path: Path | None) -> None:
+        before = self.busy()
+        self._loading = path
+        if self.busy() != before or path is not None:
+            self.busy_changed.emit(self.busy())
+
+    def _job_finished(self, _jid: int, article: object) -> None:
+        path = self._loading
+        self._set_loading(None)
+        if isinstance(article, Article) and path is not None:
+            self.set_article(article, path)
+
+    def _job_failed(self, _jid: int, message: str) -> None:
+        path = self._loading
+        self._set_loading(None)
+        self.load_failed.emit(path.name if path else "", message)
+
+
+def _convert(article: Article, key: Key) -> tuple[Article, str]:
+    # Imported here: OpenCC must not slow the first paint (see the module docstring).
+    from reader.core.script import convert  # noqa: PLC0415
+
+    converted = convert(article, *key)
+    return converted, render(converted)
