@@ -16,19 +16,24 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QToolBar
 
-from reader.core.article import QuoteStyle, Target, Theme
+from reader.core.article import Article, QuoteStyle, Target, Theme
 from reader.core.prefs import Accent, FontStyle, Language
+from reader.core.render import reading_minutes
 from reader.ui.find import FindBar, FindController
+from reader.ui.i18n import parenthesized
 
 if TYPE_CHECKING:
     from reader.ui.window import MainWindow
 
 Slot = Callable[["MainWindow"], None]
+
+_FORMAT_KEYS = {"text": "format_text", "html": "format_html", "mhtml": "format_mhtml"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +274,57 @@ class Controls:
                 widget.setAccessibleName(str(act.property("accessibleName") or ""))
         self.toolbar.setWindowTitle(t("toolbar"))
         self.find_bar.set_texts(t("find_placeholder"), t("find_prev"), t("find_next"), t("close"))
+
+    def show_status(
+        self,
+        t: Callable[..., str],
+        article: Article | None,
+        original: Article | None,
+        script: Target,
+    ) -> None:
+        """Fill the status bar for `article` (as shown) from `original`, in words `t`."""
+        labels = self.status
+        if article is None or original is None:
+            for label in (labels.format, labels.chars, labels.time, labels.script):
+                label.clear()
+            return
+        fmt = t(_FORMAT_KEYS.get(article.format, "format_html"))
+        labels.format.setText(f"{article.encoding.upper()} · {fmt}")
+        labels.chars.setText(t("chars", n=f"{article.char_count:,}"))
+        labels.time.setText(t("minutes", m=reading_minutes(article)))
+        keys = {o.value: o.key for c in CHOICES if c.pref == "script" for o in c.options}
+        shown = t(keys[script])
+        if script is Target.ORIGINAL:
+            shown = parenthesized(shown, t(keys[Target(original.script.value)]))
+        labels.script.setText(t("showing", s=shown))
+
+    def set_recent(
+        self,
+        window: QMainWindow,
+        paths: Sequence[Path],
+        open_path: Callable[[Path], object],
+        none_text: str,
+    ) -> None:
+        """List `paths` in the Open Recent menu (Alt+1 ... Alt+9), then Clear list."""
+        menu = self.recent_menu
+        for act in menu.actions():
+            if act.objectName().startswith("actionRecent"):
+                window.removeAction(act)
+        menu.clear()
+        for i, p in enumerate(paths, start=1):
+            act = QAction(f"&{i} {p.name}", menu)
+            act.setObjectName(f"actionRecent{i}")
+            act.setShortcuts([QKeySequence(f"Alt+{i}")])
+            act.setToolTip(str(p))
+            act.setStatusTip(str(p))
+            act.setProperty("accessibleName", p.name)
+            act.triggered.connect(lambda _checked=False, p=p: open_path(p))
+            menu.addAction(act)
+            window.addAction(act)
+        if not paths:
+            menu.addAction(none_text).setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.actions["actionClearRecent"])
 
     def sync(self, window: MainWindow, value: Callable[[str], object]) -> None:
         """Check the option of every Choice that equals `value(pref)`, and the toggles."""

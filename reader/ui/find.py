@@ -9,6 +9,7 @@ and steps through them.
 from __future__ import annotations
 
 import bisect
+import logging
 from collections.abc import Callable
 
 from PySide6 import QtCore
@@ -16,7 +17,12 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from reader.core.article import Script, Target
+from reader.core.errors import ReaderError
+from reader.core.script_query import query_for_shown
 from reader.ui.view import ArticleView
+
+log = logging.getLogger(__name__)
 
 
 class FindBar(QWidget):
@@ -110,6 +116,17 @@ class FindBar(QWidget):
                 self.previous_requested.emit()
                 return True
         return super().eventFilter(watched, event)
+
+
+def query_variants(query: str, target: Target, source: Script | None) -> set[str]:
+    """`query` as typed and as written in the script on screen (when OpenCC can say)."""
+    variants = {query}
+    if source is not None:
+        try:
+            variants.add(query_for_shown(query, target, source))
+        except ReaderError as exc:
+            log.info("find: no script conversion for the query (%s)", exc)
+    return variants
 
 
 class FindController(QObject):

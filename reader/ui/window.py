@@ -18,40 +18,34 @@ those 10 ms.
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections.abc import Callable, Mapping
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from reader.core import Article, ReaderError, Script
-from reader.core.article import Target
+from reader.core import Article, Script
 from reader.core.prefs import ZOOM_MAX, ZOOM_MIN, Prefs
-from reader.core.render import anchor, reading_minutes
+from reader.core.render import anchor
 from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.dialogs import Dialogs
+from reader.ui.navigate import Navigator
 from reader.ui.session import TOP, Position, ReadingSession
-from reader.ui.sidebar import Sidebar, SidebarEntry, SidebarGroup
+from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Look, ThemeController, base_point_size, reading_families
 from reader.ui.view import ArticleView
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent
 
     from reader.ui.controls import Controls
     from reader.ui.find import FindBar, FindController
 
 log = logging.getLogger(__name__)
-
-_FORMAT_KEYS = {"text": "format_text", "html": "format_html", "mhtml": "format_mhtml"}
-SECTIONS, SPEAKERS = "sections", "speakers"
-"""The sidebar's groups (their kinds are also their i18n keys)."""
 
 
 class MainWindow(QMainWindow):
@@ -95,8 +89,6 @@ class MainWindow(QMainWindow):
         self._prefs: Prefs = store.load_prefs(settings)
         self._lang = i18n.resolve(self._prefs.language, self._locale)
         self._controls: Controls | None = None
-        self._speaker: int | None = None  # index in article.speakers (same in every script)
-        self._speaker_next = 0
         self._place: Position | None = None  # where the next article shown goes
         self._after_paint: tuple[QWidget, Callable[[], None]] | None = None
         self._base_size = base_point_size()
@@ -128,8 +120,7 @@ class MainWindow(QMainWindow):
         session.script_changed.connect(self._script_changed)
         session.conversion_failed.connect(self._conversion_failed)
         session.busy_changed.connect(self._busy_changed)
-        self.sidebar.entry_activated.connect(self._entry_activated)
-        self.view.top_block_changed.connect(self._track_section)
+        self._nav = Navigator(self.view, self.sidebar, self._article, self._speaker_color)
         self.view.link_clicked.connect(self._link_clicked)
         theme.theme_changed.connect(self._theme_changed)
 
@@ -195,12 +186,16 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QIcon  # noqa: PLC0415 - see the module docstring
 
         from reader.ui import controls  # noqa: PLC0415
-        from reader.ui.find import FindController  # noqa: PLC0415
+        from reader.ui.find import FindController, query_variants  # noqa: PLC0415
 
         def finder(bar: FindBar) -> FindController:
+            def variants(query: str) -> set[str]:
+                source = self.article.script if self.article else None
+                return query_variants(query, self._prefs.script, source)
+
             none = self._t
             return FindController(
-                self.view, bar, self._query_variants, self.look.color, lambda: none("find_none")
+                self.view, bar, variants, self.look.color, lambda: none("find_none")
             )
 
         c = controls.build(self, self.set_pref, finder)
@@ -216,7 +211,6 @@ class MainWindow(QMainWindow):
         c.toolbar.setStyleSheet(self.look.toolbar_qss)
         self._retranslate()
         self._sync_checks()
-        self._track_section(self.view.top_block())
         self._watch_paint(c.toolbar, self._controls_painted)
         return c
 
@@ -274,51 +268,23 @@ class MainWindow(QMainWindow):
 
     def go_to_section(self, index: int) -> None:
         """Put section `index`'s heading at the top of the view."""
-        article = self._article()
-        if article is not None and 0 <= index < len(article.sections):
-            self.view.scroll_to(anchor(article.sections[index].block))
-            self.sidebar.set_current(SECTIONS, index)
+        self._nav.go_to_section(index)
 
     def next_section(self) -> None:
         """Jump to the section after the one at the top of the view."""
-        sections, top = self._section_blocks(), self.view.top_block()
-        if (
-            sections
-            and top is not None
-            and (i := bisect.bisect_right(sections, top)) < len(sections)
-        ):
-            self.go_to_section(i)
+        self._nav.step_section(1)
 
     def previous_section(self) -> None:
         """Jump to the section before the one at the top of the view."""
-        sections, top = self._section_blocks(), self.view.top_block()
-        if sections and top is not None and (i := bisect.bisect_left(sections, top) - 1) >= 0:
-            self.go_to_section(i)
+        self._nav.step_section(-1)
 
     def go_to_speaker(self, name: str) -> None:
         """Jump to `name`'s next passage (cycling) and mark all their passages."""
-        article = self._article()
-        names = [s.name for s in article.speakers] if article else []
-        if article is None or name not in names:
-            return
-        index = names.index(name)
-        speaker = article.speakers[index]
-        if not speaker.blocks:
-            return
-        if self._speaker != index:
-            self._speaker = index
-            self._speaker_next = 0
-        i = self._speaker_next % len(speaker.blocks)
-        self._speaker_next = i + 1
-        self._mark_speaker()
-        self.view.scroll_to(anchor(speaker.blocks[i]))
+        self._nav.go_to_speaker(name)
 
     def marked_speaker(self) -> str | None:
         """The name of the speaker whose passages are marked, if any."""
-        article = self._article()
-        if article is None or self._speaker is None or self._speaker >= len(article.speakers):
-            return None
-        return article.speakers[self._speaker].name
+        return self._nav.marked_speaker()
 
     def open_find(self) -> None:
         """Show the find bar."""
@@ -357,8 +323,7 @@ class MainWindow(QMainWindow):
     # -- the session's news ----------------------------------------------------------------
 
     def _article_loaded(self, article: Article) -> None:
-        self._speaker = None
-        self._speaker_next = 0
+        self._nav.reset()
         if article.theme is not None and article.theme is not self._theme.theme:
             # The page's own day/night choice wins on open; the user can change it after.
             self._theme.set_theme(article.theme)
@@ -405,6 +370,9 @@ class MainWindow(QMainWindow):
     def _article(self) -> Article | None:
         return self._session.shown or self._session.article
 
+    def _speaker_color(self) -> QColor:
+        return self.look.color("speaker_mark")
+
     def _show_script(self) -> None:
         self._session.show_in(self._prefs.script, self._prefs.quotes)
 
@@ -449,7 +417,7 @@ class MainWindow(QMainWindow):
             return
         block, offset = pos
         self.view.scroll_to("top" if block < 0 else anchor(block), offset)
-        self._track_section(self.view.top_block())
+        self._nav.track(self.view.top_block())
 
     def _update_title(self) -> None:
         app = self._t("app")
@@ -457,94 +425,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{article.title} — {app}" if article else app)
 
     def _update_status(self) -> None:
-        c = self._controls
-        if c is None:
-            return  # build_controls() fills it in
-        article, original = self._article(), self.article
-        labels = (c.status.format, c.status.chars, c.status.time, c.status.script)
-        if article is None or original is None:
-            for label in labels:
-                label.clear()
-            return
-        fmt = self._t(_FORMAT_KEYS.get(article.format, "format_html"))
-        c.status.format.setText(f"{article.encoding.upper()} · {fmt}")
-        c.status.chars.setText(self._t("chars", n=f"{article.char_count:,}"))
-        c.status.time.setText(self._t("minutes", m=reading_minutes(article)))
-        keys = _script_keys()
-        script = self._t(keys[self._prefs.script])
-        if self._prefs.script is Target.ORIGINAL:
-            native = Target(original.script.value)
-            script = i18n.parenthesized(script, self._t(keys[native]))
-        c.status.script.setText(self._t("showing", s=script))
+        if self._controls is not None:  # otherwise build_controls() fills it in
+            self._controls.show_status(self._t, self._article(), self.article, self._prefs.script)
 
     # -- sidebar, speakers, find -----------------------------------------------------------
 
     def _fill_sidebar(self) -> None:
-        article = self._article()
-        if self._controls is None or article is None:
-            return  # build_controls() fills it in
-        self.sidebar.set_groups(
-            [
-                SidebarGroup(
-                    SECTIONS,
-                    self._t(SECTIONS),
-                    tuple(
-                        SidebarEntry(s.title, s.title, i) for i, s in enumerate(article.sections)
-                    ),
-                ),
-                SidebarGroup(
-                    SPEAKERS,
-                    self._t(SPEAKERS),
-                    tuple(
-                        SidebarEntry(i18n.parenthesized(s.name, len(s.blocks)), s.name, s.name)
-                        for s in article.speakers
-                    ),
-                ),
-            ]
-        )
-
-    def _entry_activated(self, kind: str, value: object) -> None:
-        if kind == SECTIONS and isinstance(value, int):
-            self.go_to_section(value)
-        elif kind == SPEAKERS and isinstance(value, str):
-            self.go_to_speaker(value)
-
-    def _section_blocks(self) -> list[int]:
-        article = self._article()
-        return [s.block for s in article.sections] if article else []
-
-    def _track_section(self, top: int | None) -> None:
-        sections = self._section_blocks()
-        i = bisect.bisect_right(sections, top) - 1 if top is not None and sections else -1
-        self.sidebar.set_current(SECTIONS, i if i >= 0 else None)
-
-    def _mark_speaker(self) -> None:
-        article, index = self._article(), self._speaker
-        if article is None or index is None or index >= len(article.speakers):
-            self.view.clear_marks("speaker")
-            return
-        blocks = article.speakers[index].blocks
-        cursors = [c for c in (self.view.block_cursor(b) for b in blocks) if c]
-        self.view.set_marks("speaker", cursors, self.look.color("speaker_mark"), full_width=True)
+        if self._controls is not None:  # otherwise build_controls() fills it in
+            self._nav.fill(self._t)
 
     def _reapply_marks(self) -> None:
-        # The speaker is kept by index: after a script switch the name is written
-        # differently, but the list (and each speaker's blocks) is the same.
-        self._mark_speaker()
+        self._nav.mark_speaker()
         if self._controls is not None:
             self._controls.find.refresh()
-
-    def _query_variants(self, query: str) -> set[str]:
-        variants = {query}
-        original = self.article
-        if original is not None:
-            from reader.core.script_query import query_for_shown  # noqa: PLC0415 - OpenCC
-
-            try:
-                variants.add(query_for_shown(query, self._prefs.script, original.script))
-            except ReaderError as exc:
-                log.info("find: no script conversion for the query (%s)", exc)
-        return variants
 
     # -- text and state --------------------------------------------------------------------
 
@@ -586,32 +479,9 @@ class MainWindow(QMainWindow):
             store.save_system_dark(self._settings, self._theme.system_dark)
 
     def _rebuild_recent(self) -> None:
-        c = self._controls
-        if c is None:
-            return  # built with the menus
-        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415 - module docstring
-
-        menu = c.recent_menu
-        for act in menu.actions():
-            if act.objectName().startswith("actionRecent"):
-                self.removeAction(act)
-        menu.clear()
-        recent = store.recent_files(self._settings)
-        for i, name in enumerate(recent, start=1):
-            p = Path(name)
-            act = QAction(f"&{i} {p.name}", menu)
-            act.setObjectName(f"actionRecent{i}")
-            act.setShortcuts([QKeySequence(f"Alt+{i}")])
-            act.setToolTip(name)
-            act.setStatusTip(name)
-            act.setProperty("accessibleName", p.name)
-            act.triggered.connect(lambda _checked=False, p=p: self.open_path(p))
-            menu.addAction(act)
-            self.addAction(act)
-        if not recent:
-            menu.addAction(self._t("no_recent")).setEnabled(False)
-        menu.addSeparator()
-        menu.addAction(c.actions["actionClearRecent"])
+        if self._controls is not None:  # otherwise built with the menus
+            recent = [Path(p) for p in store.recent_files(self._settings)]
+            self._controls.set_recent(self, recent, self.open_path, self._t("no_recent"))
 
     # -- start-up --------------------------------------------------------------------------
 
@@ -667,12 +537,6 @@ class MainWindow(QMainWindow):
         self._save_state()
         self._settings.sync()
         super().closeEvent(event)
-
-
-def _script_keys() -> Mapping[StrEnum, str]:
-    from reader.ui.controls import CHOICES  # noqa: PLC0415 - built with the controls
-
-    return {opt.value: opt.key for c in CHOICES if c.pref == "script" for opt in c.options}
 
 
 EFFECTS: Mapping[str, Callable[[MainWindow], None]] = {
