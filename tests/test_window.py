@@ -831,6 +831,8 @@ def test_window_geometry_bytes_are_not_required(settings: QSettings, qtbot: QtBo
 
 
 def test_every_preference_has_an_effect_and_every_choice_a_field() -> None:
+    from enum import StrEnum
+
     from reader.core import prefs as core_prefs
     from reader.ui import controls
     from reader.ui.window import EFFECTS
@@ -841,7 +843,9 @@ def test_every_preference_has_an_effect_and_every_choice_a_field() -> None:
     ]
     assert len(names) == len(set(names))
     for choice in controls.CHOICES:
-        kind = type(getattr(core_prefs.DEFAULTS, choice.pref))
+        default = getattr(core_prefs.DEFAULTS, choice.pref)
+        assert isinstance(default, StrEnum), choice.pref
+        kind = type(default)
         assert all(isinstance(o.value, kind) for o in choice.options), choice.pref
         assert {o.value for o in choice.options} == set(kind), choice.pref  # every value offered
 
