@@ -8,6 +8,7 @@ Gathers, in one run:
 * script conversion of a 25,000-character article per target and of 1,000,000
   characters, against opencc-py called directly;
 * script and theme switch latency in the window;
+* the window's longest stall while a 10 MB page opens (loading, then showing);
 * time and peak memory for generated 10 MB and 50 MB pages.
 
 The README's table is this command's output. --quick runs fewer repetitions (a smoke run,
@@ -126,6 +127,24 @@ def switching(runs: int) -> list[Row]:
     return rows
 
 
+def responsiveness() -> list[Row]:
+    # In a child, like switching: this process never holds a QApplication.
+    code = (
+        "import json; from benchmarks.bench_responsive import bench_open; "
+        "print(json.dumps(bench_open()))"
+    )
+    env = dict(os.environ)
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    results: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    rows = _section("Opening a 10 MB page: the event loop's longest stall (target ≤ 100 ms)")
+    rows += [(name, f"{seconds * 1000:.0f} ms") for name, seconds in results.items()]
+    return rows
+
+
 def big_pages() -> list[Row]:
     rows = _section("Big pages (fresh process each): time · peak memory · outcome")
     for label in bench_extract.BIG_PAGES:
@@ -145,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += corpus(1 if args.quick else 3)
     rows += conversion(runs)
     rows += switching(3 if args.quick else 7)
+    rows += responsiveness()
     rows += big_pages()
     cpu = os.cpu_count()
     print(
