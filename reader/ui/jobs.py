@@ -15,16 +15,17 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
-import multiprocessing
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.errors import ReaderError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,9 @@ class ProcessJobs(QObject):
 
     def _worker(self) -> Connection:
         if self._process is None or self._conn is None or not self._process.is_alive():
+            # Imported with the first big page: start-up never needs it (5 ms).
+            import multiprocessing  # noqa: PLC0415
+
             ctx = multiprocessing.get_context("spawn")
             ours, theirs = ctx.Pipe()
             process = ctx.Process(target=_serve, args=(theirs,), daemon=True, name="qingdu-load")
