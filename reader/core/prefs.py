@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any, get_type_hints
 
-from reader.core.article import QuoteStyle, Target, Theme
+from reader.core.article import QuoteStyle, Target, Theme, TraditionalStandard
 
 
 class FontStyle(StrEnum):
@@ -61,6 +61,9 @@ class Prefs:
     zoom: int = field(default=0, metadata={RANGE: (ZOOM_MIN, ZOOM_MAX)})
     accent: Accent = Accent.INK
     language: Language = Language.AUTO
+    #: The forms 繁體 gives a Simplified article (a Traditional one is shown as written).
+    #: 臺灣 by default: the standard most readers of Traditional Chinese learn.
+    traditional_standard: TraditionalStandard = TraditionalStandard.TAIWAN
 
     def with_changes(self, **changes: Any) -> Prefs:
         """A copy with some fields replaced."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QToolBar
 
-from reader.core.article import Article, QuoteStyle, Target, Theme
+from reader.core.article import Article, QuoteStyle, Target, Theme, TraditionalStandard
 from reader.core.prefs import Accent, FontStyle, Language
 from reader.core.render import reading_minutes
 from reader.ui.find import FindBar, FindController
@@ -135,6 +135,29 @@ CHOICES: tuple[Choice, ...] = (
         ),
     ),
     Choice(
+        "traditional_standard",
+        (
+            Option(
+                TraditionalStandard.TAIWAN,
+                "actionStandardTaiwan",
+                "standard_taiwan",
+                "Ctrl+Alt+Shift+1",
+            ),
+            Option(
+                TraditionalStandard.HONGKONG,
+                "actionStandardHongKong",
+                "standard_hongkong",
+                "Ctrl+Alt+Shift+2",
+            ),
+            Option(
+                TraditionalStandard.OPENCC,
+                "actionStandardOpenCC",
+                "standard_opencc",
+                "Ctrl+Alt+Shift+3",
+            ),
+        ),
+    ),
+    Choice(
         "quotes",
         (
             Option(QuoteStyle.KEEP, "actionQuotesKeep", "quotes_keep", "Ctrl+Alt+1"),
@@ -182,7 +205,15 @@ MENUS: tuple[Menu, ...] = (
         "menu_file",
         ("actionOpen", Menu("menu_recent", recent=True), "actionReload", None, "actionQuit"),
     ),
-    Menu("menu_script", (Group("script"), None, Menu("menu_quotes", (Group("quotes"),)))),
+    Menu(
+        "menu_script",
+        (
+            Group("script"),
+            None,
+            Menu("menu_standard", (Group("traditional_standard"),)),
+            Menu("menu_quotes", (Group("quotes"),)),
+        ),
+    ),
     Menu(
         "menu_view",
         (
@@ -281,8 +312,13 @@ class Controls:
         article: Article | None,
         original: Article | None,
         script: Target,
+        standard: TraditionalStandard,
     ) -> None:
-        """Fill the status bar for `article` (as shown) from `original`, in words `t`."""
+        """Fill the status bar for `article` (as shown) from `original`, in words `t`.
+
+        The script says which was asked for: 原文 with the page's own script, 繁體 with
+        the forms shown (a standard, or "as written" for a Traditional page).
+        """
         labels = self.status
         if article is None or original is None:
             for label in (labels.format, labels.chars, labels.time, labels.script):
@@ -292,10 +328,15 @@ class Controls:
         labels.format.setText(f"{article.encoding.upper()} · {fmt}")
         labels.chars.setText(t("chars", n=f"{article.char_count:,}"))
         labels.time.setText(t("minutes", m=reading_minutes(article)))
-        keys = {o.value: o.key for c in CHOICES if c.pref == "script" for o in c.options}
+        keys = {o.value: o.key for c in CHOICES for o in c.options}
         shown = t(keys[script])
         if script is Target.ORIGINAL:
             shown = parenthesized(shown, t(keys[Target(original.script.value)]))
+        elif script is Target.TRADITIONAL:
+            from reader.core.script import shown_standard  # noqa: PLC0415 - OpenCC's module
+
+            forms = shown_standard(original.script, script, standard)
+            shown = parenthesized(shown, t(keys[forms] if forms else "as_written"))
         labels.script.setText(t("showing", s=shown))
 
     def set_recent(

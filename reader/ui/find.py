@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from reader.core.article import Script, Target
+from reader.core.article import Script, Target, TraditionalStandard
 from reader.core.errors import ReaderError
 from reader.core.script_query import query_for_shown
 from reader.ui.view import ArticleView
@@ -118,12 +118,14 @@ class FindBar(QWidget):
         return super().eventFilter(watched, event)
 
 
-def query_variants(query: str, target: Target, source: Script | None) -> set[str]:
+def query_variants(
+    query: str, target: Target, source: Script | None, standard: TraditionalStandard
+) -> set[str]:
     """`query` as typed and as written in the script on screen (when OpenCC can say)."""
     variants = {query}
     if source is not None:
         try:
-            variants.add(query_for_shown(query, target, source))
+            variants.add(query_for_shown(query, target, source, standard))
         except ReaderError as exc:
             log.info("find: no script conversion for the query (%s)", exc)
     return variants

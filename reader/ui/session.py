@@ -30,7 +30,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from reader.core import Article, BlockType, ReaderError, load_article
-from reader.core.article import QuoteStyle, Target
+from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.core.render import render
 from reader.ui import settings as store
 from reader.ui.jobs import ProcessJobs
@@ -48,8 +48,12 @@ page (10 MB: 3 s; benchmarks: big pages), so 256 KB stays near the 100 ms a wind
 stall; above it the worker process's hand-off (the first job also starts the worker,
 about 0.5 s) is the smaller price."""
 
-Key = tuple[Target, QuoteStyle]
-ORIGINAL: Key = (Target.ORIGINAL, QuoteStyle.KEEP)
+Key = tuple[Target, QuoteStyle, TraditionalStandard]
+"""What a conversion depends on: the script asked for, the quotes, the 繁體 standard."""
+
+
+def _is_original(key: Key) -> bool:
+    return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP
 
 
 class ReadingSession(QObject):
@@ -87,7 +91,7 @@ class ReadingSession(QObject):
         self._article: Article | None = None
         self._cache: dict[Key, tuple[Article, str]] = {}
         self._shown_key: Key | None = None
-        self._wanted: Key = ORIGINAL
+        self._wanted: Key = (Target.ORIGINAL, QuoteStyle.KEEP, TraditionalStandard.TAIWAN)
         self._images: dict[int, bytes] = {}
         self._position: Callable[[], Position | None] = lambda: None
         self._convert_timer = QTimer(self)
@@ -196,46 +200,47 @@ class ReadingSession(QObject):
 
     # -- scripts ---------------------------------------------------------------------------
 
-    def show_in(self, target: Target, quotes: QuoteStyle) -> None:
-        """Show the article in `target` with `quotes` (cached, or converted now).
+    def show_in(self, target: Target, quotes: QuoteStyle, standard: TraditionalStandard) -> None:
+        """Show the article in `target` with `quotes`, 繁體 in `standard` (cached or now).
 
         With nothing on screen yet the original is shown first and the conversion
         follows on the next turn of the event loop (see the module docstring).
         """
-        self._wanted = (target, quotes)
+        self._wanted = (target, quotes, standard)
         if self._article is None:
             return
-        if self._wanted in self._cache or self._wanted == ORIGINAL:
+        if self._wanted in self._cache or _is_original(self._wanted):
             self._convert_wanted()
             return
         if self._shown_key is None:
-            self._show(ORIGINAL)
+            self._show((Target.ORIGINAL, QuoteStyle.KEEP, standard))
             self._convert_timer.start()
             self.busy_changed.emit(True)
             return
         self._convert_wanted()
 
     def _convert_wanted(self) -> None:
-        was_busy = self.busy_changed
         key, article = self._wanted, self._article
         if article is None:
             return
-        if key not in self._cache:
+        if key not in self._cache and not _is_original(key):
             try:
                 self._cache[key] = _convert(article, key)
             except ReaderError as exc:
-                was_busy.emit(self.busy())
+                self.busy_changed.emit(self.busy())
                 self.conversion_failed.emit(str(exc))
                 return
         self._show(key)
-        was_busy.emit(self.busy())
+        self.busy_changed.emit(self.busy())
 
     def _show(self, key: Key) -> None:
         article = self._article
         if article is None:
             return
-        if key == ORIGINAL and key not in self._cache:
-            self._cache[key] = (article, render(article))
+        if _is_original(key) and key not in self._cache:
+            # The original is the same whatever the standard: one rendering for all.
+            hit = next((v for k, v in self._cache.items() if _is_original(k)), None)
+            self._cache[key] = hit or (article, render(article))
         self._shown_key = key
         self.script_changed.emit(self._cache[key][0])
 
@@ -269,5 +274,6 @@ def _convert(article: Article, key: Key) -> tuple[Article, str]:
     # Imported here: OpenCC must not slow the first paint (see the module docstring).
     from reader.core.script import convert  # noqa: PLC0415
 
-    converted = convert(article, *key)
+    target, quotes, standard = key
+    converted = convert(article, target, quotes, standard=standard)
     return converted, render(converted)

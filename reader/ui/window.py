@@ -191,7 +191,8 @@ class MainWindow(QMainWindow):
         def finder(bar: FindBar) -> FindController:
             def variants(query: str) -> set[str]:
                 source = self.article.script if self.article else None
-                return query_variants(query, self._prefs.script, source)
+                p = self._prefs
+                return query_variants(query, p.script, source, p.traditional_standard)
 
             none = self._t
             return FindController(
@@ -332,7 +333,7 @@ class MainWindow(QMainWindow):
             store.add_recent(self._settings, self.path)
             self._rebuild_recent()
         self.article_loaded.emit(article)
-        self._session.show_in(self._prefs.script, self._prefs.quotes)
+        self._show_script()
 
     def _load_failed(self, name: str, reason: str) -> None:
         message = self._t("error_open", name=name, reason=reason)
@@ -356,7 +357,10 @@ class MainWindow(QMainWindow):
         self._dialogs.show_error(self, self._t("error_script_title"), message)
         shown = self._session.shown_key
         if shown is not None:  # put the toggles back on what is actually on screen
-            self._prefs = self._prefs.with_changes(script=shown[0], quotes=shown[1])
+            script, quotes, standard = shown
+            self._prefs = self._prefs.with_changes(
+                script=script, quotes=quotes, traditional_standard=standard
+            )
             store.save_prefs(self._settings, self._prefs)
             self._sync_checks()
 
@@ -374,7 +378,8 @@ class MainWindow(QMainWindow):
         return self.look.color("speaker_mark")
 
     def _show_script(self) -> None:
-        self._session.show_in(self._prefs.script, self._prefs.quotes)
+        p = self._prefs
+        self._session.show_in(p.script, p.quotes, p.traditional_standard)
 
     def _set_theme(self) -> None:
         self._theme.set_theme(self._prefs.theme, self._prefs.accent)
@@ -426,7 +431,9 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         if self._controls is not None:  # otherwise build_controls() fills it in
-            self._controls.show_status(self._t, self._article(), self.article, self._prefs.script)
+            p = self._prefs
+            c = self._controls
+            c.show_status(self._t, self._article(), self.article, p.script, p.traditional_standard)
 
     # -- sidebar, speakers, find -----------------------------------------------------------
 
@@ -547,5 +554,6 @@ EFFECTS: Mapping[str, Callable[[MainWindow], None]] = {
     "font": MainWindow._set_font,
     "zoom": MainWindow._set_font,
     "language": MainWindow._set_language,
+    "traditional_standard": MainWindow._show_script,
 }
 """What changing each preference does on screen (tests check every Prefs field has one)."""
