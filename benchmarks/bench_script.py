@@ -273,7 +273,7 @@ def detection(chars: int, runs: int = 1) -> None:
     script_ms, variant_ms, n = detection_ms(chars, runs)
     print(
         f"detection on {n:,} characters: detect_script {script_ms:.1f} ms, "
-        f"detect_variant {variant_ms:.1f} ms (once per article)"
+        f"detect_variant {variant_ms:.1f} ms (per conversion)"
     )
 
 

@@ -2,9 +2,9 @@
 
 The window observes the session through signals and forwards the reader's intent to it;
 the session never touches a widget. Data flows one way: `open` -> `article_loaded` ->
-`show_in(target, quotes)` -> `script_changed`. Switching script converts and renders once
-per (target, quotes) and keeps the result in the session's one cache, so switching back
-costs nothing.
+`show_in(target, quotes, standard)` -> `script_changed`. Switching script converts and
+renders once per (target, quotes, standard) and keeps the result in the session's one
+cache, so switching back costs nothing.
 
 Where the work runs, and why (numbers from `python -m benchmarks` on this machine):
 
@@ -13,9 +13,12 @@ Where the work runs, and why (numbers from `python -m benchmarks` on this machin
   process (`jobs.ProcessJobs`: the core is pure Python, and a loading thread would hold the
   GIL for up to 155 ms at a time on a 10 MB page, a worker process 30-40 ms at most).
 * Converting: on the GUI thread, never in a thread. OpenCC's C++ binding converts 25,000
-  characters in 3-9 ms (s2t-s2twp; 0.1 s per million characters) and renders in 2.4 ms,
-  and it holds the GIL for a whole call (a ticking thread stalled 197 ms beside a 1M
-  conversion), so a thread would add hand-offs without keeping the window painting.
+  characters in 3-9 ms (s2t-s2twp), the variant is detected in 1.7 ms and the result
+  rendered in 2.4 ms: a warm switch repaints in about 31 ms (a worker thread's hand-off
+  made it 51 ms; benchmarks: switching). On the 10 MB page's 1.8 million characters
+  conversion and rendering take about 0.4 s, but showing the result (setHtml and layout,
+  which PySide runs holding the GIL: a thread doing it stalled the GUI thread 1.4 s) takes
+  2-3 s on the GUI thread anyway, so a thread would shorten that wait by a fifth only.
   When nothing is on screen yet, the original is shown first and the conversion follows
   a zero timer later, so the first paint never waits for OpenCC's dictionaries (45-70 ms
   for a config's first use).
