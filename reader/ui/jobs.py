@@ -104,8 +104,7 @@ class ProcessJobs(QObject):
 
     def _worker(self) -> Connection:
         if self._process is None or self._conn is None or not self._process.is_alive():
-            # Imported with the first big page: start-up never needs it (5 ms).
-            import multiprocessing  # noqa: PLC0415
+            import multiprocessing  # noqa: PLC0415 - only here: see ReadingSession._background
 
             ctx = multiprocessing.get_context("spawn")
             ours, theirs = ctx.Pipe()

@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
@@ -36,7 +37,9 @@ from reader.core import Article, BlockType, ReaderError, load_article
 from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.core.render import render
 from reader.ui import settings as store
-from reader.ui.jobs import ProcessJobs
+
+if TYPE_CHECKING:
+    from reader.ui.jobs import ProcessJobs
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +89,7 @@ class ReadingSession(QObject):
         super().__init__(parent)
         self._settings = settings
         self._inline_bytes = inline_bytes
-        self._jobs = ProcessJobs(self)
-        self._jobs.finished.connect(self._job_finished)
-        self._jobs.failed.connect(self._job_failed)
+        self._jobs: ProcessJobs | None = None  # made with the first big page
         self._loading: Path | None = None
         self._path: Path | None = None
         self._article: Article | None = None
@@ -136,7 +137,8 @@ class ReadingSession(QObject):
 
     def busy(self) -> bool:
         """Whether a load or a conversion is pending."""
-        return self._jobs.busy() or self._convert_timer.isActive()
+        jobs = self._jobs
+        return (jobs is not None and jobs.busy()) or self._convert_timer.isActive()
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -152,7 +154,8 @@ class ReadingSession(QObject):
         A newer `open` supersedes one still loading: its result is dropped.
         """
         if self._inline(path):
-            self._jobs.cancel()
+            if self._jobs is not None:
+                self._jobs.cancel()
             self._set_loading(None)
             try:
                 article = load_article(path)
@@ -161,7 +164,7 @@ class ReadingSession(QObject):
                 return False
             self.set_article(article, path)
             return True
-        self._jobs.submit(load_article, path)
+        self._background().submit(load_article, path)
         self._set_loading(path)
         return True
 
@@ -199,7 +202,8 @@ class ReadingSession(QObject):
         """Remember the place and stop background work (the window is closing)."""
         self.remember_position()
         self._convert_timer.stop()
-        self._jobs.shutdown()
+        if self._jobs is not None:
+            self._jobs.shutdown()
 
     # -- scripts ---------------------------------------------------------------------------
 
@@ -248,6 +252,16 @@ class ReadingSession(QObject):
         self.script_changed.emit(self._cache[key][0])
 
     # -- background loading ----------------------------------------------------------------
+
+    def _background(self) -> ProcessJobs:
+        if self._jobs is None:
+            # Imported with the first big page: start-up never needs it.
+            from reader.ui.jobs import ProcessJobs  # noqa: PLC0415
+
+            self._jobs = ProcessJobs(self)
+            self._jobs.finished.connect(self._job_finished)
+            self._jobs.failed.connect(self._job_failed)
+        return self._jobs
 
     def _inline(self, path: Path) -> bool:
         try:

@@ -31,7 +31,6 @@ from reader.core.prefs import ZOOM_MAX, ZOOM_MIN, Prefs
 from reader.core.render import anchor
 from reader.ui import i18n
 from reader.ui import settings as store
-from reader.ui.dialogs import Dialogs
 from reader.ui.navigate import Navigator
 from reader.ui.session import TOP, Position, ReadingSession
 from reader.ui.sidebar import Sidebar
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent
 
     from reader.ui.controls import Controls
+    from reader.ui.dialogs import Dialogs
     from reader.ui.find import FindBar, FindController
 
 log = logging.getLogger(__name__)
