@@ -163,6 +163,14 @@ def _run(path: str | None) -> int:
     # Shown first, so the article is laid out once, at the window's real width (and an
     # error dialog has the window behind it); nothing paints before the event loop runs.
     window.show()
-    if not window.open_path(first) and first != SAMPLE:
-        window.open_path(SAMPLE)
+
+    def sample_instead(_message: str) -> None:
+        # The first file failed (at once, or later in the background): show the sample
+        # rather than an empty window. Once only, so a broken sample cannot loop.
+        window.load_failed.disconnect(sample_instead)
+        if window.article is None and first != SAMPLE:
+            window.open_path(SAMPLE)
+
+    window.load_failed.connect(sample_instead)
+    window.open_path(first)
     return app.exec()
