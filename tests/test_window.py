@@ -917,3 +917,15 @@ def test_choosing_an_option_checks_it_and_stores_the_preference(
             window.action(option.name).trigger()
             assert window.action(option.name).isChecked(), option.name
             assert getattr(window.prefs, choice.pref) == option.value
+
+
+def test_the_loading_worker_imports_no_qt(qtbot: QtBot) -> None:
+    from reader.ui.jobs import ProcessJobs
+
+    jobs = ProcessJobs()
+    try:
+        with qtbot.waitSignal(jobs.finished, timeout=CONVERT_TIMEOUT) as done:
+            jobs.submit(eval, "[m for m in __import__('sys').modules if m.startswith('PySide6')]")
+        assert done.args[1] == []
+    finally:
+        jobs.shutdown()

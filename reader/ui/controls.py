@@ -3,9 +3,9 @@
 Every command is one row of `COMMANDS` (an action with its name, words, shortcuts and
 what it does), every preference with a menu is one `Choice` (a group of exclusive
 actions bound to a `Prefs` field), and `MENUS` / `TOOLBAR` place them by name. Adding a
-setting is a `Prefs` field, a `Choice` row, its words in i18n.py, and (if it changes
-what is shown) one entry in `MainWindow`'s table of effects; the checks follow the
-current values by themselves.
+setting is a `Prefs` field, a `Choice` row, its words in i18n.py and what it does on
+screen (one entry of `EFFECTS` in window.py; a test fails if one is missing); the check
+marks follow the current values by themselves (`Controls.sync`).
 
 This module is imported when the controls are built, just after the article's first
 paint (see window.py), so its Qt classes cost the first paint nothing.

@@ -7,12 +7,12 @@ GIL); a worker process stalls it at most 30-40 ms, while the result is unpickled
 process can also really be stopped when a newer job supersedes it.
 
 The worker is started with "spawn" (a fresh interpreter: fork would copy Qt's threads'
-state) on the first job and kept for the next ones; it never imports Qt.
+state) on the first job and kept for the next ones; its loop is in `worker.py`, which
+imports no Qt, so neither does the worker.
 """
 
 from __future__ import annotations
 
-import gc
 import itertools
 import logging
 import threading
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.errors import ReaderError
+from reader.ui.worker import serve
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -30,29 +30,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Job = Callable[..., Any]
-
-
-def _serve(conn: Connection) -> None:
-    """The worker's loop: run (job id, function, args) messages until the pipe closes."""
-    # The worker only loads pages: their trees and blocks hold no reference cycles, and
-    # the cyclic collector walking them makes a 50 MB page take 17 s instead of 14 s.
-    gc.disable()
-    while True:
-        try:
-            jid, fn, args = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            reply = (jid, True, fn(*args))
-        except ReaderError as exc:
-            reply = (jid, False, str(exc))
-        except Exception as exc:  # a worker must report every failure, never die silently
-            log.exception("background job failed")
-            reply = (jid, False, f"{type(exc).__name__}: {exc}")
-        try:
-            conn.send(reply)
-        except (OSError, ValueError):
-            return
 
 
 class ProcessJobs(QObject):
@@ -108,7 +85,7 @@ class ProcessJobs(QObject):
 
             ctx = multiprocessing.get_context("spawn")
             ours, theirs = ctx.Pipe()
-            process = ctx.Process(target=_serve, args=(theirs,), daemon=True, name="qingdu-load")
+            process = ctx.Process(target=serve, args=(theirs,), daemon=True, name="qingdu-load")
             process.start()
             theirs.close()
             self._process, self._conn = process, ours
@@ -127,7 +104,7 @@ class ProcessJobs(QObject):
         """On a helper thread: wait for job `jid`'s reply and hand it to the GUI thread."""
         try:
             reply_id, ok, payload = conn.recv()
-        except (EOFError, OSError, TypeError):
+        except (EOFError, OSError):
             return  # the worker was stopped (a newer job, or shutting down)
         except Exception as exc:  # an unpicklable result, say: report, never hang
             reply_id, ok, payload = jid, False, f"{type(exc).__name__}: {exc}"

@@ -270,10 +270,8 @@ class ReadingSession(QObject):
             return True  # the loader says what is wrong, with its own words
 
     def _set_loading(self, path: Path | None) -> None:
-        before = self.busy()
         self._loading = path
-        if self.busy() != before or path is not None:
-            self.busy_changed.emit(self.busy())
+        self.busy_changed.emit(self.busy())
 
     def _job_finished(self, _jid: int, article: object) -> None:
         path = self._loading
