@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 Job = Callable[..., Any]
 
+STOPPED = "The loading process stopped unexpectedly."
+
 
 class ProcessJobs(QObject):
     """Runs picklable functions in a worker process; a new job supersedes the running one.
@@ -105,7 +107,9 @@ class ProcessJobs(QObject):
         try:
             reply_id, ok, payload = conn.recv()
         except (EOFError, OSError):
-            return  # the worker was stopped (a newer job, or shutting down)
+            # The worker is gone: stopped for a newer job (then `_deliver` drops this, the
+            # job being stale) or died on the page (then the user hears of it).
+            reply_id, ok, payload = jid, False, STOPPED
         except Exception as exc:  # an unpicklable result, say: report, never hang
             reply_id, ok, payload = jid, False, f"{type(exc).__name__}: {exc}"
         self._replied.emit(reply_id, ok, payload)
