@@ -59,9 +59,14 @@ class ProcessJobs(QObject):
         if self._current:
             self.cancel()
         jid = next(self._ids)
-        conn = self._worker()
         self._current = jid
-        conn.send((jid, fn, args))
+        try:
+            conn = self._worker()
+            conn.send((jid, fn, args))
+        except OSError:  # the worker died since its last job: start another
+            self._stop_worker()
+            conn = self._worker()
+            conn.send((jid, fn, args))
         threading.Thread(target=self._wait, args=(conn, jid), daemon=True).start()
         return jid
 
@@ -118,6 +123,8 @@ class ProcessJobs(QObject):
         if jid != self._current:
             return  # superseded: a stale result is dropped
         self._current = 0
+        if payload == STOPPED:
+            self._stop_worker()  # dead: the next job starts a new one
         if ok:
             self.finished.emit(jid, payload)
         else:
