@@ -2,7 +2,7 @@
 
 Why a process and not a thread: the core is pure Python, so a loading thread shares the
 GIL with the GUI thread. Measured on a 10 MB page (1.8M characters;
-benchmarks/bench_responsive.py): a loading thread stalls the event loop for 98-155 ms at a
+benchmarks/bench_responsive.py): a loading thread stalls the event loop for 79-155 ms at a
 time (long lxml and regex calls hold the GIL); with a worker process the longest stall is
 27-60 ms, while the result is unpickled. A process can also really be stopped when a newer
 job supersedes it, so it stops taking a core from the one the reader now wants.
