@@ -20,15 +20,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from reader.core import css
 from reader.core import selectors as sel
 from reader.core.article import Removal
 
 if TYPE_CHECKING:
     from lxml import etree  # imported where HTML is parsed: see parse_html
 
-_HIDDEN_CLASS_RE = sel.lazy_compile(
-    r"\.([A-Za-z][\w-]*)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)"
-)
 _CJK_WIDE = f"{sel.CJK_CLASS}\u3001-\u303f\uff00-\uffef“”‘’"
 _CJK_BREAK_RE = sel.lazy_compile(rf"(?<=[{_CJK_WIDE}])[ \t\r]*\n\s*(?=[{_CJK_WIDE}])")
 
@@ -90,24 +88,28 @@ def parse_html(markup: str) -> etree._Element:
 
 
 def _prose_chars(el: etree._Element) -> int:
+    """Prose characters in `el`: Han characters, plus the letters of other scripts at
+    their weight (sel.LATIN_CHARS_PER_HAN), when the text has sentence punctuation."""
     text = text_of(el)
-    if len(text) < sel.HIDDEN_ARTICLE_MIN_CHARS:
+    if len(text) < sel.HIDDEN_ARTICLE_MIN_CHARS or not sel.PUNCT_RE.search(text):
         return 0
-    return len(sel.CJK_RE.findall(text)) if sel.PUNCT_RE.search(text) else 0
+    return prose_weight(text)
 
 
-def _is_hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
+def prose_weight(text: str) -> int:
+    """The length of `text` in Han-character equivalents: a Han character counts one,
+    sel.LATIN_CHARS_PER_HAN letters of an alphabetic script count one."""
+    han = len(sel.CJK_RE.findall(text))
+    letters = sum(1 for ch in text if ch.isalpha()) - han
+    return han + letters // sel.LATIN_CHARS_PER_HAN
+
+
+def _is_hidden(el: etree._Element) -> bool:
     attrib = el.attrib
     if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
         return True
     style = attrib.get("style")
-    if style and sel.HIDDEN_STYLE_RE.search(style):
-        return True
-    if hidden_classes:
-        cls = attrib.get("class")
-        if cls and not hidden_classes.isdisjoint(cls.split()):
-            return True
-    return False
+    return bool(style and sel.HIDDEN_STYLE_RE.search(style))
 
 
 #: The removal log is for people reading --dump output; a page with 50,000 hidden spans
@@ -127,24 +129,6 @@ def _maybe_hidden() -> etree.XPath:
     )
 
 
-def _hidden_candidates(
-    root: etree._Element, hidden_classes: frozenset[str]
-) -> list[etree._Element]:
-    """Elements that may be hidden: the XPath prefilter's, plus any element wearing a class
-    a <style> block hides (checked in Python: one XPath test per class costs 0.2 s on a
-    1 MB encyclopedia page)."""
-    found = list(_maybe_hidden()(root))
-    if hidden_classes:
-        # lxml hands back the same proxy for a node while one is alive: ids are stable here.
-        seen = {id(el) for el in found}
-        found += [
-            el
-            for el in root.iterfind(".//*[@class]")
-            if id(el) not in seen and not hidden_classes.isdisjoint(el.get("class", "").split())
-        ]
-    return found
-
-
 #: The tag hidden elements are renamed to, so that libxml2 removes them all at once.
 _DOOMED = "qingdu-removed"
 
@@ -155,19 +139,27 @@ def clean_tree(root: etree._Element) -> list[Removal]:
 
     removed: list[Removal] = []
     styles = " ".join(s.text or "" for s in root.iter("style"))
-    hidden_classes = frozenset(_HIDDEN_CLASS_RE.findall(styles))
     etree.strip_elements(
         root, etree.Comment, etree.ProcessingInstruction, *sel.DROP_TAGS, with_tail=False
     )
-    for el in _hidden_candidates(root, hidden_classes):
-        if not _is_hidden(el, hidden_classes):
+    hidden = [el for el in _maybe_hidden()(root) if _is_hidden(el)]
+    if styles:
+        hidden += css.hidden_elements(root, styles)
+    page_prose = -1
+    for el in hidden:
+        if el.tag == _DOOMED:
             continue
-        # An article hidden until its scripts run (WeChat style) stays; a leaf with a
-        # short text (the usual anti-scraping span) cannot be one, and is not measured.
-        if (len(el) or len(el.text or "") >= sel.HIDDEN_ARTICLE_MIN_CHARS) and _prose_chars(
-            el
-        ) >= sel.HIDDEN_ARTICLE_MIN_CHARS:
-            continue
+        # An article hidden until its scripts run (WeChat style) stays: an element with
+        # most of the page's prose. A leaf with a short text (the usual anti-scraping
+        # span) cannot be one, and is not measured; a hidden copy of a visible article
+        # (a print or AMP twin) holds only half the page's prose, and goes.
+        if len(el) or len(el.text or "") >= sel.HIDDEN_ARTICLE_MIN_CHARS:
+            prose = _prose_chars(el)
+            if prose >= sel.HIDDEN_ARTICLE_MIN_CHARS:
+                if page_prose < 0:
+                    page_prose = _prose_chars(root)
+                if prose > sel.HIDDEN_ARTICLE_MIN_SHARE * page_prose:
+                    continue
         if len(removed) < _MAX_REMOVALS_LOGGED:
             text = normalize_space(text_of(el))
             if text:

@@ -120,7 +120,8 @@ CHROME_MAX_PROSE_SHARE = 0.5
 
 #: Inline styles that hide an element from the reader (anti-scraping spans use these).
 HIDDEN_STYLE_RE = lazy_compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|em|rem|pt|%)?\s*(?:;|$)"
+    r"(?<![\w-])display\s*:\s*none|(?<![\w-])visibility\s*:\s*hidden"
+    r"|font-size\s*:\s*0(?:px|em|rem|pt|%)?\s*(?:;|$)"
     r"|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)",
     re.IGNORECASE,
 )
@@ -129,6 +130,13 @@ HIDDEN_STYLE_RE = lazy_compile(
 #: 100 characters: the longest hidden anti-scraping text seen in the fixtures is ~40, and
 #: hidden menus have no sentence punctuation to count.
 HIDDEN_ARTICLE_MIN_CHARS = 100
+#: ... and when it holds more than this share of the page's prose: a hidden twin of the
+#: visible article (aeb-businessinsider's print copy) holds half, and goes.
+HIDDEN_ARTICLE_MIN_SHARE = 0.5
+#: Letters of an alphabetic script worth one Han character when prose is measured: an
+#: English word of ~5 letters says about what two Han characters do (the same text runs
+#: 2.5-3 times longer in English than in Chinese), so 100 Han characters ~ 300 letters.
+LATIN_CHARS_PER_HAN = 3
 
 #: class/id words that name chrome. Matched as whole words (split on - _ and case) so
 #: "comment" does not match "recommendation-content" and vice versa.

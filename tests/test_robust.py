@@ -1,0 +1,82 @@
+"""Robust extraction on pages that are not Chinese news articles (issue 11).
+
+Each test builds a small page of original prose (fictional sites under `.example`) that
+reproduces one mechanism that used to throw the article away: CSS rules applied too
+broadly, layout rows taken for a feed, chrome names on the article, forum threads,
+over-pruning, tables and titles.
+"""
+
+from __future__ import annotations
+
+from reader.core import Article
+from reader.core.clean import parse_html
+from reader.core.css import hidden_elements
+from reader.core.extract import extract
+from reader.core.load import Page, PageFormat
+
+STORY = (
+    "The ferry to Alder Island leaves the harbour at seven, whatever the weather says.",
+    "Marta Quell has worked its ticket booth for nineteen years, and she knows every regular.",
+    "In winter the crossing takes forty minutes, because the captain keeps clear of the ice.",
+    "Tourists come in July, when the island's only bakery sells out of rye bread by noon.",
+    "The council has promised a new pier twice, and twice the money went to the road instead.",
+    "Islanders say they do not mind the delay; the old pier has character, and splinters.",
+    "Next spring a survey team will measure the seabed, which is the first step in years.",
+    "Until then the ferry runs as it always has, loaded with mail, groceries and bicycles.",
+)
+
+
+def _page(body: str, head: str = "") -> Page:
+    return Page(f"<html><head>{head}</head><body>{body}</body></html>", PageFormat.HTML, "utf-8")
+
+
+def _story(n: int = 8) -> str:
+    return "".join(f"<p>{STORY[i % len(STORY)]}</p>" for i in range(n))
+
+
+def _text(article: Article) -> str:
+    return "\n".join(b.text for b in article.blocks)
+
+
+# --------------------------------------------------------------------------- CSS hiding
+
+
+def test_a_rule_with_context_hides_only_in_that_context() -> None:
+    style = "<style>.featured-posts > .widget { display: none }</style>"
+    body = (
+        '<div class="featured-posts"><div class="widget"><p>Teaser that is hidden.</p></div>'
+        f'</div><div class="widget"><h1>Ferry days</h1>{_story()}</div>'
+    )
+    text = _text(extract(_page(body, style)))
+    assert STORY[0] in text and STORY[7] in text
+    assert "Teaser that is hidden" not in text
+
+
+def test_selector_matching() -> None:
+    root = parse_html(
+        '<div class="menu open" id="m">m</div><nav><p class="x y" id="xy">xy</p></nav>'
+        '<p class="x" id="x">x</p><div class="tip" id="t">t</div>'
+    )
+    css = (
+        ".menu { display: none } .menu.open { display: block }"
+        " nav .x.y { visibility: hidden } .x:hover { display: none }"
+        " @media (max-width: 600px) { .tip { display: none } }"
+        " /* .x { display: none } */"
+    )
+    assert [el.get("id") for el in hidden_elements(root, css)] == ["xy"]
+
+
+def test_backface_visibility_is_not_visibility() -> None:
+    style = "<style>.card { -webkit-backface-visibility: hidden; }</style>"
+    body = f'<article class="card">{_story()}</article>'
+    assert STORY[3] in _text(extract(_page(body, style)))
+    inline = f'<article style="-webkit-backface-visibility:hidden">{_story()}</article>'
+    assert STORY[3] in _text(extract(_page(inline)))
+
+
+def test_a_hidden_latin_article_is_kept_but_a_hidden_twin_goes() -> None:
+    hidden = f'<div style="display:none" id="body">{_story()}</div>'
+    assert STORY[5] in _text(extract(_page(f"<h1>Ferry days</h1>{hidden}")))
+    twin = "".join(f"<p>{s.upper()}</p>" for s in STORY)
+    page = _page(f'<article>{_story()}</article><div style="display:none">{twin}</div>')
+    assert STORY[0].upper() not in _text(extract(page))
