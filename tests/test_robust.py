@@ -80,3 +80,29 @@ def test_a_hidden_latin_article_is_kept_but_a_hidden_twin_goes() -> None:
     twin = "".join(f"<p>{s.upper()}</p>" for s in STORY)
     page = _page(f'<article>{_story()}</article><div style="display:none">{twin}</div>')
     assert STORY[0].upper() not in _text(extract(page))
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+def _reply(i: int) -> str:
+    return (
+        f'<div class="post-wrap" id="p{i}"><a href="/u/{i}">ferryfan{i:02d}</a>'
+        f"<p>{STORY[i % 8]} {STORY[(i + 3) % 8]}</p><p>{STORY[(i + 5) % 8]}</p></div>"
+    )
+
+
+def test_a_thread_of_posts_is_not_a_feed() -> None:
+    posts = "".join(_reply(i) for i in range(6))
+    text = _text(extract(_page(f'<h1>Ferry timetable</h1><div class="topic">{posts}</div>')))
+    assert all(STORY[(i + 5) % 8] in text for i in range(6))
+
+
+def test_a_feed_of_teasers_is_still_a_feed() -> None:
+    cards = "".join(
+        f'<div class="card"><h3><a href="/s{i}">Another story from the coast, number {i}</a>'
+        f"</h3><p>A short summary of that other story, with a sentence or two.</p></div>"
+        for i in range(8)
+    )
+    text = _text(extract(_page(f"<article>{_story()}</article><div>{cards}</div>")))
+    assert STORY[0] in text and "Another story" not in text

@@ -391,11 +391,14 @@ def _mark_feeds(blocks: list[_Raw], nodes: list[_Node]) -> None:
             ):
                 linked += 1
         sizes = [sum(b.chars for b in blocks[node.start : node.end]) for node in members]
+        links = sum(b.link_chars for node in members for b in blocks[node.start : node.end])
         has_summary = any(b.is_prose for node in members for b in blocks[node.start : node.end])
         if (
             has_summary
             and sorted(sizes)[len(sizes) // 2] <= sel.FEED_MAX_ITEM_CHARS
             and linked >= sel.FEED_LINKED_SHARE * len(members)
+            and links >= sel.FEED_MIN_LINK_SHARE * sum(sizes)
+            and max(sizes) <= sel.FEED_MAX_LONGEST_ITEM_CHARS
         ):
             for node in members:
                 node.chrome = node.strong_chrome = True

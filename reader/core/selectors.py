@@ -324,6 +324,14 @@ FEED_HEADLINE_MIN_CHARS = 8
 FEED_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dl"})
 #: ... and short: a headline and a summary of a few lines each (median item size).
 FEED_MAX_ITEM_CHARS = 500
+#: ... and mostly links to elsewhere: a teaser is a linked headline over a summary a few
+#: times its length (mh-yahoo's Chinese stream: 17% of the text is links; English cards
+#: of aeb-nationalreview: 22%). A thread's posts link less (a poster's name over the
+#: reply: 6%, mhf-tabletennis), and so do rows of a page's layout.
+FEED_MIN_LINK_SHARE = 0.1
+#: ... and every item short: one item much longer than a teaser is an article or a post
+#: among fields laid out alike (np-thai-article's body beside its date and tag fields).
+FEED_MAX_LONGEST_ITEM_CHARS = 1000
 #: A candidate root scores prose² / (prose + JUNK_WEIGHT · junk): its prose, scaled by
 #: how pure it is. A sidebar with more characters than the article loses (its link
 #: lists are junk), and so does a page-wide wrapper, while one "related" box inside the
