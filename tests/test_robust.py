@@ -106,3 +106,43 @@ def test_a_feed_of_teasers_is_still_a_feed() -> None:
     )
     text = _text(extract(_page(f"<article>{_story()}</article><div>{cards}</div>")))
     assert STORY[0] in text and "Another story" not in text
+
+
+# --------------------------------------------------------------------------- threads
+
+
+def _comments(n: int) -> str:
+    items = "".join(
+        f'<li class="comment"><p>{STORY[(i + 2) % 8]} {STORY[(i + 4) % 8]}</p></li>'
+        for i in range(n)
+    )
+    return f'<div id="comments" class="comments-area"><ol class="comment-list">{items}</ol></div>'
+
+
+def _question_page(head: str) -> Page:
+    body = (
+        f'<article class="topic"><h1>When does the winter ferry run?</h1><div class="entry">'
+        f"<p>{STORY[2]}</p><p>Does anyone know the winter timetable this year?</p></div>"
+        f"</article>{_comments(5)}"
+    )
+    return _page(body, head)
+
+
+def test_a_threads_replies_are_content() -> None:
+    for head in (
+        '<link rel="canonical" href="https://boats.example/forums/topic/winter-ferry/">',
+        '<script type="application/ld+json">{"@type": "QAPage"}</script>',
+        '<link rel="canonical" href="https://talk.example/t/winter-ferry/42">',
+    ):
+        text = _text(extract(_question_page(head)))
+        assert "winter timetable" in text, head
+        assert all(STORY[(i + 4) % 8] in text for i in range(5)), head
+
+
+def test_an_articles_comments_are_not_content() -> None:
+    head = (
+        '<link rel="canonical" href="https://news.example/2024/05/7-key-questions-for-the-ferry">'
+    )
+    text = _text(extract(_question_page(head)))
+    assert "winter timetable" in text
+    assert STORY[4] not in text

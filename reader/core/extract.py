@@ -41,6 +41,7 @@ from reader.core.clean import (
 )
 from reader.core.errors import NoArticleError
 from reader.core.load import Page, PageFormat
+from reader.core.thread import is_thread
 
 if TYPE_CHECKING:
     from lxml import etree  # imported where HTML is parsed: text dumps never need it
@@ -127,9 +128,12 @@ def _split_words(raw: str) -> frozenset[str]:
     return frozenset(w.lower() for w in sel.CLASS_SPLIT_RE.split(raw) if w)
 
 
-def _chrome_level(el: etree._Element) -> int:
-    """0: not chrome; 1: chrome unless it holds most of the prose; 2: always chrome."""
+def _chrome_level(el: etree._Element, thread: bool = False) -> int:
+    """0: not chrome; 1: chrome unless it holds most of the prose; 2: always chrome.
+    On a thread, the names of posts (comments, replies) are not chrome."""
     words = _class_words(el)
+    if thread and words & sel.THREAD_POST_WORDS:
+        words = words - sel.THREAD_POST_WORDS
     if words & sel.STRONG_CHROME_WORDS:
         return 2
     if el.tag in sel.CHROME_TAGS:
@@ -143,6 +147,7 @@ class _Flattener:
 
     page: Page
     options: ExtractOptions
+    thread: bool = False  # a forum or Q&A thread: its posts are the content
     blocks: list[_Raw] = field(default_factory=list)
     nodes: list[_Node] = field(default_factory=list)
     assets: dict[str, bytes] = field(default_factory=dict)
@@ -218,7 +223,7 @@ class _Flattener:
             elif tag in ("li", "dd"):
                 kind = BlockType.LIST_ITEM
         self._stack.append((kind, level))
-        chrome = _chrome_level(el) if tag not in ("body", "html") else 0
+        chrome = _chrome_level(el, self.thread) if tag not in ("body", "html") else 0
         node = _Node(
             el, len(self._stack), len(self.blocks), chrome=chrome > 0, strong_chrome=chrome > 1
         )
@@ -905,11 +910,12 @@ def _is_section_candidate(b: _Raw) -> bool:
 def _extract_html(page: Page, options: ExtractOptions) -> Article:
     root = parse_html(page.text)
     meta = _read_head(root, page)
+    thread = is_thread(root, meta.url)
     removed = clean_tree(root)
     body = root.find("body")
     if body is None:
         body = root
-    flat = _Flattener(page, options)
+    flat = _Flattener(page, options, thread)
     flat.run(body)
     blocks = flat.blocks
     _mark_chrome(blocks, flat.nodes)

@@ -225,6 +225,35 @@ CHROME_WORDS = frozenset(
 STRONG_CHROME_WORDS = frozenset(
     {"comment", "comments", "reply", "replies", "related", "recommend", "recommended"}
 )
+#: Chrome words that name the posts themselves on a forum or Q&A thread (thread.py), where
+#: the replies are the content (mhf-wpdiscussionboard: the answers in `#comments`).
+THREAD_POST_WORDS = frozenset(
+    {"comment", "comments", "reply", "replies", "answer", "answers", "response", "responses"}
+)
+#: schema.org types of a thread page (structured data of forum and Q&A software).
+THREAD_SCHEMA_TYPES = frozenset({"DiscussionForumPosting", "QAPage", "Question", "Answer"})
+#: First words of the URL path segment that forum and Q&A software give a board or a
+#: thread (`/forums/…`, `/topic/…`, `viewtopic.php`, `thread-268.html`, `/questions/…`).
+THREAD_URL_WORDS = frozenset(
+    {
+        "forum",
+        "forums",
+        "topic",
+        "topics",
+        "thread",
+        "threads",
+        "viewtopic",
+        "showthread",
+        "question",
+        "questions",
+        "discussion",
+        "discussions",
+        "discuss",
+        "community",
+    }
+)
+#: Whole path segments of the same kind: Discourse's `/t/slug/id`, Flarum's `/d/id`.
+THREAD_URL_SHORT_SEGMENTS = frozenset({"t", "d"})
 #: class/id words that name the article itself; they protect an element from the
 #: chrome rules and add to its content score.
 CONTENT_WORDS = frozenset(
