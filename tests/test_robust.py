@@ -146,3 +146,14 @@ def test_an_articles_comments_are_not_content() -> None:
     text = _text(extract(_question_page(head)))
     assert "winter timetable" in text
     assert STORY[4] not in text
+
+
+def test_reviews_inside_a_container_named_comments_are_kept() -> None:
+    reviews = "".join(
+        f'<div class="comment-item"><span class="comment-info">reader{i}</span>'
+        f'<p class="comment-content">{STORY[i % 8]} {STORY[(i + 1) % 8]}</p></div>'
+        for i in range(6)
+    )
+    body = f'<div id="wrapper"><h1>Reviews of Alder Island</h1><div id="comments">{reviews}</div>'
+    text = _text(extract(_page(body + "</div>")))
+    assert all(STORY[i % 8] in text for i in range(6))

@@ -147,7 +147,6 @@ class _Flattener:
 
     page: Page
     options: ExtractOptions
-    thread: bool = False  # a forum or Q&A thread: its posts are the content
     blocks: list[_Raw] = field(default_factory=list)
     nodes: list[_Node] = field(default_factory=list)
     assets: dict[str, bytes] = field(default_factory=dict)
@@ -223,10 +222,7 @@ class _Flattener:
             elif tag in ("li", "dd"):
                 kind = BlockType.LIST_ITEM
         self._stack.append((kind, level))
-        chrome = _chrome_level(el, self.thread) if tag not in ("body", "html") else 0
-        node = _Node(
-            el, len(self._stack), len(self.blocks), chrome=chrome > 0, strong_chrome=chrome > 1
-        )
+        node = _Node(el, len(self._stack), len(self.blocks))
         self.nodes.append(node)
         open_nodes.append(node)
 
@@ -351,17 +347,23 @@ def _block_values(b: _Raw) -> tuple[float, float]:
     return 0.0, float(b.chars)
 
 
-def _mark_chrome(blocks: list[_Raw], nodes: list[_Node]) -> None:
+def _mark_chrome(blocks: list[_Raw], nodes: list[_Node], thread: bool = False) -> None:
     """Give each block the depth of its deepest chrome ancestor.
 
     A chrome-named element that holds most of the page's prose is not chrome (ASP.NET
     pages wrap everything in one form, blogs name their main column "sidebar-right").
+    On a thread (`thread`), the posts' names are not chrome, and a group of look-alike
+    items holding most of the prose is the thread, not a feed.
     """
     prose = [0]
     for b in blocks:
         prose.append(prose[-1] + (b.chars if b.is_prose else 0))
+        b.chrome_depth = -1
     total = prose[-1] or 1
-    _mark_feeds(blocks, nodes)
+    for node in nodes:
+        level = _chrome_level(node.el, thread) if node.el.tag not in ("body", "html") else 0
+        node.chrome, node.strong_chrome = level > 0, level > 1
+    _mark_feeds(blocks, nodes, total if thread else 0)
     for node in nodes:
         if node.strong_chrome or (
             node.chrome
@@ -371,9 +373,10 @@ def _mark_chrome(blocks: list[_Raw], nodes: list[_Node]) -> None:
                 b.chrome_depth = max(b.chrome_depth, node.depth)
 
 
-def _mark_feeds(blocks: list[_Raw], nodes: list[_Node]) -> None:
+def _mark_feeds(blocks: list[_Raw], nodes: list[_Node], thread_prose: int = 0) -> None:
     """Mark as strong chrome the items of a feed: FEED_MIN_ITEMS or more siblings of one
-    shape (tag and class) that each hold a linked headline, like "more stories" boxes."""
+    shape (tag and class) that each hold a linked headline, like "more stories" boxes.
+    With `thread_prose` (a thread's total prose), items that hold most of it are posts."""
     groups: dict[tuple[int, str, str], list[_Node]] = {}
     for node in nodes:
         parent = node.el.getparent()
@@ -404,6 +407,11 @@ def _mark_feeds(blocks: list[_Raw], nodes: list[_Node]) -> None:
             and linked >= sel.FEED_LINKED_SHARE * len(members)
             and links >= sel.FEED_MIN_LINK_SHARE * sum(sizes)
             and max(sizes) <= sel.FEED_MAX_LONGEST_ITEM_CHARS
+            and not (
+                thread_prose
+                and sum(b.chars for n in members for b in blocks[n.start : n.end] if b.is_prose)
+                > sel.CHROME_MAX_PROSE_SHARE * thread_prose
+            )
         ):
             for node in members:
                 node.chrome = node.strong_chrome = True
@@ -915,13 +923,18 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
     body = root.find("body")
     if body is None:
         body = root
-    flat = _Flattener(page, options, thread)
+    flat = _Flattener(page, options)
     flat.run(body)
     blocks = flat.blocks
-    _mark_chrome(blocks, flat.nodes)
+    _mark_chrome(blocks, flat.nodes, thread)
     h1s = [b.text for b in blocks if b.heading_level == 1 and b.chars <= 80][:3]
     title = _choose_title(meta, h1s)
     node = _choose_root(blocks, flat.nodes)
+    if node is None and not thread:
+        # Everything with prose is named like comments: a page of reviews or replies
+        # that does not say it is a thread. Its posts are the content after all.
+        _mark_chrome(blocks, flat.nodes, thread=True)
+        node = _choose_root(blocks, flat.nodes)
     found = sum(b.chars for b in blocks[node.start : node.end]) if node else 0
     if meta.ld_body and found < sel.LD_BODY_MIN_SHARE * len(meta.ld_body):
         return _extract_ld_body(page, options, meta, title, removed)
