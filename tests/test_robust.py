@@ -157,3 +157,17 @@ def test_reviews_inside_a_container_named_comments_are_kept() -> None:
     body = f'<div id="wrapper"><h1>Reviews of Alder Island</h1><div id="comments">{reviews}</div>'
     text = _text(extract(_page(body + "</div>")))
     assert all(STORY[i % 8] in text for i in range(6))
+
+
+def test_a_closed_dialog_is_dropped_however_long() -> None:
+    policy = "".join(f"<p>We use cookies, and {s.lower()}</p>" for s in STORY * 2)
+    style = "<style>#consent-box.closed { display: none }</style>"
+    body = f'<article>{_story()}</article><div id="consent-box" class="closed">{policy}</div>'
+    text = _text(extract(_page(body, style)))
+    assert STORY[0] in text and "We use cookies" not in text
+
+
+def test_an_app_root_hidden_until_scripts_run_is_kept() -> None:
+    style = "<style>#app-root { display: none }</style>"
+    text = _text(extract(_page(f'<div id="app-root"><h1>Ferry</h1>{_story()}</div>', style)))
+    assert STORY[0] in text

@@ -143,22 +143,28 @@ def clean_tree(root: etree._Element) -> list[Removal]:
         root, etree.Comment, etree.ProcessingInstruction, *sel.DROP_TAGS, with_tail=False
     )
     hidden = [el for el in _maybe_hidden()(root) if _is_hidden(el)]
+    inline = len(hidden)
     if styles:
         hidden += css.hidden_elements(root, styles)
     page_prose = -1
-    for el in hidden:
+    for i, el in enumerate(hidden):
         if el.tag == _DOOMED:
             continue
-        # An article hidden until its scripts run (WeChat style) stays: an element with
-        # most of the page's prose. A leaf with a short text (the usual anti-scraping
-        # span) cannot be one, and is not measured; a hidden copy of a visible article
-        # (a print or AMP twin) holds only half the page's prose, and goes.
+        # An article hidden until its scripts run stays: an element with most of the
+        # page's prose (WeChat's inline `visibility: hidden`, an app root hidden by the
+        # stylesheet until scripts start). A leaf with a short text (the usual
+        # anti-scraping span) cannot be one, and is not measured; a hidden copy of a
+        # visible article (a print or AMP twin) holds only half the page's prose, and
+        # goes; so does a closed dialog, however long (mh-nbcnews' cookie policy).
         if len(el) or len(el.text or "") >= sel.HIDDEN_ARTICLE_MIN_CHARS:
             prose = _prose_chars(el)
             if prose >= sel.HIDDEN_ARTICLE_MIN_CHARS:
                 if page_prose < 0:
                     page_prose = _prose_chars(root)
-                if prose > sel.HIDDEN_ARTICLE_MIN_SHARE * page_prose:
+                share = (
+                    sel.HIDDEN_ARTICLE_MIN_SHARE if i < inline else sel.CSS_HIDDEN_ARTICLE_MIN_SHARE
+                )
+                if prose > share * page_prose:
                     continue
         if len(removed) < _MAX_REMOVALS_LOGGED:
             text = normalize_space(text_of(el))

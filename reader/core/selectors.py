@@ -133,6 +133,10 @@ HIDDEN_ARTICLE_MIN_CHARS = 100
 #: ... and when it holds more than this share of the page's prose: a hidden twin of the
 #: visible article (aeb-businessinsider's print copy) holds half, and goes.
 HIDDEN_ARTICLE_MIN_SHARE = 0.5
+#: The share for an element the stylesheet hides: a script-started app hides its whole
+#: root that way (mhf-twitter: all the prose), a cookie dialog holds less (mh-nbcnews'
+#: policy: 63% of the page's prose).
+CSS_HIDDEN_ARTICLE_MIN_SHARE = 0.8
 #: Letters of an alphabetic script worth one Han character when prose is measured: an
 #: English word of ~5 letters says about what two Han characters do (the same text runs
 #: 2.5-3 times longer in English than in Chinese), so 100 Han characters ~ 300 letters.
@@ -203,6 +207,8 @@ CHROME_WORDS = frozenset(
         "popup",
         "modal",
         "cookie",
+        "consent",
+        "gdpr",
         "print",
         "tool",
         "tools",
