@@ -171,3 +171,32 @@ def test_an_app_root_hidden_until_scripts_run_is_kept() -> None:
     style = "<style>#app-root { display: none }</style>"
     text = _text(extract(_page(f'<div id="app-root"><h1>Ferry</h1>{_story()}</div>', style)))
     assert STORY[0] in text
+
+
+# --------------------------------------------------------------------------- over-pruning
+
+
+def test_repeated_short_lines_of_a_plan_are_kept() -> None:
+    days = "".join(
+        f"<h3>Day {d}</h3><p>Warm up for ten minutes</p><p>{STORY[d]}</p>"
+        f"<p>Cool down and stretch</p>"
+        for d in range(5)
+    )
+    text = _text(extract(_page(f"<article>{days}</article>")))
+    assert text.count("Warm up for ten minutes") == 5
+    assert text.count("Cool down and stretch") == 5
+
+
+def test_a_copied_paragraph_is_still_dropped() -> None:
+    long_para = " ".join(STORY[:3])
+    body = f"<article><p>{long_para}</p>{_story()}<p>{long_para}</p></article>"
+    assert _text(extract(_page(body))).count(long_para) == 1
+
+
+def test_entities_in_a_json_ld_body_are_decoded() -> None:
+    import json
+
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": "&nbsp;".join(STORY)})
+    head = f'<script type="application/ld+json">{ld}</script>'
+    text = _text(extract(_page("<div id='app'>Loading</div>", head)))
+    assert "&nbsp;" not in text and STORY[1] in text

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -463,6 +464,7 @@ class _Meta:
     url: str | None = None
     theme: Theme | None = None
     ld_body: str = ""
+    thread: bool = False  # a forum or Q&A thread (thread.py)
 
 
 def _format_date(m: re.Match[str]) -> str:
@@ -864,7 +866,7 @@ def _finish(
     blocks: list[Block] = []
     seen: set[str] = set()
     for b in bodies:
-        if b.type is not BlockType.IMAGE and len(b.text) >= sel.DUPLICATE_MIN_CHARS:
+        if b.type is not BlockType.IMAGE and _may_be_copy(b.text, meta.thread):
             if b.text in seen:
                 removed.append(Removal("duplicate", b.text[:200]))
                 continue
@@ -903,6 +905,17 @@ def _finish(
     )
 
 
+def _may_be_copy(text: str, thread: bool) -> bool:
+    """Whether a repeat of `text` is a copy to drop: a paragraph (a page that carries the
+    article twice), a short labelled line ("Joined: 4 months ago" under every post), or
+    on a thread any line that recurs (a signature, a rank, a log-in prompt under each
+    post). Other short lines repeat legitimately: the labels of a meal plan's every day,
+    the steps of a workout's every round."""
+    if len(text) >= (sel.DUPLICATE_LABEL_MIN_CHARS if thread else sel.DUPLICATE_MIN_CHARS):
+        return True
+    return len(text) >= sel.DUPLICATE_LABEL_MIN_CHARS and bool(sel.SHORT_LABEL_RE.match(text))
+
+
 def _is_section_candidate(b: _Raw) -> bool:
     if b.kind is BlockType.HEADING:
         return 2 <= b.heading_level <= 4 or b.heading_level == 1
@@ -918,7 +931,7 @@ def _is_section_candidate(b: _Raw) -> bool:
 def _extract_html(page: Page, options: ExtractOptions) -> Article:
     root = parse_html(page.text)
     meta = _read_head(root, page)
-    thread = is_thread(root, meta.url)
+    thread = meta.thread = is_thread(root, meta.url)
     removed = clean_tree(root)
     body = root.find("body")
     if body is None:
@@ -991,7 +1004,8 @@ def _extract_ld_body(
         flat.run(root.find("body") if root.find("body") is not None else root)
         texts = [b.text for b in flat.blocks if b.kind is not BlockType.IMAGE]
     else:
-        texts = [normalize_space(t) for t in body.splitlines()]
+        # A plain-text body still carries HTML entities on some sites ("&nbsp;").
+        texts = [normalize_space(html.unescape(t)) for t in body.splitlines()]
     blocks = [Block(BlockType.PARAGRAPH, t) for t in texts if t]
     return _finish(title, blocks, meta, page, removed=removed, assets={})
 

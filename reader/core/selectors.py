@@ -459,8 +459,14 @@ FOOTER_MAX_CHARS = 200
 #: articleBody, the page renders from script data and the articleBody is the article.
 LD_BODY_MIN_SHARE = 0.5
 #: A block of at least this many characters that repeats an earlier one is a copy (pages
-#: that carry the article twice, for print and for mobile: ia-nourl-d232c5df).
-DUPLICATE_MIN_CHARS = 20
+#: that carry the article twice, for print and for mobile: ia-nourl-d232c5df). Shorter
+#: lines repeat legitimately (a meal plan's labels on every day: aeb-beachbodyondemand).
+DUPLICATE_MIN_CHARS = 80
+#: ... and so is a repeated short line of this length or more that is a label and its
+#: value ("Joined: 4 months ago" under each forum post, "Photo: …" credits).
+DUPLICATE_LABEL_MIN_CHARS = 20
+#: A short label (up to 12 characters) followed by a colon and a value.
+SHORT_LABEL_RE = re.compile(r"[^:：]{1,12}[:：]\s*\S")
 #: A notice label ("平台声明：", "反侵权公告：", "免责声明") closes the article: what
 #: follows it in the same container is the notice's own fine print (ia-nourl-3e1af229).
 NOTICE_LABEL_RE = re.compile(r"^[【\[]?.{0,4}(?:声明|聲明|公告|免责|免責|版权|版權)[】\]]?[:：]")
