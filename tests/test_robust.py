@@ -201,3 +201,41 @@ def test_entities_in_a_json_ld_body_are_decoded() -> None:
     head = f'<script type="application/ld+json">{ld}</script>'
     text = _text(extract(_page("<div id='app'>Loading</div>", head)))
     assert "&nbsp;" not in text and STORY[1] in text
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def _titled(title: str, h1s: list[str], extra_head: str = "") -> Article:
+    heads = "".join(f"<h1>{h}</h1>" for h in h1s)
+    head = f"<title>{title}</title>{extra_head}"
+    return extract(_page(f'<div class="logo">{heads}</div><article>{_story()}</article>', head))
+
+
+def test_a_site_name_in_an_h1_is_not_the_title() -> None:
+    article = _titled("Ferry times in winter - Harbour Talk Forums", ["Harbour Talk Forums"])
+    assert article.title == "Ferry times in winter"
+    article = _titled(
+        "Ferry times in winter | Harbour Talk", ["Harbour Talk", "Ferry times in winter"]
+    )
+    assert article.title == "Ferry times in winter"
+
+
+def test_a_site_name_after_the_headline_is_cut() -> None:
+    assert _titled("渡輪冬季時刻表 港灣論壇", ["港灣論壇"]).title == "渡輪冬季時刻表"
+    assert _titled("渡輪時刻 | blog.harbour.example", []).title == "渡輪時刻"
+
+
+def test_the_headline_part_that_matches_the_h1_wins() -> None:
+    title = "島嶼渡輪 - 港灣百科，自由的百科全書"
+    assert _titled(title, ["島嶼渡輪[編輯]"]).title == "島嶼渡輪"
+    assert _titled("渡輪_時刻、票價及路線_港灣網", ["渡輪"]).title == "渡輪"
+
+
+def test_edit_links_leave_headings() -> None:
+    body = (
+        "<h1>Alder Island</h1><p>" + " ".join(STORY[:4]) + "</p>"
+        '<h2>History<span>[<a href="/edit">edit</a>]</span></h2><p>' + " ".join(STORY[4:]) + "</p>"
+    )
+    article = extract(_page(body, "<title>Alder Island - Harbourpedia</title>"))
+    assert [s.title for s in article.sections] == ["History"]

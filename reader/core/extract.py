@@ -246,14 +246,20 @@ class _Flattener:
         text = normalize_space(raw)
         if not text:
             return
-        chars = len(text) - text.count(" ")
         kind, level = self._stack[-1] if self._stack else _PLAIN
+        if kind is BlockType.HEADING and text.endswith("]"):
+            bare = sel.EDIT_LINK_RE.sub("", text)  # an encyclopedia's "[编辑]" link
+            link_chars -= len(text) - len(bare)
+            text = bare
+            if not text:
+                return
+        chars = len(text) - text.count(" ")
         self.blocks.append(
             _Raw(
                 text=text,
                 kind=kind,
                 chars=chars,
-                link_chars=min(link_chars, chars),
+                link_chars=max(0, min(link_chars, chars)),
                 punct=sel.PUNCT_RE.search(text) is not None,
                 chrome_depth=-1,
                 bold=bold_chars >= chars * 0.9,
@@ -464,6 +470,7 @@ class _Meta:
     url: str | None = None
     theme: Theme | None = None
     ld_body: str = ""
+    site_name: str = ""
     thread: bool = False  # a forum or Q&A thread (thread.py)
 
 
@@ -570,6 +577,8 @@ def _read_head(root: etree._Element, page: Page) -> _Meta:
             meta.published = meta.published or _find_date(content)
         elif key in ("author", "article:author") and not content.startswith("http"):
             meta.author = meta.author or content
+        elif key in ("og:site_name", "application-name"):
+            meta.site_name = meta.site_name or content
         elif key in ("source", "og:site_name", "mediaid") and key == "source":
             meta.source = meta.source or content
     for url in (canonical, og_url, page.url):
@@ -606,25 +615,52 @@ def _ld_article_body(root: etree._Element) -> str:
     return best
 
 
-def _strip_site_suffix(title: str) -> str:
-    parts = [p for p in sel.TITLE_SEPARATORS_RE.split(title) if p.strip()]
-    if len(parts) <= 1:
+def _title_parts(title: str) -> list[str]:
+    return [p.strip() for p in sel.TITLE_SEPARATORS_RE.split(title) if p.strip()]
+
+
+def _strip_site_suffix(title: str, sites: frozenset[str] = frozenset()) -> str:
+    """The headline part of a document title: its longest part that is not a site name
+    (an og:site_name, a host name, an h1 that the title ends with)."""
+    for site in sites:
+        if title.endswith(site) and len(title) - len(site) >= sel.TITLE_MIN_CHARS:
+            title = title[: -len(site)].rstrip(sel.TITLE_SEPARATOR_CHARS)
+    parts = _title_parts(title)
+    kept = [p for p in parts if p not in sites and not sel.HOST_NAME_RE.fullmatch(p)]
+    if len(parts) <= 1 or not kept:
         return title.strip()
-    return max(parts, key=len).strip()
+    return max(kept, key=len)
+
+
+def _site_names(meta: _Meta, h1s: list[str]) -> frozenset[str]:
+    """Names of the site rather than of the page: og:site_name, and an h1 (a logo) that a
+    multi-part document title ends with ("Thread title - Example Forums")."""
+    names = {meta.site_name} if meta.site_name else set()
+    for title in (meta.title, meta.og_title):
+        parts = _title_parts(title)
+        for h in h1s:
+            if len(parts) >= 2 and h == parts[-1]:
+                names.add(h)
+            elif title.endswith(h) and len(title) - len(h) >= sel.TITLE_MIN_CHARS:
+                names.add(h)  # "土豆不土 松花江网": a site name after a space
+    return frozenset(names)
 
 
 def _choose_title(meta: _Meta, h1s: list[str]) -> str:
-    page_title = meta.og_title or meta.title
+    """The headline: an h1 that the document title or og:title also gives (and that is
+    not the site's name), else the headline part of og:title or the title, else an h1."""
+    h1s = [sel.EDIT_LINK_RE.sub("", h).strip() for h in h1s]
+    sites = _site_names(meta, h1s)
     for h in h1s:
-        if len(h) >= 4 and (h in meta.title or h in meta.og_title):
-            return h
-    if meta.og_title:
-        return _strip_site_suffix(meta.og_title)
-    if h1s and meta.title and _strip_site_suffix(meta.title) in h1s[0]:
-        return h1s[0]
-    if page_title:
-        return _strip_site_suffix(page_title)
-    return h1s[0] if h1s else ""
+        if not h or h in sites:
+            continue
+        for title in (meta.title, meta.og_title):
+            if h in _title_parts(title) or (len(h) >= sel.TITLE_MIN_CHARS and h in title):
+                return h
+    for title in (meta.og_title, meta.title):
+        if title:
+            return _strip_site_suffix(title, sites)
+    return next((h for h in h1s if h not in sites), h1s[0] if h1s else "")
 
 
 def _scan_meta_line(text: str, meta: _Meta) -> bool:

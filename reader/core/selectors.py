@@ -571,7 +571,20 @@ AUTHOR_RE = re.compile(
 )
 URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
 #: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").
-TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜–—]|\s-\s|--)\s*")
+TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜–—]|\s-\s|--|::|\s[·•»]\s)\s*")
+#: What is left of a separator when a site name is cut off a title's end.
+TITLE_SEPARATOR_CHARS = " _|｜–—-:·•»"
+#: A title part that is a host name ("blog.example.com") names the site, not the page.
+HOST_NAME_RE = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
+#: An h1 found inside the document title is taken as the headline only from this length
+#: on (a shorter one must equal a whole part of the title: "夜雨_原文…_诗词网").
+TITLE_MIN_CHARS = 4
+#: A bracketed edit link after a heading ("雄安新区[编辑]", "History [edit]").
+EDIT_LINK_RE = re.compile(
+    r"\s*\[\s*(?:编辑|編輯|编辑源代码|編輯原始碼|edit|edit source|source|bearbeiten"
+    r"|modifier|editar|modifica)\s*\]\s*$",
+    re.IGNORECASE,
+)
 
 # --------------------------------------------------------------------------- speakers
 
