@@ -8,7 +8,7 @@ over-pruning, tables and titles.
 
 from __future__ import annotations
 
-from reader.core import Article
+from reader.core import Article, BlockType
 from reader.core.clean import parse_html
 from reader.core.css import hidden_elements
 from reader.core.extract import extract
@@ -239,3 +239,67 @@ def test_edit_links_leave_headings() -> None:
     )
     article = extract(_page(body, "<title>Alder Island - Harbourpedia</title>"))
     assert [s.title for s in article.sections] == ["History"]
+
+
+# --------------------------------------------------------------------------- tables
+
+TIMETABLE = (
+    "<table><caption>Winter timetable</caption>"
+    "<tr><th>Day</th><th>Leaves</th><th>Arrives</th></tr>"
+    "<tr><td>Monday</td><td>07:00</td><td>07:40</td></tr>"
+    "<tr><td>Tuesday</td><td>07:15</td><td>07:55</td></tr>"
+    "<tr><td>Sunday</td><td>09:00</td><td>09:40</td></tr></table>"
+)
+
+
+def _table_article() -> Article:
+    return extract(_page(f"<article>{_story(4)}{TIMETABLE}{_story(4)}</article>"))
+
+
+def test_a_data_table_is_one_table_block() -> None:
+    article = _table_article()
+    tables = [b for b in article.blocks if b.type is BlockType.TABLE]
+    assert len(tables) == 1
+    assert tables[0].header
+    assert tables[0].rows[0] == ("Day", "Leaves", "Arrives")
+    assert tables[0].rows[2] == ("Tuesday", "07:15", "07:55")
+    assert "Winter timetable" in _text(article)
+    assert not any(b.text == "Monday" for b in article.blocks)  # no lone cell lines
+
+
+def test_a_layout_table_is_not_a_table() -> None:
+    cell = "".join(f"<p>{s}</p>" for s in STORY)
+    body = (
+        f'<table><tr><td><a href="/">Home</a></td><td><a href="/news">News</a></td></tr>'
+        f"<tr><td><table><tr><td>menu</td></tr></table></td><td>{cell}</td></tr></table>"
+    )
+    article = extract(_page(body))
+    assert not any(b.type is BlockType.TABLE for b in article.blocks)
+    assert STORY[6] in _text(article)
+
+
+def test_a_table_the_article_announces_is_kept() -> None:
+    links = "".join(
+        f'<li><a href="/n{i}">Another story from the harbour {i}</a></li>' for i in range(30)
+    )
+    for announce, kept in (("<p>附：冬季班次如下：</p>", True), ("", False)):
+        body = (
+            f'<div class="page"><div class="story">{_story(6)}{announce}</div>'
+            f'<div class="attachment">{TIMETABLE}</div><ul>{links}</ul></div>'
+        )
+        article = extract(_page(body))
+        assert any(b.type is BlockType.TABLE for b in article.blocks) is kept
+
+
+def test_tables_render_as_tables() -> None:
+    from reader.cli import format_article
+    from reader.core.render import render
+
+    article = _table_article()
+    html = render(article)
+    assert '<th class="head">' in html and '<td class="cell">Tuesday</td>' in html
+    md = format_article(article, "markdown")
+    assert "| Day | Leaves | Arrives |\n| --- | --- | --- |\n| Monday | 07:00 | 07:40 |" in md
+    assert "Monday | 07:00 | 07:40" in format_article(article, "text")
+    table = next(b for b in article.to_dict()["blocks"] if b["type"] == "table")
+    assert table["rows"][3] == ["Sunday", "09:00", "09:40"] and table["header"] is True

@@ -14,13 +14,14 @@ import binascii
 import functools
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 from reader.core import selectors as sel
 from reader.core.article import (
+    TABLE_CELL_SEP,
     Article,
     Block,
     BlockType,
@@ -85,6 +86,7 @@ class _Raw:
     src: str | None = None
     alt_only: bool = False
     junk: bool = False  # a labelled chrome line or a link farm, whatever its container
+    header: bool = False  # a table whose first row holds headings
 
     @property
     def link_density(self) -> float:
@@ -169,7 +171,8 @@ class _Flattener:
         parts = self._parts
         flush = self._flush
         add = self._add
-        for event, el in etree.iterwalk(body, events=("start", "end")):
+        walker = etree.iterwalk(body, events=("start", "end"))
+        for event, el in walker:
             tag = el.tag
             if not isinstance(tag, str):
                 continue
@@ -178,6 +181,9 @@ class _Flattener:
                     if parts:
                         flush()
                     self._open_block(el, tag, open_nodes)
+                    if tag == "table" and self._table(el):
+                        walker.skip_subtree()  # its "end" still comes, and closes the node
+                        continue
                 elif tag == "a":
                     self._a_depth += 1
                 elif tag in _BOLD_TAGS:
@@ -268,6 +274,32 @@ class _Flattener:
             )
         )
 
+    # -- tables
+
+    def _table(self, el: etree._Element) -> bool:
+        """Add a content table as one block; False for a layout table, whose cells are
+        then flattened like any other text."""
+        found = content_table(el)
+        if found is None:
+            return False
+        rows, header, caption, link_chars = found
+        if caption:
+            self.blocks.append(_Raw(caption, BlockType.CAPTION, len(caption), 0, False, -1))
+        text = "\n".join(TABLE_CELL_SEP.join(row) for row in rows)
+        chars = sum(len(cell) for row in rows for cell in row)
+        self.blocks.append(
+            _Raw(
+                text=text,
+                kind=BlockType.TABLE,
+                chars=chars,
+                link_chars=min(link_chars, chars),
+                punct=sel.PUNCT_RE.search(text) is not None,
+                chrome_depth=-1,
+                header=header,
+            )
+        )
+        return True
+
     # -- images
 
     def _image(self, el: etree._Element) -> None:
@@ -333,6 +365,48 @@ class _Flattener:
         key = _ASSET_PREFIX + rel
         self.assets[key] = data
         return key
+
+
+# =========================================================================== tables
+
+
+def content_table(
+    el: etree._Element,
+) -> tuple[list[list[str]], bool, str, int] | None:
+    """(rows of cell texts, first row is headings, caption, link characters) of a table
+    that holds data, or None for a table that lays out a page: one with tables inside,
+    a single row or column, paragraphs in its cells or mostly links (a menu)."""
+    if el.find(".//table") is not None:
+        return None
+    rows: list[list[str]] = []
+    header = False
+    chars = link_chars = 0
+    for tr in el.iter("tr"):
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        if not cells:
+            continue
+        texts = [normalize_space(text_of(c)) for c in cells]
+        if not rows:
+            header = all(c.tag == "th" for c in cells)
+        for cell, text in zip(cells, texts, strict=True):
+            if len(text) > sel.TABLE_MAX_CELL_CHARS:
+                return None
+            chars += len(text)
+            link_chars += sum(len(text_of(a).strip()) for a in cell.iter("a"))
+        rows.append(texts)
+    if len(rows) < 2 or chars == 0:
+        return None
+    width = max(len(r) for r in rows)
+    n_cells = sum(len(r) for r in rows)
+    if (
+        width < 2
+        or link_chars > sel.TABLE_MAX_LINK_SHARE * chars
+        or chars > sel.TABLE_MAX_MEAN_CELL_CHARS * n_cells
+    ):
+        return None
+    caption_el = el.find("caption")
+    caption = normalize_space(text_of(caption_el)) if caption_el is not None else ""
+    return [r + [""] * (width - len(r)) for r in rows], header, caption, link_chars
 
 
 # =========================================================================== region choice
@@ -891,9 +965,7 @@ def _finish(
     if marks:
         removed.extend(Removal("watermark", m) for m in marks)
         bodies = [
-            Block(b.type, strip_watermarks(b.text, marks), b.src)
-            if b.type is not BlockType.IMAGE
-            else b
+            replace(b, text=strip_watermarks(b.text, marks)) if b.type is not BlockType.IMAGE else b
             for b in bodies
         ]
         title = strip_watermarks(title, marks)
@@ -998,7 +1070,7 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
     seen_prose = False
     end = _article_end(blocks, node)
     removed.extend(Removal("tail", x.text[:200]) for x in blocks[end : node.end] if x.chars)
-    for idx in range(node.start, end):
+    for idx in [*range(node.start, end), *_announced_tables(blocks, node, end)]:
         b = blocks[idx]
         if not _keep_in_root(b, node.depth):
             if b.chars:
@@ -1007,7 +1079,12 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
         if b.kind is BlockType.IMAGE:
             kept.append(Block(BlockType.IMAGE, b.text, b.src))
             continue
-        if not seen_prose and not b.is_prose and _scan_meta_line(b.text, meta):
+        if (
+            not seen_prose
+            and not b.is_prose
+            and b.kind is not BlockType.TABLE
+            and _scan_meta_line(b.text, meta)
+        ):
             removed.append(Removal("meta", b.text))
             continue
         if b.text == title:
@@ -1019,7 +1096,7 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
             kind = BlockType.HEADING
         elif kind is BlockType.HEADING:
             kind = BlockType.PARAGRAPH
-        kept.append(Block(kind, b.text))
+        kept.append(Block(kind, b.text, header=b.header))
     # Trailing chrome: short non-prose lines after the last prose block.
     while kept and kept[-1].type is BlockType.HEADING:
         removed.append(Removal("trailing", kept.pop().text))
@@ -1061,6 +1138,24 @@ def _article_end(blocks: list[_Raw], node: _Node) -> int:
         if b.is_prose:
             prose_before += b.chars
     return node.end
+
+
+def _announced_tables(blocks: list[_Raw], node: _Node, end: int) -> list[int]:
+    """Tables just after the root that its last line announces ("附：", "as follows:"):
+    an attachment laid out beside the article's container, not chrome."""
+    if end != node.end or end >= len(blocks):
+        return []
+    last = next((b for b in reversed(blocks[node.start : end]) if b.chars), None)
+    if last is None or not last.text.endswith((":", "：")):
+        return []
+    found = []
+    for idx in range(end, len(blocks)):
+        b = blocks[idx]
+        if b.kind is BlockType.TABLE and b.chrome_depth < 0:
+            found.append(idx)
+        elif b.kind is not BlockType.CAPTION:
+            break
+    return found
 
 
 def _mark_captions(blocks: list[Block]) -> None:

@@ -367,6 +367,14 @@ FEED_MIN_LINK_SHARE = 0.1
 #: ... and every item short: one item much longer than a teaser is an article or a post
 #: among fields laid out alike (np-thai-article's body beside its date and tag fields).
 FEED_MAX_LONGEST_ITEM_CHARS = 1000
+#: A table holds data, not a page's layout, when no cell holds more than this many
+#: characters (a paragraph: old portals lay the article out in one cell) ...
+TABLE_MAX_CELL_CHARS = 300
+#: ... its cells hold this many characters on average at most (a row of figures or short
+#: labels, not columns of text) ...
+TABLE_MAX_MEAN_CELL_CHARS = 80
+#: ... and at most this share of its text is links (a table of links is a menu).
+TABLE_MAX_LINK_SHARE = 0.5
 #: A candidate root scores prose² / (prose + JUNK_WEIGHT · junk): its prose, scaled by
 #: how pure it is. A sidebar with more characters than the article loses (its link
 #: lists are junk), and so does a page-wide wrapper, while one "related" box inside the
