@@ -133,6 +133,8 @@ def test_a_threads_replies_are_content() -> None:
         '<link rel="canonical" href="https://boats.example/forums/topic/winter-ferry/">',
         '<script type="application/ld+json">{"@type": "QAPage"}</script>',
         '<link rel="canonical" href="https://talk.example/t/winter-ferry/42">',
+        "<title>Winter ferry? - Harbour Forums</title>",
+        "<title>冬天的渡輪 - 港灣論壇</title>",
     ):
         text = _text(extract(_question_page(head)))
         assert "winter timetable" in text, head

@@ -1039,7 +1039,7 @@ def _is_section_candidate(b: _Raw) -> bool:
 def _extract_html(page: Page, options: ExtractOptions) -> Article:
     root = parse_html(page.text)
     meta = _read_head(root, page)
-    thread = meta.thread = is_thread(root, meta.url)
+    thread = meta.thread = is_thread(root, meta.url, meta.title, meta.site_name)
     removed = clean_tree(root)
     body = root.find("body")
     if body is None:

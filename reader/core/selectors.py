@@ -258,6 +258,11 @@ THREAD_URL_WORDS = frozenset(
         "community",
     }
 )
+#: Words with which a site calls itself a forum in its name (thread.py): whole words ...
+THREAD_SITE_WORDS = frozenset({"forum", "forums", "community", "bbs", "discussions"})
+#: ... and, in Chinese, anywhere in the name (论坛, 社区, 贴吧, 问答 and their
+#: Traditional forms).
+THREAD_SITE_HAN_WORDS = ("论坛", "論壇", "社区", "社區", "贴吧", "貼吧", "问答", "問答")
 #: Whole path segments of the same kind: Discourse's `/t/slug/id`, Flarum's `/d/id`.
 THREAD_URL_SHORT_SEGMENTS = frozenset({"t", "d"})
 #: class/id words that name the article itself; they protect an element from the

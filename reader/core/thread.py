@@ -6,6 +6,9 @@ depend on its site:
 
 * its structured data: a schema.org `DiscussionForumPosting`, `QAPage`, `Question` or
   `Answer` (JSON-LD `@type` or microdata `itemtype`);
+* its name: a site part of the document title, or og:site_name, that calls the site a
+  forum ("Kernel panic - Debian User Forums", "… | MaxMSP Forum | Cycling '74"); the
+  headline part does not count ("Boao Forum opens");
 * its address: a path segment that forum and Q&A software use for a thread or a board
   (`/forums/…`, `/topic/…`, `/questions/…`, `viewtopic.php`, `thread-268.html`, Discourse's
   `/t/`, Flarum's `/d/`); words inside an article's slug do not count
@@ -27,9 +30,18 @@ _LD_TYPE_RE = sel.lazy_compile(r'"@type"\s*:\s*\[?\s*"(\w+)"')
 _WORD_SPLIT_RE = re.compile(r"[-_.]")
 
 
-def is_thread(root: etree._Element, url: str | None) -> bool:
+def is_thread(root: etree._Element, url: str | None, title: str = "", site_name: str = "") -> bool:
     """True when the page presents itself as a forum or Q&A thread."""
-    return _thread_url(url) or _thread_schema(root)
+    return _thread_url(url) or _thread_name(title, site_name) or _thread_schema(root)
+
+
+def _thread_name(title: str, site_name: str) -> bool:
+    parts = [p for p in sel.TITLE_SEPARATORS_RE.split(title) if p.strip()]
+    for name in (*parts[1:], site_name):
+        words = set(re.split(r"\W+", name.lower()))
+        if words & sel.THREAD_SITE_WORDS or any(w in name for w in sel.THREAD_SITE_HAN_WORDS):
+            return True
+    return False
 
 
 def _thread_url(url: str | None) -> bool:
