@@ -40,6 +40,8 @@ def format_article(article: Article, fmt: str) -> str:
             lines.append(f"![{b.text}]({b.src or ''})" if md else f"[{b.text or '圖'}]")
         elif b.type is BlockType.CAPTION:
             lines.append(f"*{b.text}*" if md else b.text)
+        elif b.type is BlockType.POST:
+            lines.append(f"---\n\n**{b.text}**" if md else f"— {b.text}")
         elif b.type is BlockType.TABLE:
             lines.append(_markdown_table(b) if md else "\n".join(" | ".join(r) for r in b.rows))
         else:

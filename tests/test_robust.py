@@ -305,3 +305,27 @@ def test_tables_render_as_tables() -> None:
     assert "Monday | 07:00 | 07:40" in format_article(article, "text")
     table = next(b for b in article.to_dict()["blocks"] if b["type"] == "table")
     assert table["rows"][3] == ["Sunday", "09:00", "09:40"] and table["header"] is True
+
+
+def test_each_post_of_a_thread_gets_its_author_and_time() -> None:
+    posts = "".join(
+        f'<div class="post"><span class="username">skipper{i}</span>'
+        f"<time datetime='2024-05-0{i + 1}'>May {i + 1}, 2024</time>"
+        f"<p>{STORY[i]} {STORY[i + 1]}</p></div>"
+        for i in range(4)
+    )
+    head = '<link rel="canonical" href="https://boats.example/forums/topic/ferry/">'
+    article = extract(_page(f'<h1>Ferry times</h1><div class="thread">{posts}</div>', head))
+    heads = [b.text for b in article.blocks if b.type is BlockType.POST]
+    assert heads == [f"skipper{i} · May {i + 1}, 2024" for i in range(4)]
+    texts = [b.text for b in article.blocks]
+    assert "skipper0" not in texts  # the name is in the head, not repeated as a line
+    first = texts.index(heads[1])
+    assert texts[first + 1].startswith(STORY[1])
+
+    from reader.cli import format_article
+    from reader.core.render import render
+
+    assert '<p class="post">' in render(article)
+    assert "**skipper2 · May 3, 2024**" in format_article(article, "markdown")
+    assert "— skipper3 · May 4, 2024" in format_article(article, "text")

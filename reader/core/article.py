@@ -24,6 +24,9 @@ class BlockType(StrEnum):
     IMAGE = "image"
     CAPTION = "caption"
     TABLE = "table"
+    #: The head of one post of a forum or Q&A thread: its author and time ("Mia · 2024-05-01
+    #: 10:00"); the post's own blocks follow it.
+    POST = "post"
 
 
 class Script(StrEnum):

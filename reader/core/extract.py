@@ -43,7 +43,7 @@ from reader.core.clean import (
 )
 from reader.core.errors import NoArticleError
 from reader.core.load import Page, PageFormat
-from reader.core.thread import is_thread
+from reader.core.thread import is_thread, post_head
 
 if TYPE_CHECKING:
     from lxml import etree  # imported where HTML is parsed: text dumps never need it
@@ -1070,8 +1070,18 @@ def _extract_html(page: Page, options: ExtractOptions) -> Article:
     seen_prose = False
     end = _article_end(blocks, node)
     removed.extend(Removal("tail", x.text[:200]) for x in blocks[end : node.end] if x.chars)
+    heads = _post_heads(blocks, flat.nodes, node) if thread else {}
+    said: tuple[str, ...] = ()  # the current post's author and time, given by its head
     for idx in [*range(node.start, end), *_announced_tables(blocks, node, end)]:
         b = blocks[idx]
+        if heads and idx in heads:
+            head = heads.pop(idx)
+            parts = [p.replace(" ", "") for p in head.split(" · ")]
+            said = (*parts, "".join(parts))
+            if head:
+                kept.append(Block(BlockType.POST, head))
+        if said and b.text.replace(" ", "") in said:
+            continue  # the author's name or the time, now in the post's head
         if not _keep_in_root(b, node.depth):
             if b.chars:
                 removed.append(Removal("chrome", b.text[:200]))
@@ -1138,6 +1148,33 @@ def _article_end(blocks: list[_Raw], node: _Node) -> int:
         if b.is_prose:
             prose_before += b.chars
     return node.end
+
+
+def _post_heads(blocks: list[_Raw], nodes: list[_Node], root: _Node) -> dict[int, str]:
+    """First block of each post of a thread -> the post's "author · time" head.
+
+    The posts are the largest group of look-alike siblings (tag and first class) inside
+    the root that holds most of its prose; the first post may differ in shape and then
+    gets no head."""
+    groups: dict[tuple[int, str, str], list[_Node]] = {}
+    for n in nodes:
+        if n.start < root.start or n.end > root.end or n.end <= n.start or n is root:
+            continue
+        parent = n.el.getparent()
+        cls = n.el.get("class", "").split()
+        groups.setdefault((id(parent), n.el.tag, cls[0] if cls else ""), []).append(n)
+    prose = [0]
+    for b in blocks:
+        prose.append(prose[-1] + (b.chars if b.is_prose else 0))
+    best: list[_Node] = []
+    best_prose = sel.POST_MIN_PROSE_SHARE * (prose[root.end] - prose[root.start])
+    for members in groups.values():
+        if len(members) < sel.POST_MIN_ITEMS:
+            continue
+        held = sum(prose[n.end] - prose[n.start] for n in members)
+        if held >= best_prose and held > 0:
+            best, best_prose = members, held
+    return {n.start: post_head(n.el) for n in best}
 
 
 def _announced_tables(blocks: list[_Raw], node: _Node, end: int) -> list[int]:

@@ -107,6 +107,8 @@ def _block(i: int, block: Block, article: Article, speakers: tuple[str, ...], la
             return f'<p class="caption">{a}{text}</p>'
         case BlockType.TABLE:
             return _table(a, block)
+        case BlockType.POST:
+            return f'<p class="post">{a}{text}</p>'
         case BlockType.IMAGE:
             if block.src is not None and block.src in article.assets:
                 alt = escape(block.text, quote=True)

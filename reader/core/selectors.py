@@ -263,6 +263,22 @@ THREAD_SITE_WORDS = frozenset({"forum", "forums", "community", "bbs", "discussio
 #: ... and, in Chinese, anywhere in the name (论坛, 社区, 贴吧, 问答 and their
 #: Traditional forms).
 THREAD_SITE_HAN_WORDS = ("论坛", "論壇", "社区", "社區", "贴吧", "貼吧", "问答", "問答")
+#: class/id words of the element naming a post's author (thread.post_head) ...
+POST_AUTHOR_WORDS = frozenset(
+    {"author", "username", "poster", "nickname", "nick", "uname", "screenname", "displayname"}
+)
+#: ... and its time.
+POST_TIME_WORDS = frozenset(
+    {"date", "time", "timestamp", "datetime", "posted", "postdate", "posttime", "ago"}
+)
+#: A post's author or time is a short label; a longer text is the post itself.
+POST_HEAD_MAX_CHARS = 40
+#: Elements of a post looked at for its author and time (they come first in a post).
+POST_HEAD_MAX_ELEMENTS = 60
+#: A thread's posts: at least this many look-alike siblings inside the root ...
+POST_MIN_ITEMS = 2
+#: ... holding at least this share of the root's prose.
+POST_MIN_PROSE_SHARE = 0.5
 #: Whole path segments of the same kind: Discourse's `/t/slug/id`, Flarum's `/d/id`.
 THREAD_URL_SHORT_SEGMENTS = frozenset({"t", "d"})
 #: class/id words that name the article itself; they protect an element from the

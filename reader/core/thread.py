@@ -1,4 +1,4 @@
-"""Forum and Q&A threads: is this page one?
+"""Forum and Q&A threads: is this page one, and who wrote each post when?
 
 On a thread the replies are the content, so the names that mark chrome on an article page
 (`comments`, `reply`) mark the posts here. A page says it is a thread in ways that do not
@@ -67,3 +67,48 @@ def _thread_schema(root: etree._Element) -> bool:
         if any(t in sel.THREAD_SCHEMA_TYPES for t in _LD_TYPE_RE.findall(script.text)):
             return True
     return False
+
+
+def post_head(el: etree._Element) -> str:
+    """ "author · time" of the post `el`, from the elements that name them: an author
+    (itemprop/rel `author`, a class such as `username`), a time (`<time>`, a class such as
+    `post-date`); "" when the post gives neither."""
+    author = when = ""
+    for i, node in enumerate(el.iter()):
+        if i > sel.POST_HEAD_MAX_ELEMENTS or (author and when):
+            break
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if not when and tag == "time":
+            when = _short(_text(node) or node.get("datetime", ""))
+            continue
+        words = _words(node)
+        if not words and node.get("itemprop") != "author" and node.get("rel") != "author":
+            continue
+        if not author and (
+            node.get("itemprop") == "author"
+            or node.get("rel") == "author"
+            or words & sel.POST_AUTHOR_WORDS
+            or {"user", "name"} <= words
+        ):
+            author = _short(_text(node))
+        elif not when and words & sel.POST_TIME_WORDS:
+            text = _short(_text(node))
+            when = text if any(c.isdigit() for c in text) else ""
+    return " · ".join(x for x in (author, when) if x)
+
+
+def _text(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= sel.POST_HEAD_MAX_CHARS else ""
+
+
+def _words(el: etree._Element) -> frozenset[str]:
+    raw = f"{el.get('class', '')} {el.get('id', '')}".strip()
+    if not raw:
+        return frozenset()
+    return frozenset(w.lower() for w in sel.CLASS_SPLIT_RE.split(raw) if w)
