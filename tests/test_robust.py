@@ -8,11 +8,10 @@ over-pruning, tables and titles.
 
 from __future__ import annotations
 
-from reader.core import Article, BlockType
+from reader.core import Article, BlockType, extract
 from reader.core.clean import parse_html
 from reader.core.css import hidden_elements
-from reader.core.extract import extract
-from reader.core.load import Page, PageFormat
+from reader.core.page import Page, PageFormat
 
 STORY = (
     "The ferry to Alder Island leaves the harbour at seven, whatever the weather says.",

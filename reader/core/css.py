@@ -23,19 +23,19 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.core import selectors as sel
+from reader.core.text import lazy_compile
 
 if TYPE_CHECKING:
     from lxml import etree
 
 #: `(?<![\w-])` keeps `-webkit-backface-visibility: hidden` from reading as `visibility`.
-_DISPLAY_RE = sel.lazy_compile(r"(?<![\w-])display\s*:\s*([\w-]+)", re.IGNORECASE)
-_VISIBILITY_RE = sel.lazy_compile(r"(?<![\w-])visibility\s*:\s*([\w-]+)", re.IGNORECASE)
-_COMMENT_RE = sel.lazy_compile(r"/\*.*?\*/", re.DOTALL)
-_BRACE_RE = sel.lazy_compile(r"[{}]")
+_DISPLAY_RE = lazy_compile(r"(?<![\w-])display\s*:\s*([\w-]+)", re.IGNORECASE)
+_VISIBILITY_RE = lazy_compile(r"(?<![\w-])visibility\s*:\s*([\w-]+)", re.IGNORECASE)
+_COMMENT_RE = lazy_compile(r"/\*.*?\*/", re.DOTALL)
+_BRACE_RE = lazy_compile(r"[{}]")
 #: Class and id names a selector requires (a cheap test before matching: most rules of a
 #: site-wide sheet name classes that the saved page does not use).
-_NAME_RE = sel.lazy_compile(r"([.#])(-?[A-Za-z_][\w-]*)")
+_NAME_RE = lazy_compile(r"([.#])(-?[A-Za-z_][\w-]*)")
 
 
 def rules(css: str) -> Iterator[tuple[str, bool]]:
@@ -85,8 +85,8 @@ def _blocks(css: str) -> Iterator[tuple[str, str]]:
 
 #: (tag or "", classes, id or "") of one compound selector.
 _Compound = tuple[str, frozenset[str], str]
-_COMPOUND_RE = sel.lazy_compile(r"(\*|[A-Za-z][\w-]*)?((?:[.#]-?[A-Za-z_][\w-]*)*)")
-_COMBINATOR_RE = sel.lazy_compile(r"\s*>\s*|\s+")
+_COMPOUND_RE = lazy_compile(r"(\*|[A-Za-z][\w-]*)?((?:[.#]-?[A-Za-z_][\w-]*)*)")
+_COMBINATOR_RE = lazy_compile(r"\s*>\s*|\s+")
 
 
 @functools.lru_cache(maxsize=8192)

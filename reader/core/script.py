@@ -38,6 +38,7 @@ from typing import Any, Protocol
 
 from reader.core.article import Article, QuoteStyle, Script, Target
 from reader.core.errors import ScriptError
+from reader.core.text import HAN_RE as _HAN_RE
 
 log = logging.getLogger(__name__)
 
@@ -798,7 +799,6 @@ _STYLES: Mapping[QuoteStyle, tuple[tuple[str, str], tuple[str, str]]] = {
     QuoteStyle.CORNER: (("「", "」"), ("『", "』")),
     QuoteStyle.CURLY: (("“", "”"), ("‘", "’")),
 }
-_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 #: ‘ before a two-digit year is an apostrophe (‘90s, the ‘07 season), not an opening quote;
 #: before digits that run on into a word (‘90後’) it opens a quotation.

@@ -21,12 +21,13 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from reader.core import selectors as sel
+from reader.core import heuristics as h
+from reader.core.text import lazy_compile
 
 if TYPE_CHECKING:
     from lxml import etree
 
-_LD_TYPE_RE = sel.lazy_compile(r'"@type"\s*:\s*\[?\s*"(\w+)"')
+_LD_TYPE_RE = lazy_compile(r'"@type"\s*:\s*\[?\s*"(\w+)"')
 _WORD_SPLIT_RE = re.compile(r"[-_.]")
 
 
@@ -36,10 +37,10 @@ def is_thread(root: etree._Element, url: str | None, title: str = "", site_name:
 
 
 def _thread_name(title: str, site_name: str) -> bool:
-    parts = [p for p in sel.TITLE_SEPARATORS_RE.split(title) if p.strip()]
+    parts = [p for p in h.TITLE_SEPARATORS_RE.split(title) if p.strip()]
     for name in (*parts[1:], site_name):
         words = set(re.split(r"\W+", name.lower()))
-        if words & sel.THREAD_SITE_WORDS or any(w in name for w in sel.THREAD_SITE_HAN_WORDS):
+        if words & h.THREAD_SITE_WORDS or any(w in name for w in h.THREAD_SITE_HAN_WORDS):
             return True
     return False
 
@@ -48,23 +49,23 @@ def _thread_url(url: str | None) -> bool:
     if not url:
         return False
     for segment in urlsplit(url).path.lower().split("/"):
-        if segment in sel.THREAD_URL_SHORT_SEGMENTS:
+        if segment in h.THREAD_URL_SHORT_SEGMENTS:
             return True
         words = _WORD_SPLIT_RE.split(segment)
         # A board or thread segment is a word and an id ("thread-268.html"), not a slug.
-        if words[0] in sel.THREAD_URL_WORDS and len(words) <= 3:
+        if words[0] in h.THREAD_URL_WORDS and len(words) <= 3:
             return True
     return False
 
 
 def _thread_schema(root: etree._Element) -> bool:
     for el in root.iterfind(".//*[@itemtype]"):
-        if el.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1] in sel.THREAD_SCHEMA_TYPES:
+        if el.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1] in h.THREAD_SCHEMA_TYPES:
             return True
     for script in root.iter("script"):
         if script.get("type", "").lower() != "application/ld+json" or not script.text:
             continue
-        if any(t in sel.THREAD_SCHEMA_TYPES for t in _LD_TYPE_RE.findall(script.text)):
+        if any(t in h.THREAD_SCHEMA_TYPES for t in _LD_TYPE_RE.findall(script.text)):
             return True
     return False
 
@@ -75,7 +76,7 @@ def post_head(el: etree._Element) -> str:
     `post-date`); "" when the post gives neither."""
     author = when = ""
     for i, node in enumerate(el.iter()):
-        if i > sel.POST_HEAD_MAX_ELEMENTS or (author and when):
+        if i > h.POST_HEAD_MAX_ELEMENTS or (author and when):
             break
         tag = node.tag
         if not isinstance(tag, str):
@@ -89,11 +90,11 @@ def post_head(el: etree._Element) -> str:
         if not author and (
             node.get("itemprop") == "author"
             or node.get("rel") == "author"
-            or words & sel.POST_AUTHOR_WORDS
+            or words & h.POST_AUTHOR_WORDS
             or {"user", "name"} <= words
         ):
             author = _short(_text(node))
-        elif not when and words & sel.POST_TIME_WORDS:
+        elif not when and words & h.POST_TIME_WORDS:
             text = _short(_text(node))
             when = text if any(c.isdigit() for c in text) else ""
     return " · ".join(x for x in (author, when) if x)
@@ -104,11 +105,11 @@ def _text(el: etree._Element) -> str:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= sel.POST_HEAD_MAX_CHARS else ""
+    return text if len(text) <= h.POST_HEAD_MAX_CHARS else ""
 
 
 def _words(el: etree._Element) -> frozenset[str]:
     raw = f"{el.get('class', '')} {el.get('id', '')}".strip()
     if not raw:
         return frozenset()
-    return frozenset(w.lower() for w in sel.CLASS_SPLIT_RE.split(raw) if w)
+    return frozenset(w.lower() for w in h.CLASS_SPLIT_RE.split(raw) if w)

@@ -1,4 +1,4 @@
-"""Every tag list, pattern and threshold the cleaner and extractor use, with the reason for each.
+"""Every word list, pattern and threshold of the pipeline, with the reason for each.
 
 Nothing here names a site. The vocabulary tables hold the generic labels Chinese web pages
 put on their chrome (上一篇, 責任編輯, 本文鏈接 ...) in both scripts; the thresholds describe
@@ -9,69 +9,10 @@ set them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any, cast
 
-# --------------------------------------------------------------------------- compiling
-
-
-class _LazyPattern:
-    """A regex compiled on first use (see `lazy_compile`)."""
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self._pattern = pattern
-        self._flags = flags
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(re.compile(self._pattern, self._flags), name)
-        self.__dict__[name] = value  # later lookups find it here, at a plain attribute's cost
-        return value
-
-
-def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile`, put off until the pattern is first used.
-
-    For patterns only some pages need (HTML-only rules, encoding guesses): compiling
-    costs start-up time, several ms for the large CJK character classes, and reading a
-    text dump never uses them.
-    """
-    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
-
-
-# --------------------------------------------------------------------------- word lists
-
-
-def words_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, longest first, built as a trie.
-
-    Python's `re` tries the branches of a flat alternation one by one at every position;
-    a trie shares prefixes, so a hundred role words cost about as much as a few.
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word ends here: the longer words are optional
-            return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
-        return body
-
-    return build(trie)
-
+from reader.core.text import HAN_URO, lazy_compile
 
 # --------------------------------------------------------------------------- characters
-
-#: Han ideographs (with extension A and the compatibility block) and the CJK symbols we
-#: treat as "Chinese text". Extension B+ is matched by the astral range.
-CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-CJK_RE = re.compile(f"[{CJK_CLASS}]")
 
 #: Sentence punctuation, full and half width. Prose has it; menus and link lists do not,
 #: which makes its density the strongest single signal for CJK main text.
@@ -141,6 +82,9 @@ CSS_HIDDEN_ARTICLE_MIN_SHARE = 0.8
 #: English word of ~5 letters says about what two Han characters do (the same text runs
 #: 2.5-3 times longer in English than in Chinese), so 100 Han characters ~ 300 letters.
 LATIN_CHARS_PER_HAN = 3
+#: The removal log is for people reading --dump output; a page with 50,000 hidden spans
+#: does not need 50,000 entries.
+MAX_HIDDEN_REMOVALS_LOGGED = 200
 
 #: class/id words that name chrome. Matched as whole words (split on - _ and case) so
 #: "comment" does not match "recommendation-content" and vice versa.
@@ -352,6 +296,18 @@ BLOCK_TAGS = frozenset(
         "font",
     }
 )
+#: A block this share bold is a bold block (a candidate section heading): a stray space
+#: or punctuation mark outside the <b> does not unbold it.
+BOLD_BLOCK_SHARE = 0.9
+#: A bold paragraph reads as a section heading up to this many characters; longer bold
+#: text is emphasis.
+BOLD_HEADING_MAX_CHARS = 40
+#: In a text dump, a line up to this long, without end punctuation, between prose lines,
+#: is a heading.
+TEXT_HEADING_MAX_CHARS = 30
+#: Images smaller than this in both declared dimensions are icons and spacers.
+ICON_MAX_PX = 40
+
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 #: A text block counts as prose when it has at least this many characters and one
@@ -487,6 +443,12 @@ FOOTER_MAX_CHARS = 200
 #: When the page's visible article holds less text than this share of its JSON-LD
 #: articleBody, the page renders from script data and the articleBody is the article.
 LD_BODY_MIN_SHARE = 0.5
+#: A level-1 heading longer than this is not a title candidate (a headline is one line).
+TITLE_MAX_CHARS = 80
+#: A meta line (date, source, author) is short; a longer line is prose that mentions them.
+META_LINE_MAX_CHARS = 120
+#: A line with only an author label ("記者 王某") is a byline up to this length.
+BYLINE_MAX_CHARS = 60
 #: A block of at least this many characters that repeats an earlier one is a copy (pages
 #: that carry the article twice, for print and for mobile: ia-nourl-d232c5df). Shorter
 #: lines repeat legitimately (a meal plan's labels on every day: aeb-beachbodyondemand).
@@ -507,6 +469,14 @@ RELATED_LABEL_RE = lazy_compile(
 #: ... ends the article when what follows it in the root holds less prose than this share
 #: of the article before it (ia-yahoo-2bac7fb2: one summary after 850 characters).
 RELATED_TAIL_MAX_SHARE = 0.3
+#: A "related" label is a short line ("相關閱讀"); a longer line that starts like one is prose.
+RELATED_LABEL_MAX_CHARS = 12
+#: A short paragraph right after an image, without end punctuation, is its caption;
+#: a caption is a line or two.
+CAPTION_MAX_CHARS = 60
+#: A block inside the root that is mostly links is chrome (a link list) unless it is this
+#: long: a paragraph that long with many links is prose with citations.
+LINKED_PROSE_MIN_CHARS = 400
 #: Labels of meta lines that are not the article ("发布于：北京市").
 META_LABEL_RE = re.compile(r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?")
 #: Labels of a permalink line; the URL on it becomes Article.url.
@@ -557,6 +527,8 @@ THEME_LABELS = {
     "夜間模式": "dark",
     "夜间模式": "dark",
 }
+#: Marks a text dump shows beside the chosen item of a settings menu (the page's theme).
+THEME_CHECK_MARKS = ("✓", "✔", "√", "●", "◉", "[x]", "[X]", "(*)")
 #: class/attribute markers of the selected item in such a menu.
 SELECTED_WORDS = frozenset({"selected", "active", "on", "current", "checked", "cur"})
 #: `dark`/`night` class words on <html>/<body> that record night mode.
@@ -580,6 +552,10 @@ WATERMARK_MIN_COUNT = 4
 WATERMARK_ANYWHERE_SHARE = 0.5
 #: Shortest watermark we look for, in characters (shorter repeats are ordinary words).
 WATERMARK_MIN_LEN = 6
+#: Paragraphs and characters looked at when searching for watermarks; enough to see a
+#: string repeated on every paragraph, small enough for a 50 MB page.
+WATERMARK_MAX_PARAS = 400
+WATERMARK_MAX_CHARS = 3000
 
 # --------------------------------------------------------------------------- metadata
 
@@ -596,7 +572,7 @@ SOURCE_RE = re.compile(
 AUTHOR_RE = re.compile(
     r"(?:作者|記者|记者|撰文|文\s*[/／])\s*[:：|｜]?\s*"
     # Two or three characters a name: meta spans are often glued ("文／程小雨東灣日報").
-    r"([\u4e00-\u9fff]{2,3}(?:[、,，][\u4e00-\u9fff]{2,3})*)"
+    rf"([{HAN_URO}]{{2,3}}(?:[、,，][{HAN_URO}]{{2,3}})*)"
 )
 URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
 #: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").
@@ -667,6 +643,26 @@ SHORT_VERB_NOT_BEFORE = frozenset("明服法話话起過过成為为讚赞號号
 #: any article (a long feature is 20,000), and it keeps a 50 MB page from spending seconds
 #: on a list nobody can use.
 SPEAKER_SCAN_MAX_CHARS = 2_000_000
+#: Surname characters that are far more often a function word before a name (和王林說).
+NAME_FUNCTION_CHARS = "和與与向對对而但在是於于"
+#: Characters after which a two-character name may follow without a break: particles
+#: and the last characters of role words (的/之, 員/長/師/人/主/家/者 ...).
+NAME_PRECEDERS = "的之員员長长師师人主家者生士農农工民"
+#: Words that open a clause before its subject ("而王林表示"): skipped to find the speaker.
+CLAUSE_OPENERS = (
+    "而",
+    "但",
+    "對此",
+    "对此",
+    "隨後",
+    "随后",
+    "同時",
+    "同时",
+    "此外",
+    "另外",
+    "並且",
+    "并且",
+)
 #: Characters that may stand between a name and its verb (則/也/還 ... "常林則認為").
 NAME_VERB_FILLERS = "則则也還还更又亦就仍曾均都再卻却便即並并"
 #: Characters that end a name: a name of 2–3 characters is cut before one of these.
