@@ -328,3 +328,23 @@ def test_each_post_of_a_thread_gets_its_author_and_time() -> None:
     assert '<p class="post">' in render(article)
     assert "**skipper2 · May 3, 2024**" in format_article(article, "markdown")
     assert "— skipper3 · May 4, 2024" in format_article(article, "text")
+
+
+def test_a_report_dialog_does_not_win_the_root() -> None:
+    reasons = "".join(
+        f"<label><p>Reason {i}: this post breaks the rules of the harbour forum, in a way "
+        f"that moderators should look at soon.</p></label>"
+        for i in range(6)
+    )
+    dialog = f'<div class="ui modal report"><form>{reasons}</form></div>'
+    body = f'<div class="question"><h1>Ferry</h1><p>{STORY[0]}</p><p>{STORY[1]}</p></div>'
+    text = _text(extract(_page(body + dialog)))
+    assert STORY[0] in text and "Reason 3" not in text
+
+
+def test_a_page_wrapper_named_like_a_dialog_is_not_one() -> None:
+    body = (
+        '<div class="dialog-off-canvas-main-canvas"><form><p>Search</p></form>'
+        f"<article>{_story()}</article></div>"
+    )
+    assert STORY[4] in _text(extract(_page(body)))

@@ -168,6 +168,11 @@ CHROME_WORDS = frozenset(
         "basicinfo",
     }
 )
+#: class/id words of a dialog box; one that holds a form is chrome whatever its prose.
+DIALOG_WORDS = frozenset({"modal", "dialog", "popup", "lightbox", "overlay"})
+#: ... holds a form when this share of its text is inside forms (Drupal names its whole
+#: page "dialog-off-canvas-main-canvas", with a search form in it: aeb-albawaba).
+DIALOG_FORM_MIN_SHARE = 0.5
 #: Chrome words for boxes that really can hold more prose than the article (a long
 #: comment thread under a short blog post: ia-joycode), so the element stays chrome even
 #: then. Other chrome words give way when the element holds most of the prose, which is

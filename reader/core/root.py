@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from reader.core import heuristics as h
 from reader.core.article import BlockType
 from reader.core.flatten import Node, Raw, class_words
+from reader.core.text import text_of
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -37,11 +38,30 @@ def chrome_level(el: etree._Element, thread: bool = False) -> int:
     words = class_words(el)
     if thread and words & h.THREAD_POST_WORDS:
         words = words - h.THREAD_POST_WORDS
-    if words & h.STRONG_CHROME_WORDS:
+    if words & h.STRONG_CHROME_WORDS or (_is_dialog(el, words) and _mostly_form(el)):
         return 2
     if el.tag in h.CHROME_TAGS:
         return 1
     return 1 if words & h.CHROME_WORDS and not words & h.CONTENT_WORDS else 0
+
+
+def _is_dialog(el: etree._Element, words: frozenset[str]) -> bool:
+    """A dialog box (by tag, role or name). One that is mostly a form (report abuse, log
+    in, subscribe) is chrome however much it explains: the reasons to report a post
+    outweigh a short post (mhf-learnku)."""
+    return (
+        el.tag == "dialog"
+        or bool(words & h.DIALOG_WORDS)
+        or el.get("role") in ("dialog", "alertdialog")
+        or el.get("aria-modal") == "true"
+    )
+
+
+def _mostly_form(el: etree._Element) -> bool:
+    """Whether most of `el`'s text is inside forms (a dialog that asks, not a page
+    wrapper that happens to hold a search box)."""
+    forms = sum(len(text_of(f)) for f in el.iter("form"))
+    return forms > 0 and forms >= h.DIALOG_FORM_MIN_SHARE * len(text_of(el))
 
 
 def mark_chrome(blocks: list[Raw], nodes: list[Node], thread: bool = False) -> None:
