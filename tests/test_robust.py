@@ -348,3 +348,19 @@ def test_a_page_wrapper_named_like_a_dialog_is_not_one() -> None:
         f"<article>{_story()}</article></div>"
     )
     assert STORY[4] in _text(extract(_page(body)))
+
+
+def test_the_posters_card_gives_way_to_the_post_head() -> None:
+    posts = "".join(
+        f'<div class="post"><div class="card"><img src="a.png" alt="deckhand{i}">'
+        f'<div class="username">deckhand{i}</div><div>Senior Member</div><div>Posts: 1{i}</div>'
+        f'<div>Posted <span class="post-date">2024-06-0{i + 1}</span></div></div>'
+        f"<p>Short reply {i}</p><p>{STORY[i]}</p></div>"
+        for i in range(3)
+    )
+    head = '<link rel="canonical" href="https://boats.example/forums/topic/ferry/">'
+    article = extract(_page(f'<div class="thread">{posts}</div>', head))
+    texts = [b.text for b in article.blocks]
+    assert "Senior Member" not in texts and "Posts: 10" not in texts
+    assert "deckhand1 · 2024-06-02" in texts
+    assert "Short reply 1" in texts and STORY[1] in texts

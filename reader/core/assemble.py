@@ -76,18 +76,19 @@ def from_root(
     seen_prose = False
     end = _article_end(blocks, node)
     removed.extend(Removal("tail", x.text[:200]) for x in blocks[end : node.end] if x.chars)
-    heads = (
-        {n.start: post_head(n.el) for n in posts(blocks, flat.nodes, node)} if meta.thread else {}
-    )
+    heads = _post_heads(blocks, posts(blocks, flat.nodes, node)) if meta.thread else {}
     said: tuple[str, ...] = ()  # the current post's author and time, given by its head
+    body_from = -1  # where the current post's body starts after its header lines
     for idx in [*range(node.start, end), *_announced_tables(blocks, node, end)]:
         b = blocks[idx]
         if heads and idx in heads:
-            head = heads.pop(idx)
+            head, body_from = heads.pop(idx)
             parts = [p.replace(" ", "") for p in head.split(" · ")]
             said = (*parts, "".join(parts))
-            if head:
-                kept.append(Block(BlockType.POST, head))
+            kept.append(Block(BlockType.POST, head))
+        if idx < body_from:
+            removed.append(Removal("post header", b.text[:200]))
+            continue  # the poster's name, rank and counts: the post's head says who
         if said and b.text.replace(" ", "") in said:
             continue  # the author's name or the time, now in the post's head
         if not keep_in_root(b, node.depth):
@@ -219,6 +220,28 @@ def _article_end(blocks: list[Raw], node: Node) -> int:
         if b.is_prose:
             prose_before += b.chars
     return node.end
+
+
+def _post_heads(blocks: list[Raw], post_nodes: list[Node]) -> dict[int, tuple[str, int]]:
+    """First block of each post that names its author or time -> (its "author · time"
+    head, where its body starts). The poster's card comes first in a post: short lines
+    (avatar, name, rank, post count) down to the last one that gives the author or the
+    time; the head replaces them. Lines after it, or a post with no such line, stay."""
+    heads: dict[int, tuple[str, int]] = {}
+    for n in post_nodes:
+        head = post_head(n.el)
+        if not head:
+            continue
+        said = [x for x in head.split(" · ") if x]
+        body = n.start
+        for i in range(n.start, n.end):
+            b = blocks[i]
+            if b.is_prose or b.chars > h.POST_HEAD_MAX_CHARS or b.kind is BlockType.TABLE:
+                break
+            if any(x in b.text for x in said):
+                body = i + 1
+        heads[n.start] = (head, body)
+    return heads
 
 
 def _announced_tables(blocks: list[Raw], node: Node, end: int) -> list[int]:
