@@ -1,7 +1,8 @@
 """The export command line, which never imports Qt.
 
 `--dump PATH [--format json|markdown|text]
-[--script original|traditional|taiwan|hongkong|simplified] [--quotes keep|corner|curly]`
+[--script original|traditional|taiwan|hongkong|simplified] [--quotes keep|corner|curly]
+[--traditional-standard taiwan|hongkong|opencc]`
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from reader.core import Article, Block, BlockType, ReaderError, load_article
-from reader.core.article import QuoteStyle, Target
+from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.core.script import convert
 
 FORMATS = ("json", "markdown", "text")
@@ -87,15 +88,25 @@ def dump(
     *,
     script: str = "original",
     quotes: str = "keep",
+    standard: str = TraditionalStandard.TAIWAN.value,
 ) -> int:
-    """Print the cleaned article at `path` in `script` with `quotes`; return the exit status."""
+    """Print the cleaned article at `path` in `script` with `quotes`; return the exit status.
+
+    `standard` is the forms `traditional` gives a Simplified article (a Traditional one is
+    printed as written), as the window's 繁體 does.
+    """
     out = out or sys.stdout
     err = err or sys.stderr
     try:
         with paused_gc():  # one page, then exit: see paused_gc
             article = load_article(path)
             if script != "original" or quotes != "keep":
-                article = convert(article, Target(script), QuoteStyle(quotes))
+                article = convert(
+                    article,
+                    Target(script),
+                    QuoteStyle(quotes),
+                    standard=TraditionalStandard(standard),
+                )
     except ReaderError as exc:
         print(f"qingdu: {exc}", file=err)
         return 2

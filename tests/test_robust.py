@@ -364,3 +364,14 @@ def test_the_posters_card_gives_way_to_the_post_head() -> None:
     assert "Senior Member" not in texts and "Posts: 10" not in texts
     assert "deckhand1 · 2024-06-02" in texts
     assert "Short reply 1" in texts and STORY[1] in texts
+
+
+def test_a_converted_table_keeps_its_heading_row() -> None:
+    from reader.core.article import Target
+    from reader.core.script import convert
+
+    table = "<table><tr><th>渡輪</th><th>時間</th></tr><tr><td>東線</td><td>七點</td></tr></table>"
+    article = extract(_page(f"<article>{_story(3)}{table}{_story(3)}</article>"))
+    converted = convert(article, Target.SIMPLIFIED)
+    block = next(b for b in converted.blocks if b.type is BlockType.TABLE)
+    assert block.header and block.rows == (("渡轮", "时间"), ("东线", "七点"))
