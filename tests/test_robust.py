@@ -375,3 +375,13 @@ def test_a_converted_table_keeps_its_heading_row() -> None:
     converted = convert(article, Target.SIMPLIFIED)
     block = next(b for b in converted.blocks if b.type is BlockType.TABLE)
     assert block.header and block.rows == (("渡轮", "时间"), ("东线", "七点"))
+
+
+def test_buttons_under_every_post_go() -> None:
+    posts = "".join(
+        f'<div class="reply"><p>{STORY[i]} {STORY[i + 2]}</p><div>Quote</div></div>'
+        for i in range(4)
+    )
+    head = "<title>Ferry - Harbour Forums</title>"
+    texts = [b.text for b in extract(_page(f'<div class="thread">{posts}</div>', head)).blocks]
+    assert "Quote" not in texts and STORY[3] + " " + STORY[5] in texts

@@ -5,6 +5,7 @@ repeated blocks and title echoes dropped, and the record built with its metadata
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core import heuristics as h
@@ -136,7 +137,11 @@ def dedupe(draft: Draft, page: Page) -> list[Block]:
     norm_title = title.replace(" ", "")
     blocks: list[Block] = []
     seen: set[str] = set()
+    furniture = _post_furniture(bodies) if draft.meta.thread else frozenset()
     for b in bodies:
+        if b.text in furniture and b.type is not BlockType.POST:
+            removed.append(Removal("post furniture", b.text))
+            continue
         if b.type is not BlockType.IMAGE and _may_be_copy(b.text, draft.meta.thread):
             if b.text in seen:
                 removed.append(Removal("duplicate", b.text[:200]))
@@ -153,6 +158,19 @@ def dedupe(draft: Draft, page: Page) -> list[Block]:
     if not any(b.type is not BlockType.IMAGE for b in blocks):
         raise NoArticleError(f"No article text was found in {page.path or 'this page'}.")
     return blocks
+
+
+def _post_furniture(blocks: list[Block]) -> frozenset[str]:
+    """On a thread, the short lines that recur through the posts: the buttons and labels
+    of each post ("Reply", "评论", "Quote"), never a reply of their own."""
+    counts = Counter(
+        b.text
+        for b in blocks
+        if b.type is BlockType.PARAGRAPH
+        and len(b.text) <= h.POST_FURNITURE_MAX_CHARS
+        and not h.PUNCT_RE.search(b.text)
+    )
+    return frozenset(t for t, n in counts.items() if n >= h.POST_FURNITURE_MIN_REPEATS)
 
 
 def _may_be_copy(text: str, thread: bool) -> bool:

@@ -228,6 +228,10 @@ POST_HEAD_MAX_ELEMENTS = 60
 POST_MIN_ITEMS = 2
 #: ... holding at least this share of the root's prose.
 POST_MIN_PROSE_SHARE = 0.5
+#: A short unpunctuated line that recurs in this many posts of a thread is a button or
+#: label of every post ("评论" under each reply: mhf-mlog), not a reply of its own.
+POST_FURNITURE_MAX_CHARS = 12
+POST_FURNITURE_MIN_REPEATS = 3
 #: Whole path segments of the same kind: Discourse's `/t/slug/id`, Flarum's `/d/id`.
 THREAD_URL_SHORT_SEGMENTS = frozenset({"t", "d"})
 #: class/id words that name the article itself; they protect an element from the
