@@ -385,3 +385,12 @@ def test_buttons_under_every_post_go() -> None:
     head = "<title>Ferry - Harbour Forums</title>"
     texts = [b.text for b in extract(_page(f'<div class="thread">{posts}</div>', head)).blocks]
     assert "Quote" not in texts and STORY[3] + " " + STORY[5] in texts
+
+
+def test_a_dismissible_notice_above_the_article_goes() -> None:
+    notice = (
+        '<div class="alert alert-info alert-dismissible"><p>The harbour office has moved to '
+        "Pier Street, and the summer timetable starts on Monday next week.</p></div>"
+    )
+    text = _text(extract(_page(f"<main>{notice}<article>{_story()}</article></main>")))
+    assert STORY[0] in text and "harbour office has moved" not in text

@@ -153,6 +153,9 @@ CHROME_WORDS = frozenset(
         "cookie",
         "consent",
         "gdpr",
+        # Notice boxes ("alert alert-info alert-dismissible"): a board's announcements
+        # above a thread (mhf-kunena), a site's banners above an article.
+        "alert",
         "print",
         "tool",
         "tools",
