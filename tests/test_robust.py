@@ -387,10 +387,16 @@ def test_buttons_under_every_post_go() -> None:
     assert "Quote" not in texts and STORY[3] + " " + STORY[5] in texts
 
 
-def test_a_dismissible_notice_above_the_article_goes() -> None:
+def test_notice_and_call_to_action_boxes_go() -> None:
     notice = (
         '<div class="alert alert-info alert-dismissible"><p>The harbour office has moved to '
         "Pier Street, and the summer timetable starts on Monday next week.</p></div>"
     )
-    text = _text(extract(_page(f"<main>{notice}<article>{_story()}</article></main>")))
+    cta = (
+        '<div class="widget-cta-letter"><p>Support the Harbour Gazette: we report on the '
+        "ferry every day, and we cannot do it without readers like you.</p></div>"
+    )
+    page = _page(f"<main>{notice}<article>{_story()}{cta}</article></main>")
+    text = _text(extract(page))
     assert STORY[0] in text and "harbour office has moved" not in text
+    assert "Support the Harbour Gazette" not in text

@@ -156,6 +156,8 @@ CHROME_WORDS = frozenset(
         # Notice boxes ("alert alert-info alert-dismissible"): a board's announcements
         # above a thread (mhf-kunena), a site's banners above an article.
         "alert",
+        # A call-to-action box (donate, subscribe, "a word to our readers"): aeb-snopes.
+        "cta",
         "print",
         "tool",
         "tools",
