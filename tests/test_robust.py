@@ -400,3 +400,18 @@ def test_notice_and_call_to_action_boxes_go() -> None:
     text = _text(extract(page))
     assert STORY[0] in text and "harbour office has moved" not in text
     assert "Support the Harbour Gazette" not in text
+
+
+def test_a_css_frameworks_prefix_class_does_not_make_a_feed() -> None:
+    menus = "".join(
+        f'<div><div class="ui item"><a href="/m{i}">Menu {i}</a></div></div>' for i in range(9)
+    )
+    link = '<p><a href="/timetable">Read the whole winter timetable</a></p>'
+    siblings = "".join(
+        f'<div class="ui {kind}"><p><a href="/{kind}">Another harbour page: {kind}</a></p>'
+        f"<p>A line about it, with a sentence.</p></div>"
+        for kind in ("message", "ads", "list")
+    )
+    about = "<div><p>The Harbour Gazette is written by volunteers on Alder Island.</p></div>"
+    page = f'<div class="page"><div class="ui segment">{_story(5)}{link}</div>{siblings}</div>'
+    assert STORY[4] in _text(extract(_page(menus + page + about)))

@@ -355,6 +355,10 @@ FEED_MAX_ITEM_CHARS = 500
 #: of aeb-nationalreview: 22%). A thread's posts link less (a poster's name over the
 #: reply: 6%, mhf-tabletennis), and so do rows of a page's layout.
 FEED_MIN_LINK_SHARE = 0.1
+#: A first class found under more parents than this is a framework's prefix ("ui" on
+#: every Semantic UI element: mhf-learnku), so feed items are told apart by their next
+#: class; a card's own class stands in a few lists only.
+FEED_CLASS_MAX_PARENTS = 8
 #: ... and every item short: one item much longer than a teaser is an article or a post
 #: among fields laid out alike (np-thai-article's body beside its date and tag fields).
 FEED_MAX_LONGEST_ITEM_CHARS = 1000

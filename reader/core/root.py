@@ -95,6 +95,7 @@ def _mark_feeds(blocks: list[Raw], nodes: list[Node], thread_prose: int = 0) -> 
     shape (tag and class) that each hold a linked headline, like "more stories" boxes.
     With `thread_prose` (a thread's total prose), items that hold most of it are posts."""
     groups: dict[tuple[int, str, str], list[Node]] = {}
+    generic = _framework_classes(nodes)
     for node in nodes:
         parent = node.el.getparent()
         if parent is None or node.end <= node.start or node.el.tag not in h.FEED_ITEM_TAGS:
@@ -102,9 +103,10 @@ def _mark_feeds(blocks: list[Raw], nodes: list[Node], thread_prose: int = 0) -> 
         cls = node.el.get("class", "").split()
         if node.el.tag != "li" and not cls:
             continue  # classless <div>s are page layout, not cards
-        # The first class names the card; later ones vary per item (first/last, ads).
-        key = (id(parent), node.el.tag, cls[0] if cls else "")
-        groups.setdefault(key, []).append(node)
+        # The first class names the card; later ones vary per item (first/last, ads). A
+        # framework's prefix class ("ui segment", "ui message") names nothing: the next does.
+        name = " ".join(cls[:2]) if cls and cls[0] in generic else (cls[0] if cls else "")
+        groups.setdefault((id(parent), node.el.tag, name), []).append(node)
     for members in groups.values():
         if len(members) < h.FEED_MIN_ITEMS:
             continue
@@ -132,6 +134,17 @@ def _mark_feeds(blocks: list[Raw], nodes: list[Node], thread_prose: int = 0) -> 
         ):
             for node in members:
                 node.chrome = node.strong_chrome = True
+
+
+def _framework_classes(nodes: list[Node]) -> frozenset[str]:
+    """First classes that stand under many different parents: a CSS framework's prefix
+    ("ui" of Semantic UI), not the name of a kind of card."""
+    parents: dict[str, set[int]] = {}
+    for node in nodes:
+        cls = node.el.get("class", "").split(None, 1)
+        if cls:
+            parents.setdefault(cls[0], set()).add(id(node.el.getparent()))
+    return frozenset(c for c, p in parents.items() if len(p) > h.FEED_CLASS_MAX_PARENTS)
 
 
 def choose_root(blocks: list[Raw], nodes: list[Node]) -> Node | None:
