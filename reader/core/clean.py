@@ -76,7 +76,7 @@ def _prose_chars(el: etree._Element) -> int:
     if len(text) < h.HIDDEN_ARTICLE_MIN_CHARS or not h.PUNCT_RE.search(text):
         return 0
     han = len(HAN_RE.findall(text))
-    letters = sum(1 for ch in text if ch.isalpha()) - han
+    letters = sum(map(str.isalpha, text)) - han
     return han + letters // h.LATIN_CHARS_PER_HAN
 
 

@@ -41,7 +41,22 @@ _NAME_RE = lazy_compile(r"([.#])(-?[A-Za-z_][\w-]*)")
 def rules(css: str) -> Iterator[tuple[str, bool]]:
     """(selector, hides) for each selector of each rule that sets `display` or
     `visibility` on a desktop screen, in source order."""
-    for selectors, body in _blocks(_COMMENT_RE.sub(" ", css)):
+    if "/*" in css:
+        css = _COMMENT_RE.sub(" ", css)
+    if "@" in css:
+        css = _desktop_rules(css)
+    # Only the rules whose declarations name display or visibility, found from those
+    # words: a site-wide sheet has thousands of rules, a few dozen of them these.
+    done = -1
+    for m in _SHOW_HIDE_WORD_RE.finditer(css):
+        if m.start() < done:
+            continue  # another word of a rule already read
+        brace = css.rfind("{", 0, m.start())
+        close = css.find("}", m.start())
+        if brace < 0 or close < 0 or "}" in css[brace : m.start()]:
+            continue  # not inside a rule's declarations
+        done = close
+        body = css[brace + 1 : close]
         hides: bool | None = None
         if found := _DISPLAY_RE.findall(body):
             hides = found[-1].lower() == "none"
@@ -49,38 +64,43 @@ def rules(css: str) -> Iterator[tuple[str, bool]]:
             hides = bool(hides) or found[-1].lower() == "hidden"
         if hides is None:
             continue
-        for selector in selectors.split(","):
+        start = max(css.rfind("}", 0, brace), css.rfind("{", 0, brace), css.rfind(";", 0, brace))
+        for selector in css[start + 1 : brace].split(","):
             if selector := selector.strip():
                 yield selector, hides
 
 
-def _blocks(css: str) -> Iterator[tuple[str, str]]:
-    """(selector list, declarations) of the rules at top level and inside unconditional
-    `@media screen`/`@media all` blocks; other at-rule blocks are skipped whole."""
-    pos, n = 0, len(css)
-    while pos < n:
-        brace = css.find("{", pos)
-        if brace < 0:
-            return
-        # After the `}` that closes an @media block, or an @import/@charset statement.
-        prelude = css[pos:brace].rsplit("}", 1)[-1].rsplit(";", 1)[-1].strip()
-        if prelude.startswith("@"):
-            media = prelude.lower()
-            if media.startswith("@media") and "(" not in media and "print" not in media:
-                pos = brace + 1  # read the block's rules as top-level ones
-                continue
-            depth, pos = 1, n
-            for m in _BRACE_RE.finditer(css, brace + 1):
-                depth += 1 if m.group() == "{" else -1
-                if depth == 0:
-                    pos = m.end()
-                    break
+_SHOW_HIDE_WORD_RE = lazy_compile(r"display|visibility", re.IGNORECASE)
+#: An at-rule's head: `@media screen {`, `@font-face {`, `@import url(x);`.
+_AT_RULE_RE = lazy_compile(r"@([\w-]+)([^{};]*)([{;])")
+
+
+def _desktop_rules(css: str) -> str:
+    """`css` without the at-rule blocks that do not apply on a desktop screen
+    (`@media (max-width: …)`, print, `@supports`, keyframes, font faces), and with
+    unconditional `@media screen`/`@media all` blocks opened (their rules kept)."""
+    out: list[str] = []
+    pos = 0
+    while (m := _AT_RULE_RE.search(css, pos)) is not None:
+        out.append(css[pos : m.start()])
+        pos = m.end()
+        if m.group(3) == ";":
+            continue  # @import, @charset: a statement
+        name, cond = m.group(1).lower(), m.group(2).lower()
+        if name == "media" and "(" not in cond and "print" not in cond:
+            out.append("{")  # the block's rules stay; its braces only separate them
             continue
-        close = css.find("}", brace)
-        if close < 0:
-            return
-        yield prelude, css[brace + 1 : close]
-        pos = close + 1
+        depth = 1
+        for b in _BRACE_RE.finditer(css, pos):
+            depth += 1 if b.group() == "{" else -1
+            if depth == 0:
+                pos = b.end()
+                break
+        else:
+            pos = len(css)
+        out.append("}")
+    out.append(css[pos:])
+    return "".join(out)
 
 
 #: (tag or "", classes, id or "") of one compound selector.
@@ -148,18 +168,14 @@ def _match_chain(
 
 def hidden_elements(root: etree._Element, css: str) -> list[etree._Element]:
     """The elements of `root` that the stylesheet `css` hides."""
-    found = list(rules(css))
-    if not found:
+    found = [(parsed, hides) for s, hides in rules(css) if (parsed := _parse(s)) is not None]
+    if not any(hides for _, hides in found):
         return []
-    by_class, by_id = _index(root)
+    by_class, by_id = _index(root, {c for (compounds, _), _ in found for c in compounds[-1][1]})
     decided: dict[int, tuple[etree._Element, bool]] = {}
-    for selector, hides in found:
+    for (compounds, combinators), hides in found:
         if not hides and not decided:
             continue  # nothing hidden yet that this rule could show again
-        parsed = _parse(selector)
-        if parsed is None:
-            continue
-        compounds, combinators = parsed
         _, classes, ident = compounds[-1]
         if ident:
             candidates = by_id.get(ident, [])
@@ -172,14 +188,15 @@ def hidden_elements(root: etree._Element, css: str) -> list[etree._Element]:
 
 
 def _index(
-    root: etree._Element,
+    root: etree._Element, wanted: set[str]
 ) -> tuple[dict[str, list[etree._Element]], dict[str, list[etree._Element]]]:
-    """The page's elements by class and by id."""
+    """The page's elements by class (the `wanted` classes only) and by id."""
     by_class: dict[str, list[etree._Element]] = {}
     by_id: dict[str, list[etree._Element]] = {}
     for el in root.iterfind(".//*[@class]"):
         for c in el.get("class", "").split():
-            by_class.setdefault(c, []).append(el)
+            if c in wanted:
+                by_class.setdefault(c, []).append(el)
     for el in root.iterfind(".//*[@id]"):
         by_id.setdefault(el.get("id", ""), []).append(el)
     return by_class, by_id

@@ -141,6 +141,8 @@ def _framework_classes(nodes: list[Node]) -> frozenset[str]:
     ("ui" of Semantic UI), not the name of a kind of card."""
     parents: dict[str, set[int]] = {}
     for node in nodes:
+        if node.el.tag not in h.FEED_ITEM_TAGS:
+            continue
         cls = node.el.get("class", "").split(None, 1)
         if cls:
             parents.setdefault(cls[0], set()).add(id(node.el.getparent()))
