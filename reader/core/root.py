@@ -46,15 +46,10 @@ def chrome_level(el: etree._Element, thread: bool = False) -> int:
 
 
 def _is_dialog(el: etree._Element, words: frozenset[str]) -> bool:
-    """A dialog box (by tag, role or name). One that is mostly a form (report abuse, log
-    in, subscribe) is chrome however much it explains: the reasons to report a post
-    outweigh a short post (mhf-learnku)."""
-    return (
-        el.tag == "dialog"
-        or bool(words & h.DIALOG_WORDS)
-        or el.get("role") in ("dialog", "alertdialog")
-        or el.get("aria-modal") == "true"
-    )
+    """A dialog box (by tag or name). One that is mostly a form (report abuse, log in,
+    subscribe) is chrome however much it explains: the reasons to report a post outweigh
+    a short post (mhf-learnku)."""
+    return bool(words & h.DIALOG_WORDS) or el.tag == "dialog"
 
 
 def _mostly_form(el: etree._Element) -> bool:
@@ -94,59 +89,57 @@ def _mark_feeds(blocks: list[Raw], nodes: list[Node], thread_prose: int = 0) -> 
     """Mark as strong chrome the items of a feed: FEED_MIN_ITEMS or more siblings of one
     shape (tag and class) that each hold a linked headline, like "more stories" boxes.
     With `thread_prose` (a thread's total prose), items that hold most of it are posts."""
-    groups: dict[tuple[int, str, str], list[Node]] = {}
-    generic = _framework_classes(nodes)
+    items: list[tuple[Node, int, list[str]]] = []
+    parents: dict[str, set[int]] = {}  # first class -> the parents it stands under
     for node in nodes:
-        parent = node.el.getparent()
-        if parent is None or node.end <= node.start or node.el.tag not in h.FEED_ITEM_TAGS:
+        if node.end <= node.start or node.el.tag not in h.FEED_ITEM_TAGS:
             continue
+        parent = node.el.getparent()
         cls = node.el.get("class", "").split()
-        if node.el.tag != "li" and not cls:
+        if parent is None or (node.el.tag != "li" and not cls):
             continue  # classless <div>s are page layout, not cards
+        if cls:
+            parents.setdefault(cls[0], set()).add(id(parent))
+        items.append((node, id(parent), cls))
+    groups: dict[tuple[int, str, str], list[Node]] = {}
+    for node, parent_id, cls in items:
         # The first class names the card; later ones vary per item (first/last, ads). A
-        # framework's prefix class ("ui segment", "ui message") names nothing: the next does.
-        name = " ".join(cls[:2]) if cls and cls[0] in generic else (cls[0] if cls else "")
-        groups.setdefault((id(parent), node.el.tag, name), []).append(node)
+        # first class found under many parents is a CSS framework's prefix ("ui segment",
+        # "ui message"), which names nothing: the next class does.
+        name = cls[0] if cls else ""
+        if cls and len(parents[cls[0]]) > h.FEED_CLASS_MAX_PARENTS:
+            name = " ".join(cls[:2])
+        groups.setdefault((parent_id, node.el.tag, name), []).append(node)
     for members in groups.values():
         if len(members) < h.FEED_MIN_ITEMS:
             continue
-        linked = 0
-        for node in members:
-            if any(
-                b.link_density > h.LINK_DENSITY_MAX and b.chars >= h.FEED_HEADLINE_MIN_CHARS
-                for b in blocks[node.start : node.end]
-            ):
-                linked += 1
         sizes = [sum(b.chars for b in blocks[node.start : node.end]) for node in members]
-        links = sum(b.link_chars for node in members for b in blocks[node.start : node.end])
-        has_summary = any(b.is_prose for node in members for b in blocks[node.start : node.end])
         if (
-            has_summary
-            and sorted(sizes)[len(sizes) // 2] <= h.FEED_MAX_ITEM_CHARS
-            and linked >= h.FEED_LINKED_SHARE * len(members)
-            and links >= h.FEED_MIN_LINK_SHARE * sum(sizes)
-            and max(sizes) <= h.FEED_MAX_LONGEST_ITEM_CHARS
-            and not (
-                thread_prose
-                and sum(b.chars for n in members for b in blocks[n.start : n.end] if b.is_prose)
-                > h.CHROME_MAX_PROSE_SHARE * thread_prose
-            )
+            sorted(sizes)[len(sizes) // 2] > h.FEED_MAX_ITEM_CHARS
+            or max(sizes) > h.FEED_MAX_LONGEST_ITEM_CHARS
         ):
-            for node in members:
-                node.chrome = node.strong_chrome = True
-
-
-def _framework_classes(nodes: list[Node]) -> frozenset[str]:
-    """First classes that stand under many different parents: a CSS framework's prefix
-    ("ui" of Semantic UI), not the name of a kind of card."""
-    parents: dict[str, set[int]] = {}
-    for node in nodes:
-        if node.el.tag not in h.FEED_ITEM_TAGS:
             continue
-        cls = node.el.get("class", "").split(None, 1)
-        if cls:
-            parents.setdefault(cls[0], set()).add(id(node.el.getparent()))
-    return frozenset(c for c, p in parents.items() if len(p) > h.FEED_CLASS_MAX_PARENTS)
+        ranges = [blocks[node.start : node.end] for node in members]
+        linked = sum(
+            any(
+                b.link_density > h.LINK_DENSITY_MAX and b.chars >= h.FEED_HEADLINE_MIN_CHARS
+                for b in item
+            )
+            for item in ranges
+        )
+        if (
+            linked < h.FEED_LINKED_SHARE * len(members)
+            or not any(b.is_prose for item in ranges for b in item)  # no summary
+            or sum(b.link_chars for item in ranges for b in item)
+            < h.FEED_MIN_LINK_SHARE * sum(sizes)
+        ):
+            continue
+        if thread_prose:
+            held = sum(b.chars for item in ranges for b in item if b.is_prose)
+            if held > h.CHROME_MAX_PROSE_SHARE * thread_prose:
+                continue  # the posts of the thread
+        for node in members:
+            node.chrome = node.strong_chrome = True
 
 
 def choose_root(blocks: list[Raw], nodes: list[Node]) -> Node | None:
