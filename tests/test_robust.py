@@ -415,3 +415,14 @@ def test_a_css_frameworks_prefix_class_does_not_make_a_feed() -> None:
     about = "<div><p>The Harbour Gazette is written by volunteers on Alder Island.</p></div>"
     page = f'<div class="page"><div class="ui segment">{_story(5)}{link}</div>{siblings}</div>'
     assert STORY[4] in _text(extract(_page(menus + page + about)))
+
+
+def test_a_maintenance_banner_before_the_lead_goes() -> None:
+    banner = (
+        '<table class="box"><tr><td><img src="warn.png" width="50" height="40"></td>'
+        "<td>This article needs more sources about the ferry. Help by adding them.</td>"
+        "</tr></table>"
+    )
+    body = f"<h1>Alder Island ferry</h1>{banner}{_story()}"
+    text = _text(extract(_page(f"<div>{body}</div>")))
+    assert STORY[0] in text and "needs more sources" not in text

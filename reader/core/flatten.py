@@ -224,8 +224,10 @@ class Flattener:
     # -- tables
 
     def _table(self, el: etree._Element) -> bool:
-        """Add a content table as one block; False for a layout table, whose cells are
-        then flattened like any other text."""
+        """Add a content table as one block, or nothing for a notice box; False for a
+        layout table, whose cells are then flattened like any other text."""
+        if is_notice_box(el):
+            return True
         found = content_table(el)
         if found is None:
             return False
@@ -295,6 +297,20 @@ class Flattener:
             self.assets[key] = page_assets[rel]
             return key
         return None
+
+
+def is_notice_box(el: etree._Element) -> bool:
+    """A boxed notice laid out as a one-row table: an icon cell beside a short message
+    (an encyclopedia's maintenance banner, "this article needs sources")."""
+    rows = el.findall(".//tr")
+    if len(rows) != 1:
+        return False
+    cells = [c for c in rows[0] if c.tag in ("td", "th")]
+    if len(cells) not in (2, 3):
+        return False
+    icons = [c for c in cells if c.find(".//img") is not None and not text_of(c).strip()]
+    text = sum(len(text_of(c).strip()) for c in cells)
+    return len(icons) >= 1 and 0 < text <= h.NOTICE_BOX_MAX_CHARS
 
 
 def content_table(el: etree._Element) -> tuple[list[list[str]], bool, str, int] | None:

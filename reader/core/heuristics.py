@@ -362,6 +362,9 @@ FEED_CLASS_MAX_PARENTS = 8
 #: ... and every item short: one item much longer than a teaser is an article or a post
 #: among fields laid out alike (np-thai-article's body beside its date and tag fields).
 FEED_MAX_LONGEST_ITEM_CHARS = 1000
+#: A one-row table of an icon and a message of at most this many characters is a boxed
+#: notice (mh-wikipedia's "此条目讲述…" banner: 60 characters), not content.
+NOTICE_BOX_MAX_CHARS = 300
 #: A table holds data, not a page's layout, when no cell holds more than this many
 #: characters (a paragraph: old portals lay the article out in one cell) ...
 TABLE_MAX_CELL_CHARS = 300
