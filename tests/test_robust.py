@@ -426,3 +426,19 @@ def test_a_maintenance_banner_before_the_lead_goes() -> None:
     body = f"<h1>Alder Island ferry</h1>{banner}{_story()}"
     text = _text(extract(_page(f"<div>{body}</div>")))
     assert STORY[0] in text and "needs more sources" not in text
+
+
+def test_damaged_style_sheets_are_read_without_error() -> None:
+    root = parse_html('<p class="a" id="x">ferry</p>')
+    for css in (
+        "display{" * 2000,
+        "{" * 5000 + "display:none",
+        "display " * 2000 + "}",
+        "@media{" * 2000,
+        "}" * 2000 + ".a{display:none}",
+        ".a{display:none",
+        "@media screen{.a{display:none}",
+    ):
+        hidden = hidden_elements(root, css)
+        assert hidden in ([], [root.find(".//p")]), css[:20]
+    assert hidden_elements(root, "}" * 2000 + ".a{display:none}") == [root.find(".//p")]

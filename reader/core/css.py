@@ -51,13 +51,19 @@ def rules(css: str) -> Iterator[tuple[str, bool]]:
     # words: a site-wide sheet has thousands of rules, a few dozen of them these.
     done = -1
     for m in _SHOW_HIDE_WORD_RE.finditer(css):
-        if m.start() < done:
+        at = m.start()
+        if at < done:
             continue  # another word of a rule already read
-        brace = css.rfind("{", 0, m.start())
-        close = css.find("}", m.start())
-        if brace < 0 or close < 0 or "}" in css[brace : m.start()]:
-            continue  # not inside a rule's declarations
+        close = css.find("}", at)
+        if close < 0:
+            break  # no rule ends after this: the sheet is cut short
         done = close
+        # Backward searches stay within a window, so that a damaged sheet (braces that
+        # never close) costs linear time.
+        window = max(0, at - _MAX_RULE_CHARS)
+        brace = css.rfind("{", window, at)
+        if brace < 0 or "}" in css[brace:at]:
+            continue  # not inside a rule's declarations
         body = css[brace + 1 : close]
         hides: bool | None = None
         if found := _DISPLAY_RE.findall(body):
@@ -66,12 +72,17 @@ def rules(css: str) -> Iterator[tuple[str, bool]]:
             hides = bool(hides) or found[-1].lower() == "hidden"
         if hides is None:
             continue
-        start = max(css.rfind("}", 0, brace), css.rfind("{", 0, brace), css.rfind(";", 0, brace))
+        lo = max(0, brace - _MAX_RULE_CHARS)
+        start = max(css.rfind("}", lo, brace), css.rfind("{", lo, brace), lo - 1)
+        start = max(start, css.rfind(";", start + 1, brace))
         for selector in css[start + 1 : brace].split(","):
             if selector := selector.strip():
                 yield selector, hides
 
 
+#: Longer selector lists or declaration blocks than this are not looked into (a real one
+#: is a few hundred characters; this bounds the cost of a damaged sheet).
+_MAX_RULE_CHARS = 4096
 #: Property names are written in lower case (in every sheet of both corpora); matching
 #: case-sensitively lets the regex engine scan a 500 KB sheet by its literal prefixes.
 _SHOW_HIDE_WORD_RE = lazy_compile(r"display|visibility")
