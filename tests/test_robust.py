@@ -442,3 +442,19 @@ def test_damaged_style_sheets_are_read_without_error() -> None:
         hidden = hidden_elements(root, css)
         assert hidden in ([], [root.find(".//p")]), css[:20]
     assert hidden_elements(root, "}" * 2000 + ".a{display:none}") == [root.find(".//p")]
+
+
+def test_a_table_laid_out_twice_is_kept_once() -> None:
+    cells = [
+        ("Leaves the harbour", "seven sharp"),
+        ("Reaches Alder Island", "forty minutes later"),
+        ("Fare for adults", "four crowns"),
+        ("Bicycles and dogs", "free of charge"),
+    ]
+    wide = "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>"
+        for (a, b), (c, d) in zip(cells[::2], cells[1::2], strict=True)
+    )
+    tall = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in cells)
+    page = _page(f"<article><table>{wide}</table><table>{tall}</table>{_story()}</article>")
+    assert sum(b.type is BlockType.TABLE for b in extract(page).blocks) == 1

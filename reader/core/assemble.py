@@ -143,10 +143,12 @@ def dedupe(draft: Draft, page: Page) -> list[Block]:
             removed.append(Removal("post furniture", b.text))
             continue
         if b.type is not BlockType.IMAGE and _may_be_copy(b.text, draft.meta.thread):
-            if b.text in seen:
+            # A table laid out again (its cells in other rows: a mobile copy) is a copy too.
+            key = _cells_key(b) if b.type is BlockType.TABLE else b.text
+            if key in seen:
                 removed.append(Removal("duplicate", b.text[:200]))
                 continue
-            seen.add(b.text)
+            seen.add(key)
         if (
             len(blocks) < 4
             and b.type is not BlockType.IMAGE
@@ -171,6 +173,10 @@ def _post_furniture(blocks: list[Block]) -> frozenset[str]:
         and not h.PUNCT_RE.search(b.text)
     )
     return frozenset(t for t, n in counts.items() if n >= h.POST_FURNITURE_MIN_REPEATS)
+
+
+def _cells_key(block: Block) -> str:
+    return "\n".join(sorted(cell for row in block.rows for cell in row if cell))
 
 
 def _may_be_copy(text: str, thread: bool) -> bool:
