@@ -134,6 +134,7 @@ def test_a_threads_replies_are_content() -> None:
         '<link rel="canonical" href="https://talk.example/t/winter-ferry/42">',
         "<title>Winter ferry? - Harbour Forums</title>",
         "<title>冬天的渡輪 - 港灣論壇</title>",
+        "<title>港灣論壇</title>",
     ):
         text = _text(extract(_question_page(head)))
         assert "winter timetable" in text, head

@@ -237,6 +237,9 @@ POST_MIN_PROSE_SHARE = 0.5
 #: label of every post ("评论" under each reply: mhf-mlog), not a reply of its own.
 POST_FURNITURE_MAX_CHARS = 12
 POST_FURNITURE_MIN_REPEATS = 3
+#: A document title of one part this short is a site's name when it calls the site a
+#: forum ("南生论坛"); a headline that mentions a forum is longer ("博鳌亚洲论坛年会开幕").
+SITE_NAME_MAX_CHARS = 8
 #: Whole path segments of the same kind: Discourse's `/t/slug/id`, Flarum's `/d/id`.
 THREAD_URL_SHORT_SEGMENTS = frozenset({"t", "d"})
 #: class/id words that name the article itself; they protect an element from the

@@ -37,8 +37,10 @@ def is_thread(root: etree._Element, url: str | None, title: str = "", site_name:
 
 
 def _thread_name(title: str, site_name: str) -> bool:
-    parts = [p for p in h.TITLE_SEPARATORS_RE.split(title) if p.strip()]
-    for name in (*parts[1:], site_name):
+    parts = [p.strip() for p in h.TITLE_SEPARATORS_RE.split(title) if p.strip()]
+    # A title that is only a short name is the site's name ("南生论坛"), not a headline.
+    short = parts if len(parts) == 1 and len(parts[0]) <= h.SITE_NAME_MAX_CHARS else []
+    for name in (*parts[1:], *short, site_name):
         words = set(re.split(r"\W+", name.lower()))
         if words & h.THREAD_SITE_WORDS or any(w in name for w in h.THREAD_SITE_HAN_WORDS):
             return True
