@@ -68,9 +68,8 @@ def mark_chrome(blocks: list[Raw], nodes: list[Node], thread: bool = False) -> N
     items holding most of the prose is the thread, not a feed. Marking again (with
     another `thread`) starts afresh.
     """
-    prose = [0]
+    prose = _prose_sums(blocks)
     for b in blocks:
-        prose.append(prose[-1] + (b.chars if b.is_prose else 0))
         b.chrome_depth = -1
     total = prose[-1] or 1
     for node in nodes:
@@ -184,9 +183,7 @@ def posts(blocks: list[Raw], nodes: list[Node], root: Node) -> list[Node]:
             continue
         cls = n.el.get("class", "").split()
         groups.setdefault((id(n.el.getparent()), n.el.tag, cls[0] if cls else ""), []).append(n)
-    prose = [0]
-    for b in blocks:
-        prose.append(prose[-1] + (b.chars if b.is_prose else 0))
+    prose = _prose_sums(blocks)
     best: list[Node] = []
     best_prose = h.POST_MIN_PROSE_SHARE * (prose[root.end] - prose[root.start])
     for members in groups.values():
@@ -196,3 +193,12 @@ def posts(blocks: list[Raw], nodes: list[Node], root: Node) -> list[Node]:
         if held >= best_prose and held > 0:
             best, best_prose = members, held
     return best
+
+
+def _prose_sums(blocks: list[Raw]) -> list[int]:
+    """Prose characters before each block (and in all of them, last): a node's prose is
+    `sums[node.end] - sums[node.start]`."""
+    sums = [0]
+    for b in blocks:
+        sums.append(sums[-1] + (b.chars if b.is_prose else 0))
+    return sums
