@@ -459,3 +459,10 @@ def test_a_table_laid_out_twice_is_kept_once() -> None:
     tall = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in cells)
     page = _page(f"<article><table>{wide}</table><table>{tall}</table>{_story()}</article>")
     assert sum(b.type is BlockType.TABLE for b in extract(page).blocks) == 1
+
+
+def test_aria_landmarks_and_notes_are_chrome() -> None:
+    note = '<div role="note"><p>For the history of the island, see the museum page.</p></div>'
+    nav = '<div role="navigation"><p>Home, Ferries, Islands, and the harbour shop.</p></div>'
+    text = _text(extract(_page(f"<main>{nav}<article>{note}{_story()}</article></main>")))
+    assert STORY[0] in text and "museum page" not in text and "harbour shop" not in text

@@ -55,6 +55,23 @@ DROP_TAGS = (
 #: Semantic chrome: dropped when it holds little prose (a <nav> wrapping a whole page
 #: body exists in the wild, so these go through the prose check in clean.py).
 CHROME_TAGS = ("nav", "footer", "aside", "menu", "header")
+#: ARIA roles of the same furniture (landmarks around the main content, notes beside it,
+#: dialogs and menus), chrome on the same terms as the tags above.
+CHROME_ROLES = frozenset(
+    {
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "search",
+        "note",
+        "dialog",
+        "alertdialog",
+        "menu",
+        "menubar",
+        "toolbar",
+    }
+)
 #: A chrome-named element holding more than this share of the page's prose is the
 #: article's wrapper after all (ASP.NET's page-wide <form>, odd blog class names).
 CHROME_MAX_PROSE_SHARE = 0.5

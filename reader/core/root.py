@@ -40,7 +40,7 @@ def chrome_level(el: etree._Element, thread: bool = False) -> int:
         words = words - h.THREAD_POST_WORDS
     if words & h.STRONG_CHROME_WORDS or (_is_dialog(el, words) and _mostly_form(el)):
         return 2
-    if el.tag in h.CHROME_TAGS:
+    if el.tag in h.CHROME_TAGS or el.get("role") in h.CHROME_ROLES:
         return 1
     return 1 if words & h.CHROME_WORDS and not words & h.CONTENT_WORDS else 0
 
