@@ -466,3 +466,13 @@ def test_aria_landmarks_and_notes_are_chrome() -> None:
     nav = '<div role="navigation"><p>Home, Ferries, Islands, and the harbour shop.</p></div>'
     text = _text(extract(_page(f"<main>{nav}<article>{note}{_story()}</article></main>")))
     assert STORY[0] in text and "museum page" not in text and "harbour shop" not in text
+
+
+def test_an_article_whose_class_list_mentions_comments_is_kept() -> None:
+    aside = "".join(f'<li><a href="/t{i}">Tag number {i}</a></li>' for i in range(5))
+    body = (
+        '<article class="post type-post status-publish has-thumbnail comments-open">'
+        f"{_story()}</article><aside><p>Written on the ferry, as always.</p><ul>{aside}</ul>"
+        "</aside><div><p>The Harbour Gazette is written by volunteers on Alder Island.</p></div>"
+    )
+    assert STORY[6] in _text(extract(_page(body)))

@@ -38,8 +38,14 @@ def chrome_level(el: etree._Element, thread: bool = False) -> int:
     words = class_words(el)
     if thread and words & h.THREAD_POST_WORDS:
         words = words - h.THREAD_POST_WORDS
-    if words & h.STRONG_CHROME_WORDS or (_is_dialog(el, words) and _mostly_form(el)):
+    if words & h.STRONG_CHROME_WORDS and not words & h.CONTENT_WORDS:
         return 2
+    if _is_dialog(el, words) and _mostly_form(el):
+        return 2
+    if words & h.STRONG_CHROME_WORDS:
+        # A name that also says content ("post … comments-open", "comment-content"): the
+        # element is chrome only if it holds little of the prose, like any other.
+        return 1
     if el.tag in h.CHROME_TAGS or el.get("role") in h.CHROME_ROLES:
         return 1
     return 1 if words & h.CHROME_WORDS and not words & h.CONTENT_WORDS else 0
