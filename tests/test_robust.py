@@ -476,3 +476,14 @@ def test_an_article_whose_class_list_mentions_comments_is_kept() -> None:
         "</aside><div><p>The Harbour Gazette is written by volunteers on Alder Island.</p></div>"
     )
     assert STORY[6] in _text(extract(_page(body)))
+
+
+def test_a_headline_after_a_short_site_name_stays_the_title() -> None:
+    article = _titled(
+        "Harbour News - Ferry strikes go on for a third week",
+        ["Ferry strikes go on for a third week"],
+    )
+    assert article.title == "Ferry strikes go on for a third week"
+    assert (
+        _titled("港灣新聞 渡輪罷工進入第三週", ["渡輪罷工進入第三週"]).title == "渡輪罷工進入第三週"
+    )

@@ -198,9 +198,14 @@ def _site_names(meta: Meta, h1s: list[str]) -> frozenset[str]:
     for title in (meta.title, meta.og_title):
         parts = _title_parts(title)
         for heading in h1s:
+            # A site's name is shorter than the headline it follows; a headline after a
+            # short site name ("Harbour News - Ferry strikes go on") stays the headline.
             if len(parts) >= 2 and heading == parts[-1]:
-                names.add(heading)
-            elif title.endswith(heading) and len(title) - len(heading) >= h.TITLE_MIN_CHARS:
+                if max(len(p) for p in parts[:-1]) > len(heading):
+                    names.add(heading)
+            elif title.endswith(heading) and len(title) - len(heading) > max(
+                len(heading), h.TITLE_MIN_CHARS - 1
+            ):
                 names.add(heading)  # "土豆不土 松花江网": a site name after a space
     return frozenset(names)
 
