@@ -487,3 +487,8 @@ def test_a_headline_after_a_short_site_name_stays_the_title() -> None:
     assert (
         _titled("港灣新聞 渡輪罷工進入第三週", ["渡輪罷工進入第三週"]).title == "渡輪罷工進入第三週"
     )
+
+
+def test_a_dotted_product_name_is_not_a_host_name() -> None:
+    assert _titled("ASP.NET | Dev", []).title == "ASP.NET"
+    assert _titled("Ferry apps in Node.js | harbour.example", []).title == "Ferry apps in Node.js"

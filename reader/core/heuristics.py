@@ -621,7 +621,12 @@ TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜–—]|\s-\s|--|::|\s[·•»]\s
 #: What is left of a separator when a site name is cut off a title's end.
 TITLE_SEPARATOR_CHARS = " _|｜–—-:·•»"
 #: A title part that is a host name ("blog.example.com") names the site, not the page.
-HOST_NAME_RE = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
+#: Common top-level domains only, in lower case as addresses are written, so that
+#: "Node.js" or "ASP.NET" stay headline words (.example and .test: reserved for examples).
+HOST_NAME_RE = re.compile(
+    r"(?:[\w-]+\.)+(?:com|net|org|edu|gov|info|io|co|cn|tw|hk|mo|sg|jp|kr|uk|de|fr|es|it"
+    r"|nl|ru|in|au|ca|br|me|tv|cc|blog|site|top|xyz|example|test)"
+)
 #: An h1 found inside the document title is taken as the headline only from this length
 #: on (a shorter one must equal a whole part of the title: "夜雨_原文…_诗词网").
 TITLE_MIN_CHARS = 4
