@@ -492,3 +492,12 @@ def test_a_headline_after_a_short_site_name_stays_the_title() -> None:
 def test_a_dotted_product_name_is_not_a_host_name() -> None:
     assert _titled("ASP.NET | Dev", []).title == "ASP.NET"
     assert _titled("Ferry apps in Node.js | harbour.example", []).title == "Ferry apps in Node.js"
+
+
+def test_a_callout_inside_the_article_stays() -> None:
+    callout = (
+        '<div class="alert alert-warning"><p>Note: the ferry does not run on the first '
+        "Monday of March, when the harbour is dredged.</p></div>"
+    )
+    text = _text(extract(_page(f"<article>{_story(4)}{callout}{_story(4)}</article>")))
+    assert "the harbour is dredged" in text

@@ -170,9 +170,11 @@ CHROME_WORDS = frozenset(
         "cookie",
         "consent",
         "gdpr",
-        # Notice boxes ("alert alert-info alert-dismissible"): a board's announcements
-        # above a thread (mhf-kunena), a site's banners above an article.
-        "alert",
+        # Notice boxes a reader can close ("alert alert-info alert-dismissible"): a board's
+        # announcements above a thread (mhf-kunena), a site's banners. A callout that
+        # cannot be closed ("alert alert-warning" in a how-to) is the article's own.
+        "dismissible",
+        "dismissable",
         # A call-to-action box (donate, subscribe, "a word to our readers"): aeb-snopes.
         "cta",
         "print",
