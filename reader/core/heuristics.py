@@ -55,8 +55,9 @@ DROP_TAGS = (
 #: Semantic chrome: dropped when it holds little prose (a <nav> wrapping a whole page
 #: body exists in the wild, so these go through the prose check in clean.py).
 CHROME_TAGS = ("nav", "footer", "aside", "menu", "header")
-#: ARIA roles of the same furniture (landmarks around the main content, notes beside it,
-#: dialogs and menus), chrome on the same terms as the tags above.
+#: ARIA roles of the same furniture (landmarks around the main content, dialogs and
+#: menus), chrome on the same terms as the tags above. Not "note": documentation marks
+#: its own admonitions ("Note: …") with it.
 CHROME_ROLES = frozenset(
     {
         "navigation",
@@ -64,7 +65,6 @@ CHROME_ROLES = frozenset(
         "contentinfo",
         "complementary",
         "search",
-        "note",
         "dialog",
         "alertdialog",
         "menu",
