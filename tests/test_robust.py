@@ -501,3 +501,17 @@ def test_a_callout_inside_the_article_stays() -> None:
     )
     text = _text(extract(_page(f"<article>{_story(4)}{callout}{_story(4)}</article>")))
     assert "the harbour is dredged" in text
+
+
+def test_a_line_repeating_the_posts_time_goes() -> None:
+    posts = "".join(
+        f'<div class="post"><h3>Re: When does the winter ferry leave the harbour?</h3>'
+        f'<p class="author">#{i} Post by <a class="username">mate{i}</a> » '
+        f'<span class="post-date">2024-06-0{i + 1} 10:0{i}</span></p>'
+        f"<p>{STORY[i]} {STORY[i + 1]}</p></div>"
+        for i in range(3)
+    )
+    head = "<title>Ferry - Harbour Forums</title>"
+    texts = [b.text for b in extract(_page(f'<div class="thread">{posts}</div>', head)).blocks]
+    assert "mate1 · 2024-06-02 10:01" in texts
+    assert not any("Post by" in t for t in texts)

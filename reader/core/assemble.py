@@ -79,19 +79,24 @@ def from_root(
     removed.extend(Removal("tail", x.text[:200]) for x in blocks[end : node.end] if x.chars)
     heads = _post_heads(blocks, posts(blocks, flat.nodes, node)) if meta.thread else {}
     said: tuple[str, ...] = ()  # the current post's author and time, given by its head
+    when = ""  # the current post's time, spaces removed
     body_from = -1  # where the current post's body starts after its header lines
     for idx in [*range(node.start, end), *_announced_tables(blocks, node, end)]:
         b = blocks[idx]
         if heads and idx in heads:
-            head, body_from = heads.pop(idx)
-            parts = [p.replace(" ", "") for p in head.split(" · ")]
-            said = (*parts, "".join(parts))
-            kept.append(Block(BlockType.POST, head))
+            (author, time), body_from = heads.pop(idx)
+            parts = [x.replace(" ", "") for x in (author, time) if x]
+            said, when = (*parts, "".join(parts)), time.replace(" ", "")
+            kept.append(Block(BlockType.POST, " · ".join(x for x in (author, time) if x)))
         if idx < body_from:
             removed.append(Removal("post header", b.text[:200]))
             continue  # the poster's name, rank and counts: the post's head says who
-        if said and b.text.replace(" ", "") in said:
+        bare = b.text.replace(" ", "")
+        if said and bare in said:
             continue  # the author's name or the time, now in the post's head
+        if when and not b.is_prose and len(b.text) <= h.POST_HEAD_LINE_MAX_CHARS and when in bare:
+            removed.append(Removal("post header", b.text))
+            continue  # "#2 Post by mia » 2024-04-13 22:16": the head's time, on a line
         if not keep_in_root(b, node.depth):
             if b.chars:
                 removed.append(Removal("chrome", b.text[:200]))
@@ -246,17 +251,19 @@ def _article_end(blocks: list[Raw], node: Node) -> int:
     return node.end
 
 
-def _post_heads(blocks: list[Raw], post_nodes: list[Node]) -> dict[int, tuple[str, int]]:
-    """First block of each post that names its author or time -> (its "author · time"
-    head, where its body starts). The poster's card comes first in a post: short lines
-    (avatar, name, rank, post count) down to the last one that gives the author or the
-    time; the head replaces them. Lines after it, or a post with no such line, stay."""
-    heads: dict[int, tuple[str, int]] = {}
+def _post_heads(
+    blocks: list[Raw], post_nodes: list[Node]
+) -> dict[int, tuple[tuple[str, str], int]]:
+    """First block of each post that names its author or time -> ((author, time), where
+    its body starts). The poster's card comes first in a post: short lines (avatar, name,
+    rank, post count) down to the last one that gives the author or the time; the head
+    replaces them. Lines after it, or a post with no such line, stay."""
+    heads: dict[int, tuple[tuple[str, str], int]] = {}
     for n in post_nodes:
         head = post_head(n.el)
-        if not head:
+        said = [x for x in head if x]
+        if not said:
             continue
-        said = [x for x in head.split(" · ") if x]
         body = n.start
         for i in range(n.start, n.end):
             b = blocks[i]

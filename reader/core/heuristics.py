@@ -246,6 +246,9 @@ POST_TIME_WORDS = frozenset(
 )
 #: A post's author or time is a short label; a longer text is the post itself.
 POST_HEAD_MAX_CHARS = 40
+#: A line of a post up to this long that repeats the post's time is its header or
+#: footer ("#2 Post by mia » 2024-04-13 22:16"), not what the poster wrote.
+POST_HEAD_LINE_MAX_CHARS = 80
 #: Elements of a post looked at for its author and time (they come first in a post).
 POST_HEAD_MAX_ELEMENTS = 60
 #: A thread's posts: at least this many look-alike siblings inside the root ...

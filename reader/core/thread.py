@@ -72,13 +72,14 @@ def _thread_schema(root: etree._Element) -> bool:
     return False
 
 
-def post_head(el: etree._Element) -> str:
-    """ "author · time" of the post `el`, from the elements that name them: an author
+def post_head(el: etree._Element) -> tuple[str, str]:
+    """(author, time) of the post `el`, from the elements that name them: an author
     (itemprop/rel `author`, a class such as `username`), a time (`<time>`, a class such as
-    `post-date`); "" when the post gives neither."""
+    `post-date`); "" for what the post does not give."""
     author = when = ""
+    author_el: etree._Element | None = None
     for i, node in enumerate(el.iter()):
-        if i > h.POST_HEAD_MAX_ELEMENTS or (author and when):
+        if i > h.POST_HEAD_MAX_ELEMENTS or (author and when and author_el is None):
             break
         tag = node.tag
         if not isinstance(tag, str):
@@ -89,17 +90,27 @@ def post_head(el: etree._Element) -> str:
         words = _words(node)
         if not words and node.get("itemprop") != "author" and node.get("rel") != "author":
             continue
-        if not author and (
+        names_author = (
             node.get("itemprop") == "author"
             or node.get("rel") == "author"
             or words & h.POST_AUTHOR_WORDS
             or {"user", "name"} <= words
-        ):
-            author = _short(_text(node))
-        elif not when and words & h.POST_TIME_WORDS:
+        )
+        if names_author and (not author or _inside(node, author_el)):
+            # The innermost of nested names: "by <a class=username>mia</a> » date" in a
+            # line named "author" gives "mia".
+            author, author_el = _short(_text(node)), node
+            continue
+        if author_el is not None and not _inside(node, author_el):
+            author_el = None  # past the author's element: no nested name to prefer
+        if not when and words & h.POST_TIME_WORDS:
             text = _short(_text(node))
             when = text if any(c.isdigit() for c in text) else ""
-    return " · ".join(x for x in (author, when) if x)
+    return author, when
+
+
+def _inside(node: etree._Element, ancestor: etree._Element | None) -> bool:
+    return ancestor is not None and any(a is ancestor for a in node.iterancestors())
 
 
 def _text(el: etree._Element) -> str:
