@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.core import heuristics as h
 from reader.core.article import Block, BlockType, Removal
@@ -807,6 +807,11 @@ def strip_families(text: str, families: Iterable[Family]) -> str:
 # --------------------------------------------------------------------------- pipeline
 
 
+#: Blocks whose text is not prose to look in or cut: images (alt text) and tables (cells
+#: joined by tabs and newlines, which cutting would fold).
+_NOT_TEXT = frozenset({BlockType.IMAGE, BlockType.TABLE})
+
+
 def removals(families: Sequence[Family]) -> list[Removal]:
     """One removal entry per family: a representative text and how many paragraphs."""
     return [Removal("watermark", f.text, f.count) for f in families]
@@ -817,12 +822,12 @@ def strip_raw(blocks: Sequence[Raw], removed: list[Removal]) -> list[Family]:
     headings are decided (a heading carrying a mark is too long, or ends wrongly, to look
     like one); a block left empty keeps an empty text. Each family is logged in
     `removed`."""
-    families = find_families([b.text for b in blocks if b.kind is not BlockType.IMAGE])
+    families = find_families([b.text for b in blocks if b.kind not in _NOT_TEXT])
     if not families:
         return []
     removed.extend(removals(families))
     for b in blocks:
-        if b.kind is BlockType.IMAGE:
+        if b.kind in _NOT_TEXT:
             continue
         text = strip_families(b.text, families)
         if text != b.text:
@@ -839,15 +844,15 @@ def strip_from_blocks(
 ) -> tuple[str, list[Block]]:
     """The title and blocks with the families found in the blocks cut out (blocks left
     empty dropped); each family logged in `removed`."""
-    families = find_families([b.text for b in blocks if b.type is not BlockType.IMAGE])
+    families = find_families([b.text for b in blocks if b.type not in _NOT_TEXT])
     if not families:
         return title, blocks
     removed.extend(removals(families))
     blocks = [
-        Block(b.type, strip_families(b.text, families), b.src)
-        if b.type is not BlockType.IMAGE
+        replace(b, text=strip_families(b.text, families))  # a table keeps its heading row
+        if b.type not in _NOT_TEXT
         else b
         for b in blocks
     ]
     title = strip_families(title, families) or title
-    return title, [b for b in blocks if b.text or b.type is BlockType.IMAGE]
+    return title, [b for b in blocks if b.text or b.type in _NOT_TEXT]
