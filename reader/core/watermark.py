@@ -49,6 +49,14 @@ class Family:
     variants: tuple[str, ...]
 
 
+def fold(text: str) -> str:
+    """`text` as `normalize` gives it, without the map back (what detection needs)."""
+    plain = unicodedata.normalize("NFKC", text).lower()
+    if len(plain) == len(text) and not h.WATERMARK_ZW_RE.search(text):
+        return plain
+    return normalize(text)[0]
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
     """`text` in the form marks are compared in, and for each of its characters the index
     of the original character it came from."""
@@ -76,7 +84,7 @@ class _Occurrence:
 
 def find_families(texts: Sequence[str]) -> list[Family]:
     """The watermark families injected into `texts` (paragraphs), most frequent first."""
-    paras = [normalize(t[: h.WATERMARK_MAX_CHARS])[0] for t in texts[: h.WATERMARK_MAX_PARAS]]
+    paras = [fold(t[: h.WATERMARK_MAX_CHARS]) for t in texts[: h.WATERMARK_MAX_PARAS]]
     sample = "".join(paras)[: h.WATERMARK_SCRIPT_SAMPLE]
     if len(h.WATERMARK_CJK_RE.findall(sample)) < h.WATERMARK_MIN_CJK_SHARE * len(sample):
         return []  # a Latin-script page repeats its topic's words; farms here are Chinese
@@ -247,7 +255,11 @@ def _shared_growth(
     shared by more of them and the longer only adds a character or two: that is two
     sentences after the mark that happen to open with the same word ("但").
     """
-    lengths = sorted((_shared_length(own, w) for w in windows), reverse=True)
+    if not own:
+        return 0
+    first = own[0]
+    reach = [_shared_length(own, w) if first in w else 0 for w in windows]
+    lengths = sorted(reach, reverse=True)
     if not lengths or lengths[0] == 0:
         return 0
     best = lengths[0]
@@ -257,7 +269,6 @@ def _shared_growth(
     # sentences after a mark ("沈望舒") stands in more paragraphs than the occurrences
     # that share it there, a slogan does not.
     if df is not None:
-        reach = [_shared_length(own, w) for w in windows]
         # The peers compared are the nearest only: their count scales to the family's.
         scale = max(1.0, family / (len(windows) + 1))
         gram = h.WATERMARK_GRAM
