@@ -96,7 +96,10 @@ def _under_night_label(el: etree._Element) -> bool:
     return False
 
 
-def _read_theme(root: etree._Element) -> Theme | None:
+def _read_theme(root: etree._Element, markup: str = "") -> Theme | None:
+    """The page's recorded day/night choice. `markup` (the page's source) tells which
+    theme attributes are worth asking every menu item for."""
+    attrs = [a for a in _THEME_ATTRS if a in markup]
     body = root.find("body")
     for el in (root, body):
         if el is None:
@@ -112,7 +115,7 @@ def _read_theme(root: etree._Element) -> Theme | None:
         # night-mode label (夜間模式: 開啟 / 關閉). Whether it is the active one is asked
         # last: most elements are neither.
         text = (el.text or "").strip()
-        values = [v for attr in _THEME_ATTRS if (v := el.get(attr))]
+        values = [v for attr in attrs if (v := el.get(attr))] if attrs else []
         if not values and text not in h.THEME_LABELS and text not in h.SWITCH_LABELS:
             continue
         if not _is_selected(el):
@@ -176,7 +179,7 @@ def read_head(root: etree._Element, page: Page) -> Meta:
         if url and url.startswith(("http://", "https://")):
             meta.url = url
             break
-    meta.theme = _read_theme(root)
+    meta.theme = _read_theme(root, page.text)
     meta.ld_body = _ld_article_body(root)
     return meta
 
