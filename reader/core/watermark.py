@@ -49,12 +49,26 @@ class Family:
     variants: tuple[str, ...]
 
 
+class _FoldTable(dict[int, str]):
+    """Each character as `normalize` folds it (NFKC, lower case, zero-width dropped),
+    computed once per character met: `str.translate` then folds a text at C speed."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = "" if ch in h.WATERMARK_ZERO_WIDTH else unicodedata.normalize("NFKC", ch).lower()
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """`text` as `normalize` gives it, without the map back (what detection needs)."""
     plain = unicodedata.normalize("NFKC", text).lower()
     if len(plain) == len(text) and not h.WATERMARK_ZW_RE.search(text):
         return plain
-    return normalize(text)[0]
+    return text.translate(_FOLD)
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
@@ -63,15 +77,9 @@ def normalize(text: str) -> tuple[str, list[int]]:
     plain = unicodedata.normalize("NFKC", text).lower()
     if len(plain) == len(text) and not h.WATERMARK_ZW_RE.search(text):
         return plain, list(range(len(text)))
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in h.WATERMARK_ZERO_WIDTH:
-            continue
-        norm = unicodedata.normalize("NFKC", ch).lower()
-        out.append(norm)
-        index.extend([i] * len(norm))
-    return "".join(out), index
+    pieces = [_FOLD[ord(ch)] for ch in text]
+    index = [i for i, p in enumerate(pieces) for _ in range(len(p))]
+    return "".join(pieces), index
 
 
 @dataclass(slots=True)
@@ -121,7 +129,7 @@ def find_families(texts: Sequence[str]) -> list[Family]:
         occ
         for i in candidates
         if not grams[i].isdisjoint(frequent)
-        for occ in _occurrences(i, paras[i], frequent)
+        for occ in _occurrences(i, paras[i], grams[i] & frequent)
     ]
     groups = _group(occurrences)
     verdicts = [_is_mark(members, paras, need, prose, df) for members in groups]
@@ -143,35 +151,42 @@ def find_families(texts: Sequence[str]) -> list[Family]:
     return sorted(found, key=lambda f: -f.count)
 
 
-def _occurrences(para: int, text: str, frequent: set[str]) -> list[_Occurrence]:
-    """Runs of recurring n-grams in one paragraph."""
+def _occurrences(para: int, text: str, grams: set[str]) -> list[_Occurrence]:
+    """Runs of recurring n-grams (`grams`, those of the paragraph that recur) in one
+    paragraph."""
+    gram = h.WATERMARK_GRAM
+    at: list[int] = []
+    for g in grams:
+        pos = text.find(g)
+        while pos >= 0:
+            at.append(pos)
+            pos = text.find(g, pos + 1)
+    at.sort()
     out = []
-    j, n = 0, len(text)
-    while j <= n - h.WATERMARK_GRAM:
-        if text[j : j + h.WATERMARK_GRAM] in frequent:
-            k = j + 1
-            while k <= n - h.WATERMARK_GRAM and text[k : k + h.WATERMARK_GRAM] in frequent:
-                k += 1
-            end = k - 1 + h.WATERMARK_GRAM
-            # The sentence's own punctuation around a run is not part of the mark.
-            start = j
-            while start < end and text[start] in h.WATERMARK_EDGE_PUNCT:
-                start += 1
-            stop = end
-            while stop > start and text[stop - 1] in h.WATERMARK_EDGE_PUNCT:
-                stop -= 1
-            stop = _before_label(text, start, stop)
-            # The family is known by the grams of the run as kept (a label cut off it
-            # must not tie the mark to every line the label opens).
-            grams = {
-                text[x : x + h.WATERMARK_GRAM] for x in range(start, stop - h.WATERMARK_GRAM + 1)
-            }
-            grams &= frequent
-            if grams:
-                out.append(_Occurrence(para, start, stop, grams))
-            j = end
-        else:
-            j += 1
+    i, n = 0, len(at)
+    while i < n:
+        j = at[i]
+        k = i + 1
+        while k < n and at[k] == at[k - 1] + 1:
+            k += 1
+        end = at[k - 1] + gram
+        # The sentence's own punctuation around a run is not part of the mark.
+        start = j
+        while start < end and text[start] in h.WATERMARK_EDGE_PUNCT:
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1] in h.WATERMARK_EDGE_PUNCT:
+            stop -= 1
+        stop = _before_label(text, start, stop)
+        # The family is known by the grams of the run as kept (a label cut off it must
+        # not tie the mark to every line the label opens).
+        kept = {text[x : x + gram] for x in range(start, stop - gram + 1)} & grams
+        if kept:
+            out.append(_Occurrence(para, start, stop, kept))
+        # The next run starts after this one's last gram.
+        while k < n and at[k] < end:
+            k += 1
+        i = k
     return out
 
 
