@@ -344,6 +344,16 @@ BOLD_HEADING_MAX_CHARS = 40
 #: In a text dump, a line up to this long, without end punctuation, between prose lines,
 #: is a heading.
 TEXT_HEADING_MAX_CHARS = 30
+#: ... and at most this share of the article's median line: a blog written without
+#: punctuation has lines of 20-40 characters, its headings a third of that.
+TEXT_HEADING_MAX_SHARE = 0.6
+#: A heading before a line that is not prose (a notice's field, a program's entry, a
+#: sentence without punctuation) must be shorter still: at most this share of the median
+#: line, and the line it heads this many times its length.
+TEXT_HEADING_LONE_SHARE = 0.5
+TEXT_HEADING_NEXT_RATIO = 1.5
+#: Headings in a row (a part over a section over a subsection).
+TEXT_HEADING_MAX_RUN = 3
 #: Images smaller than this in both declared dimensions are icons and spacers.
 ICON_MAX_PX = 40
 

@@ -178,15 +178,30 @@ def _occurrences(para: int, text: str, grams: set[str]) -> list[_Occurrence]:
         while stop > start and text[stop - 1] in h.WATERMARK_EDGE_PUNCT:
             stop -= 1
         stop = _before_label(text, start, stop)
-        # The family is known by the grams of the run as kept (a label cut off it must
-        # not tie the mark to every line the label opens).
-        kept = {text[x : x + gram] for x in range(start, stop - gram + 1)} & grams
-        if kept:
-            out.append(_Occurrence(para, start, stop, kept))
+        for lo, hi in _at_domain_ends(text, start, stop):
+            # The family is known by the grams of the run as kept (a label cut off it
+            # must not tie the mark to every line the label opens).
+            kept = {text[x : x + gram] for x in range(lo, hi - gram + 1)} & grams
+            if kept:
+                out.append(_Occurrence(para, lo, hi, kept))
         # The next run starts after this one's last gram.
         while k < n and at[k] < end:
             k += 1
         i = k
+    return out
+
+
+def _at_domain_ends(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The run text[start:stop] cut after each domain name that a Chinese character
+    follows: a farm's domain ends its mark, and the sentence glued after it recurs on
+    its own ("XYZ.NET安寧療護" where the article's paragraphs open with its subject),
+    which must not tie the two into one family."""
+    out = []
+    for m in h.WATERMARK_DOMAIN_RE.finditer(text, start, stop):
+        if m.end() < stop and h.WATERMARK_CJK_RE.match(text, m.end()):
+            out.append((start, m.end()))
+            start = m.end()
+    out.append((start, stop))
     return out
 
 
@@ -359,8 +374,10 @@ def _grow(members: list[_Occurrence], paras: list[str], df: Counter[str]) -> Non
                 else:
                     words = len(h.WATERMARK_CORE_RE.findall(ahead[1 : 1 + rest]))
                     grown = 1 + rest if words >= h.WATERMARK_MIN_CORE_CHARS else 0
-            occ.end += grown
-            if not grown:
+            # A domain ends a mark (see _at_domain_ends).
+            grown = min(grown, _at_domain_ends(text, occ.start, occ.end + grown)[0][1] - occ.end)
+            occ.end += max(0, grown)
+            if grown <= 0:
                 break
         for _ in range(3):
             back = text[max(0, occ.start - h.WATERMARK_MAX_GROW) : occ.start][::-1]
