@@ -132,7 +132,12 @@ def find_families(texts: Sequence[str]) -> list[Family]:
         for occ in _occurrences(i, paras[i], grams[i] & frequent)
     ]
     groups = _group(occurrences)
-    verdicts = [_is_mark(members, paras, need, prose, df) for members in groups]
+    # Where recurring runs of the length of a slogan start: a site name and a colon
+    # before one is a mark's, not a speaker's label.
+    slogans = {
+        (o.para, o.start) for o in occurrences if not _fragment(paras[o.para][o.start : o.end])
+    }
+    verdicts = [_is_mark(members, paras, need, prose, df, slogans=slogans) for members in groups]
     accepted = [m for m, ok in zip(groups, verdicts, strict=True) if ok]
     accepted += _beside(
         accepted, [m for m, ok in zip(groups, verdicts, strict=True) if not ok], paras
@@ -276,6 +281,7 @@ def _shared_growth(
     suffix: bool = True,
     df: Counter[str] | None = None,
     family: int = 0,
+    pool: str = "",
 ) -> int:
     """How far `own` (the text after an occurrence) runs on as text found around the
     other occurrences (each window is one occurrence and the text after it: the runs of
@@ -306,6 +312,9 @@ def _shared_growth(
         # hold a trigram the article has too, 「邊的小」 of 「河邊的小館子」).
         while best >= gram:
             sharing = (1 + sum(r >= best for r in reach)) * scale
+            # All the family's windows (`pool`) count where the nearest are too few (a
+            # slogan on six of thirty paragraphs, two of them near).
+            sharing = max(sharing, pool.count(own[:best]))
             if df.get(own[best - gram : best], 0) <= sharing:
                 break
             best -= gram
@@ -348,6 +357,7 @@ def _grow(members: list[_Occurrence], paras: list[str], df: Counter[str]) -> Non
     ]
     right = [paras[o.para][o.start : o.end] + a for o, a in zip(members, after, strict=True)]
     left = [paras[o.para][o.start : o.end][::-1] + b for o, b in zip(members, before, strict=True)]
+    pool = "\n".join(right)
     for i, occ in enumerate(members):
         # Compared with the nearest occurrences only: a page with a mark on each of 400
         # paragraphs needs no more to see which slogans recur.
@@ -363,12 +373,12 @@ def _grow(members: list[_Occurrence], paras: list[str], df: Counter[str]) -> Non
         for _ in range(3):
             ahead = _until_end(text[occ.end : occ.end + h.WATERMARK_MAX_GROW])
             windows = [right[j] for j in near]
-            grown = _shared_growth(ahead, windows, df=df, family=len(members))
+            grown = _shared_growth(ahead, windows, df=df, family=len(members), pool=pool)
             if not grown and ahead[1:2]:
                 # The site name's rotating suffix (「網：」 where others have 「站：」 or
                 # none; 「網」 right before the slogan) is skipped to reach the slogan
                 # they share.
-                rest = _shared_growth(ahead[1:], windows, df=df, family=len(members))
+                rest = _shared_growth(ahead[1:], windows, df=df, family=len(members), pool=pool)
                 if ahead[1] in h.WATERMARK_SUFFIX_JOINERS:
                     grown = 1 + rest if rest > 1 else 0
                 else:
@@ -476,7 +486,13 @@ def _delimited(text: str, start: int, end: int) -> bool:
 
 
 def _is_mark(
-    members: list[_Occurrence], paras: list[str], need: int, prose: int, df: Counter[str]
+    members: list[_Occurrence],
+    paras: list[str],
+    need: int,
+    prose: int,
+    df: Counter[str],
+    *,
+    slogans: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
 ) -> bool:
     """True when a family of recurring runs is injected text, not the article's own."""
     if len({o.para for o in members}) < need:
@@ -525,8 +541,14 @@ def _is_mark(
         return False  # a mark holds no sentence's end
     if sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in runs) >= 0.5 * len(runs):
         return True
-    if sum(r.rstrip().endswith(":") for r in runs) > limit:
-        return False  # "王明：" opens an interview answer
+    # "王明：" opens an interview answer; 「晨報網：」 before a recurring slogan is a mark.
+    labels = sum(
+        r.rstrip().endswith(":")
+        and not any((o.para, x) in slogans for x in range(o.end - 1, o.end + 2))
+        for o, r in zip(members, runs, strict=True)
+    )
+    if labels > limit:
+        return False
     if sum(len(h.WATERMARK_CJK_RE.findall(r)) >= 2 for r in runs) < 0.5 * len(runs):
         return False  # recurring Latin words are a topic, not a mark
     if (
