@@ -637,6 +637,11 @@ WATERMARK_MIN_PARAGRAPHS = 3
 #: ... and in at least this share of the paragraphs looked at (farms mark 60-100 % of
 #: them; a term that recurs in a quarter of an article's paragraphs is common).
 WATERMARK_MIN_SHARE = 0.25
+#: An article of this many paragraphs or fewer is looked at again for marks on two
+#: paragraphs (a farm marks some of a short article's four or five), taken only when
+#: their shape proves them (see watermark._proven).
+WATERMARK_SHORT_MAX_PARAS = 10
+WATERMARK_SHORT_NEED = 2
 #: Share of a family's occurrences that must stand at a paragraph edge, after a sentence
 #: end or in brackets, when it holds no domain name. A recurring term opens a sentence
 #: now and then but also sits inside sentences.

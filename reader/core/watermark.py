@@ -110,6 +110,47 @@ def find_families(texts: Sequence[str]) -> list[Family]:
         t = paras[i]
         grams[i] = {t[j : j + gram] for j in range(len(t) - gram + 1)}
         df.update(grams[i])
+    found = _find(texts, paras, candidates=candidates, grams=grams, df=df, need=need, prose=prose)
+    if found or len(candidates) > h.WATERMARK_SHORT_MAX_PARAS:
+        return found
+    # A short article may carry a mark on two paragraphs only: it is taken when its
+    # shape proves it (a domain, brackets, or a code or suffix that varies).
+    return [
+        f
+        for f in _find(
+            texts,
+            paras,
+            candidates=candidates,
+            grams=grams,
+            df=df,
+            need=h.WATERMARK_SHORT_NEED,
+            prose=prose,
+        )
+        if _proven(f)
+    ]
+
+
+def _proven(family: Family) -> bool:
+    """Whether a family seen on few paragraphs is a mark by its shape alone."""
+    runs = family.variants
+    return (
+        all(h.WATERMARK_DOMAIN_RE.search(r) for r in runs)
+        or all(r[:1] in h.WATERMARK_OPENING and r[-1:] in h.WATERMARK_CLOSING for r in runs)
+        or (len(runs) >= 2 and all(len(h.WATERMARK_CJK_RE.findall(r)) >= 4 for r in runs))
+    )
+
+
+def _find(
+    texts: Sequence[str],
+    paras: list[str],
+    *,
+    candidates: list[int],
+    grams: dict[int, set[str]],
+    df: Counter[str],
+    need: int,
+    prose: int,
+) -> list[Family]:
+    """The families of runs that recur in `need` paragraphs or more (see find_families)."""
     # A gram across a sentence's end would chain a mark to the sentence before it
     # ("服務。" ending three paragraphs before the mark).
     # Nor is a gram of digits and characters ("握20" before "2024年"): dates and counts
