@@ -679,9 +679,6 @@ WATERMARK_GROW_PEERS = 20
 WATERMARK_AGREE_CONTEXT = 3
 #: ... by at least this many tails where possible (two tails never outvote one).
 WATERMARK_AGREE_MIN_GROUP = 4
-#: A family of this many occurrences or more is tested for its place in the sentences
-#: before it is grown (a term's hundreds of occurrences on an encyclopedia page).
-WATERMARK_PRETEST_MIN_MEMBERS = 40
 #: A random code glued before the site name is this many letters at most.
 WATERMARK_MAX_CODE = 4
 #: Paragraphs and characters of each looked at: a hundred paragraphs show how a mark

@@ -514,6 +514,25 @@ def _may_be_delimited(text: str, start: int, end: int) -> bool:
     return len(rest) <= 3 * h.WATERMARK_MAX_GROW and not _has_end(rest)
 
 
+def _hopeful(members: list[_Occurrence], paras: list[str]) -> int:
+    """How many occurrences could still prove delimited once grown (see
+    `_may_be_delimited`): a run right after another that could (the slogan after the site
+    name and a rotating suffix, found apart) counts with it."""
+    count = 0
+    last: tuple[int, int, bool] = (-1, 0, False)  # paragraph, end, hopeful
+    for o in sorted(members, key=lambda o: (o.para, o.start)):
+        text = paras[o.para]
+        ok = _may_be_delimited(text, o.start, o.end) or (
+            last[0] == o.para
+            and last[2]
+            and o.start - last[1] <= h.WATERMARK_MAX_CODE
+            and not _has_end(text[last[1] : o.start])
+        )
+        count += ok
+        last = (o.para, o.end, ok)
+    return count
+
+
 def _delimited(text: str, start: int, end: int) -> bool:
     """True when the run text[start:end] is not part of a sentence: at a paragraph edge
     or after a sentence's end."""
@@ -542,14 +561,15 @@ def _is_mark(
     # runs as found, and a family of Latin words is never a mark here.
     if not _core_grams(_per_paragraph(members, paras)):
         return False
-    # A large family is first tested as it stands: growing all of a term's hundreds of
-    # occurrences costs a long page a tenth of a second.
+    # A family is first tested as it stands: growing all of a term's hundreds of
+    # occurrences costs a long page a tenth of a second, and most families of a page
+    # without marks are its terms, inside sentences.
     raw = [paras[o.para][o.start : o.end] for o in members]
-    large = len(members) >= h.WATERMARK_PRETEST_MIN_MEMBERS
-    if large and sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in raw) < 0.5 * len(raw):
-        hopeful = sum(_may_be_delimited(paras[o.para], o.start, o.end) for o in members)
-        if hopeful < h.WATERMARK_MIN_DELIMITED_SHARE * len(members):
-            return False
+    domains = sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in raw)
+    if domains < 0.5 * len(raw) and _hopeful(
+        members, paras
+    ) < h.WATERMARK_MIN_DELIMITED_SHARE * len(members):
+        return False
     _grow(members, paras, df)
     # Fragments (".com" of a link) share an n-gram with the mark but are not it.
     members[:] = [o for o in members if not _fragment(paras[o.para][o.start : o.end])]
