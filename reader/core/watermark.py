@@ -824,6 +824,8 @@ def _beside(
     def near(o: _Occurrence) -> bool:
         text = paras[o.para]
         for start, end in spans.get(o.para, ()):
+            if end <= o.start and h.WATERMARK_DOMAIN_END_RE.search(text, start, end):
+                continue  # a domain ends a mark (see _at_domain_ends)
             gap = text[o.end : start] if o.end <= start else text[end : o.start]
             if len(gap) <= 1 or (
                 len(gap) <= h.WATERMARK_MAX_CODE and not h.WATERMARK_CORE_RE.search(gap)
