@@ -338,6 +338,13 @@ def test_short_article_refrain_is_kept() -> None:
     assert find_families(paras) == []
 
 
+def test_word_ending_closing_program_lines_is_kept() -> None:
+    """ "樓會議室" ends four place lines of a program, glued to the floor before it."""
+    places = [f"地點：蘆汀鎮文化站{floor}樓會議室" for floor in "二三五三"]
+    lines = ["蘆汀鎮蘆筍產業研討會日程", *places, PARAGRAPHS[0]]
+    assert find_families(lines) == []
+
+
 def test_interview_labels_are_not_a_watermark() -> None:
     qa = [("記者：" if i % 2 == 0 else "沈望舒：") + p for i, p in enumerate(PARAGRAPHS)]
     assert find_families(qa) == []

@@ -627,14 +627,29 @@ def _is_mark(
     # 和信息化部"): it takes more. A mark varies (rotating slogans, random codes), stands
     # in brackets or closes paragraphs; or it is in most of the paragraphs.
     variants = {r.strip() for r in runs}
-    closing = sum(not paras[o.para][o.end :].strip() for o in members)
+    # Closing a paragraph after a sentence, not glued to its last word ("五樓會議室"
+    # ending a program's place lines is the article's).
+    closing = sum(
+        not paras[o.para][o.end :].strip() and not _glued(paras[o.para], o.start) for o in members
+    )
     bracketed = sum(r[:1] in h.WATERMARK_OPENING and r[-1:] in h.WATERMARK_CLOSING for r in runs)
+    # One string the same everywhere, glued to the word before it, ends those words.
+    glued = sum(_glued(paras[o.para], o.start) for o in members)
     return (
         len(variants) >= 2
         or max(closing, bracketed) >= h.WATERMARK_MIN_DELIMITED_SHARE * len(members)
-        or len({o.para for o in members})
-        >= max(h.WATERMARK_FIXED_MIN_PARAGRAPHS, h.WATERMARK_FIXED_MIN_SHARE * prose)
+        or (
+            len({o.para for o in members})
+            >= max(h.WATERMARK_FIXED_MIN_PARAGRAPHS, h.WATERMARK_FIXED_MIN_SHARE * prose)
+            and glued <= limit
+        )
     )
+
+
+def _glued(text: str, start: int) -> bool:
+    """Whether the run at `start` goes on from a word before it (a Chinese character,
+    a letter or digit, no space or punctuation between)."""
+    return start > 0 and bool(h.WATERMARK_CORE_RE.match(text, start - 1))
 
 
 def _per_paragraph(members: list[_Occurrence], paras: list[str]) -> list[str]:
