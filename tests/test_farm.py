@@ -371,6 +371,20 @@ def test_domain_inside_a_link_is_kept() -> None:
     assert strip_families(link, families) == link
 
 
+def test_new_code_and_code_glued_to_a_word_are_cut() -> None:
+    """A paragraph past those looked at carries a code never seen; a code glued to a
+    Latin word is told apart by its case."""
+    mark = "青禾快訊——每天讀一點新東西QINGHE.EXAMPLE"
+    paras = [
+        code + mark + p for code, p in zip(("Ab", "Cde", "Fg", "Hjk"), PARAGRAPHS, strict=False)
+    ]
+    families = find_families(paras)
+    assert strip_families("沈望舒說。Zqw" + mark + "好。", families) == "沈望舒說。好。"
+    assert strip_families("Keywords: Farm CooperativeKY" + mark, families) == (
+        "Keywords: Farm Cooperative"
+    )
+
+
 def test_removed_lists_each_family_once_with_its_count() -> None:
     mark = "（青禾快訊）QINGHE.EXAMPLE"
     paras = [p + mark for p in PARAGRAPHS[:9]]

@@ -907,9 +907,42 @@ def _is_word_char(ch: str) -> bool:
     return bool(ch) and ch.isascii() and ch.isalnum()
 
 
+_CODE_RE = re.compile(f"^[a-z]{{1,{h.WATERMARK_MAX_CODE}}}(?={h.WATERMARK_CJK_RE.pattern})")
+
+
+def _uncoded(variant: str) -> str:
+    """A variant without the letter code it starts with, if any."""
+    return _CODE_RE.sub("", variant, count=1)
+
+
+def _cased_code_length(text: str, start: int) -> int:
+    """Length of a letter code glued before text[start] in the page's own text, where
+    case still shows: a code alone ("。KY"), or the letters of one case after a word of
+    the other ("CommerceKY"). A code of mixed case glued to a word is not told apart."""
+    j = start
+    while j > 0 and start - j <= h.WATERMARK_MAX_CODE and text[j - 1].isascii():
+        if not text[j - 1].isalpha():
+            break
+        j -= 1
+    alone = not (j and text[j - 1].isascii() and text[j - 1].isalnum())
+    if start - j <= h.WATERMARK_MAX_CODE and alone:
+        return start - j
+    upper = text[start - 1].isupper()
+    k = start
+    while k > 0 and text[k - 1].isascii() and text[k - 1].isalpha():
+        if text[k - 1].isupper() != upper:
+            break
+        k -= 1
+    return start - k if start - k <= h.WATERMARK_MAX_CODE else 0
+
+
 def strip_families(text: str, families: Iterable[Family]) -> str:
-    """`text` with every occurrence of the families' variants cut out."""
-    variants = sorted({v for f in families for v in f.variants}, key=len, reverse=True)
+    """`text` with every occurrence of the families' variants cut out, and of each
+    variant without its letter code with whatever code is glued before it here (a new
+    random code on a paragraph past those looked at)."""
+    seen = {v for f in families for v in f.variants}
+    seen |= {u for u in map(_uncoded, seen) if len(u) >= h.WATERMARK_MIN_CORE_CHARS}
+    variants = sorted(seen, key=len, reverse=True)
     if not variants or not text:
         return text
     norm, index = normalize(text)
@@ -919,6 +952,7 @@ def strip_families(text: str, families: Iterable[Family]) -> str:
         pos = norm.find(v)
         while pos >= 0:
             lo, hi = index[pos], index[pos + len(v) - 1] + 1
+            lo -= _cased_code_length(text, lo)
             # A domain that is part of a link (www.x.com/1.html) is the link's.
             inside_link = (
                 (
