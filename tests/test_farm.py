@@ -404,7 +404,7 @@ def test_removed_lists_each_family_once_with_its_count() -> None:
 UNPUNCTUATED = (
     "清晨的蘆汀鎮碼頭霧氣還沒散開 漁船一艘接一艘地靠岸 岸上站滿了人",
     "沈望舒蹲在岸邊看著工人把蘆筍一筐筐抬上貨車 心裡盤算著今年的收成",
-    "合作社的倉庫裡堆滿了紙箱 韋秋禾正在核對出貨單上的數字",
+    "合作社的倉庫裡堆滿了紙箱 韋秋禾正在核對出貨單上的數字 真忙!",
     "午後下起了小雨 遊客們躲進河邊的小館子點了一桌蘆筍宴",
     "老闆說今年的客人比去年多了兩成 連週一都要排隊",
     "傍晚雨停了 河面上映著晚霞 幾個孩子在堤岸上追著跑",
@@ -420,7 +420,8 @@ def _dump(body: list[str]) -> Article:
 @settings(max_examples=10, deadline=None, derandomize=True)
 def test_headings_in_unpunctuated_text_dump(at: set[int]) -> None:
     """A heading is much shorter than the lines of a blog without punctuation; those
-    lines, shorter than thirty characters, are not headings."""
+    lines, shorter than thirty characters, are not headings, and a heading over three of
+    them is no list's label."""
     body = list(UNPUNCTUATED)
     for n, i in enumerate(sorted(at, reverse=True)):
         body.insert(i, HEADINGS[n])

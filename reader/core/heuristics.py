@@ -625,6 +625,9 @@ LIST_LINE_MAX_CHARS = 60
 LIST_LABEL_MAX_CHARS = 8
 #: Headlines under a label that make a list (a section heading is one line).
 LIST_MIN_LINES = 3
+#: ... unless this share of the article's other lines is headline-shaped as well: a blog
+#: without sentence marks, where a heading over short lines is no list's label.
+LIST_UNPUNCTUATED_SHARE = 0.5
 
 # --------------------------------------------------------------------------- watermarks
 
@@ -714,6 +717,7 @@ WATERMARK_JOINERS = "—–-·•|/~_>» :"
 #: ... and what may follow a one-character suffix of the site name (「網，」「站：」).
 WATERMARK_SUFFIX_JOINERS = WATERMARK_JOINERS + ",、"
 WATERMARK_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WATERMARK_CJK_RUN_RE = re.compile(WATERMARK_CJK_RE.pattern + "+")
 WATERMARK_CORE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
 #: A domain name as farms print it: letters, a dot, a top-level domain (normalised).
 WATERMARK_DOMAIN_RE = re.compile(r"[a-z0-9][a-z0-9-]{2,}\.[a-z]{2,12}(?![a-z0-9])")

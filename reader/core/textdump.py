@@ -76,7 +76,8 @@ def article_end(lines: list[str]) -> int:
 
 def list_runs(lines: list[str]) -> set[int]:
     """Indices of headline lists: a short label without punctuation ("熱門資訊") and
-    LIST_MIN_LINES or more headline-shaped lines under it."""
+    LIST_MIN_LINES or more headline-shaped lines under it, in an article whose other
+    lines are mostly not headline-shaped."""
     out: set[int] = set()
     i = 0
     while i < len(lines):
@@ -90,6 +91,13 @@ def list_runs(lines: list[str]) -> set[int]:
         if label and j - i - 1 >= h.LIST_MIN_LINES:
             out.update(range(i, j))
         i = j
+    # Where the article's own lines are shaped like headlines too (a blog written without
+    # sentence marks), a heading over its lines looks like a list's label: nothing is
+    # taken for a list there.
+    rest = [ln for k, ln in enumerate(lines) if k not in out]
+    shaped = sum(_is_headline(ln) and not _is_paragraph(ln) for ln in rest)
+    if rest and shaped >= h.LIST_UNPUNCTUATED_SHARE * len(rest):
+        return set()
     return out
 
 
