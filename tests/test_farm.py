@@ -440,10 +440,17 @@ def test_heading_before_a_field_and_headings_in_a_row() -> None:
         "第二部分",
         HEADINGS[1],
         PARAGRAPHS[2],
+        "沈望舒在倉庫清點紙箱 本報記者 韋禾 攝",  # a caption before a heading
+        "合作社的明天",
         PARAGRAPHS[3],
     ]
     article = _dump(body)
-    assert [s.title for s in article.sections] == [HEADINGS[0], "第二部分", HEADINGS[1]]
+    assert [s.title for s in article.sections] == [
+        HEADINGS[0],
+        "第二部分",
+        HEADINGS[1],
+        "合作社的明天",
+    ]
 
 
 def test_program_entries_are_not_headings() -> None:

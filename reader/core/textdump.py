@@ -111,7 +111,8 @@ def _headings(lines: list[str]) -> set[int]:
     notice's fields, a program, unpunctuated text), a line longer than itself, when it
     holds no digits (a program's "9:50 大會休息" is an entry, not a heading). A heading
     may head another (a part's title over a section's), up to TEXT_HEADING_MAX_RUN in a
-    row: more short lines in a row are a list.
+    row: more short lines in a row are a list; a line with a space in it before a heading
+    is a caption and its credit ("小李在病房 本報記者 攝").
     """
     if len(lines) < 3:
         return set()
@@ -138,7 +139,7 @@ def _headings(lines: list[str]) -> set[int]:
                 and len(nxt) >= h.TEXT_HEADING_NEXT_RATIO * len(ln)
                 and not any(c.isdigit() for c in ln)
             )
-            or (i + 1 in out and run < h.TEXT_HEADING_MAX_RUN)
+            or (i + 1 in out and run < h.TEXT_HEADING_MAX_RUN and " " not in ln)
         ):
             out.add(i)
             run += 1

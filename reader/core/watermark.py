@@ -648,9 +648,16 @@ def _is_mark(
 
 
 def _glued(text: str, start: int) -> bool:
-    """Whether the run at `start` goes on from a word before it (a Chinese character,
-    a letter or digit, no space or punctuation between)."""
-    return start > 0 and bool(h.WATERMARK_CORE_RE.match(text, start - 1))
+    """Whether the run at `start` goes on from a word before it: a Chinese character
+    after a Chinese character, a letter or digit after one, nothing between (a letter
+    code after a heading's last character starts something new)."""
+    if start <= 0:
+        return False
+    before, first = text[start - 1], text[start]
+    cjk = h.WATERMARK_CJK_RE.match
+    if cjk(before) and cjk(first):
+        return True
+    return before.isascii() and before.isalnum() and first.isascii() and first.isalnum()
 
 
 def _per_paragraph(members: list[_Occurrence], paras: list[str]) -> list[str]:
