@@ -352,6 +352,9 @@ TEXT_HEADING_MAX_SHARE = 0.6
 #: line, and the line it heads this many times its length.
 TEXT_HEADING_LONE_SHARE = 0.5
 TEXT_HEADING_NEXT_RATIO = 1.5
+#: A line where a space parts two phrases this long is no heading (see
+#: textdump._two_phrases).
+TEXT_PHRASE_MIN_CHARS = 4
 #: Headings in a row (a part over a section over a subsection).
 TEXT_HEADING_MAX_RUN = 3
 #: Images smaller than this in both declared dimensions are icons and spacers.

@@ -101,6 +101,13 @@ def list_runs(lines: list[str]) -> set[int]:
     return out
 
 
+def _two_phrases(text: str) -> bool:
+    """Whether a space parts two phrases of TEXT_PHRASE_MIN_CHARS or more: a caption and
+    its credit ("小李在病房 本報記者 攝"), an advertisement's two claims; a heading's
+    number stands apart from its words ("第一章 開端")."""
+    return sum(len(p) >= h.TEXT_PHRASE_MIN_CHARS for p in text.split()) >= 2
+
+
 def _headings(lines: list[str]) -> set[int]:
     """Indices of the lines that head what follows them.
 
@@ -129,6 +136,7 @@ def _headings(lines: list[str]) -> set[int]:
             or _is_prose_line(ln)
             or ":" in ln
             or "：" in ln  # a field ("電話：…") or a line that introduces the next
+            or _two_phrases(ln)
         ):
             run = 0
             continue
