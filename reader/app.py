@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
         Target,
         TraditionalStandard,
     )
+    from reader.core.export import FORMATS  # noqa: PLC0415 - GUI start skips this
 
     p = argparse.ArgumentParser(
         prog="qingdu",
@@ -39,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dump", metavar="PATH", help="print the cleaned article and exit (no window)")
     p.add_argument(
         "--format",
-        choices=("json", "markdown", "text"),
+        choices=FORMATS,
         default="text",
         help="--dump output format",
     )

@@ -1,6 +1,6 @@
 """The export command line, which never imports Qt.
 
-`--dump PATH [--format json|markdown|text]
+`--dump PATH [--format json|markdown|text|html]
 [--script original|traditional|taiwan|hongkong|simplified] [--quotes keep|corner|curly]
 [--traditional-standard taiwan|hongkong|opencc]`
 """
@@ -8,17 +8,15 @@
 from __future__ import annotations
 
 import gc
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from reader.core import Article, BlockType, ReaderError, load_article
+from reader.core import ReaderError, load_article
 from reader.core.article import QuoteStyle, Target, TraditionalStandard
+from reader.core.export import format_article
 from reader.core.script import convert
-
-FORMATS = ("json", "markdown", "text")
 
 
 @contextmanager
@@ -37,34 +35,6 @@ def paused_gc() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
-
-
-def format_article(article: Article, fmt: str) -> str:
-    """The article as JSON, Markdown or plain text."""
-    if fmt == "json":
-        return json.dumps(article.to_dict(), ensure_ascii=False, indent=1)
-    lines: list[str] = []
-    md = fmt == "markdown"
-    lines.append(f"# {article.title}" if md else article.title)
-    meta = " · ".join(x for x in (article.published, article.source, article.author) if x)
-    if meta:
-        lines.append(meta)
-    if article.url:
-        lines.append(f"<{article.url}>" if md else article.url)
-    for b in article.blocks:
-        if b.type is BlockType.HEADING:
-            lines.append(f"## {b.text}" if md else b.text)
-        elif b.type is BlockType.QUOTE:
-            lines.append(f"> {b.text}" if md else b.text)
-        elif b.type is BlockType.LIST_ITEM:
-            lines.append(f"- {b.text}")
-        elif b.type is BlockType.IMAGE:
-            lines.append(f"![{b.text}]({b.src or ''})" if md else f"[{b.text or '圖'}]")
-        elif b.type is BlockType.CAPTION:
-            lines.append(f"*{b.text}*" if md else b.text)
-        else:
-            lines.append(b.text)
-    return "\n\n".join(lines) + "\n"
 
 
 def dump(

@@ -13,6 +13,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from reader.core.language import ContentLanguage
+
 
 class BlockType(StrEnum):
     """The kinds of block an article body is made of."""
@@ -134,6 +136,8 @@ class Article:
     format: str = "html"
     path: str | None = None
     removed: tuple[Removal, ...] = ()
+    #: The language of the text: only a Chinese article is converted between scripts.
+    language: ContentLanguage = ContentLanguage.CHINESE
     assets: Mapping[str, bytes] = field(default_factory=_frozen_assets, compare=False)
 
     def with_changes(self, **changes: Any) -> Article:
@@ -163,4 +167,5 @@ class Article:
             "encoding": self.encoding,
             "format": self.format,
             "removed": [{"reason": r.reason, "text": r.text} for r in self.removed],
+            "language": self.language.value,
         }

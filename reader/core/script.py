@@ -44,6 +44,8 @@ from reader.core.article import (
     TraditionalStandard,
 )
 from reader.core.errors import ScriptError
+from reader.core.language import ContentLanguage
+from reader.core.punctuation import fullwidth
 from reader.core.text import HAN_RE as _HAN_RE
 
 log = logging.getLogger(__name__)
@@ -687,18 +689,29 @@ def _convert_all(texts: Sequence[str], configs: Sequence[str]) -> list[str]:
     return [convert_configs(t, configs) for t in texts]  # pragma: no cover - every mark in use
 
 
+def _unchanged(article: Article, target: Target, quotes: QuoteStyle, punctuation: bool) -> bool:
+    """Whether converting `article` this way leaves it as it is: nothing asked for, or a
+    text that is not Chinese (shown as written, see `reader.core.language`)."""
+    nothing = target is Target.ORIGINAL and quotes is QuoteStyle.KEEP and not punctuation
+    return nothing or article.language is not ContentLanguage.CHINESE
+
+
 def _convert_article(
     article: Article,
     variant: Variant,
     target: Target,
     quotes: QuoteStyle,
     standard: TraditionalStandard = TraditionalStandard.TAIWAN,
+    *,
+    punctuation: bool = False,
 ) -> Article:
-    if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:
+    if _unchanged(article, target, quotes, punctuation):
         return article
     texts = _convert_all(_fields(article), plan(article.script, variant, target, standard))
     if quotes is not QuoteStyle.KEEP:
         texts = [apply_quotes(t, quotes) for t in texts]
+    if punctuation:
+        texts = [fullwidth(t) for t in texts]
     return _rebuild(article, texts, result_script(article.script, target))
 
 
@@ -722,21 +735,25 @@ def convert(
     quotes: QuoteStyle = QuoteStyle.KEEP,
     *,
     standard: TraditionalStandard = TraditionalStandard.TAIWAN,
+    punctuation: bool = False,
 ) -> Article:
     """A new Article in `target`: title, source, author, blocks, section titles, speakers.
 
     The source script is `article.script` (set by extraction); for Traditional articles the
     regional variant is detected from the text. `standard` is the forms 繁體 gives a
-    Simplified article; a Traditional one is shown as written. `article` itself is never
-    modified. `Target.ORIGINAL` keeps the text (only `quotes` applies) and the script.
+    Simplified article; a Traditional one is shown as written. With `punctuation`,
+    half-width marks between Chinese characters become full-width (`punctuation.py`).
+    `article` itself is never modified. `Target.ORIGINAL` keeps the text (only `quotes`
+    and `punctuation` apply) and the script. An article that is not in Chinese is
+    returned as it is.
 
     Raises:
         ScriptError: OpenCC is missing or the wrong package.
     """
-    if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:
+    if _unchanged(article, target, quotes, punctuation):
         return article
     variant = _article_variant(article) if _needs_variant(article, target) else Variant.STANDARD
-    return _convert_article(article, variant, target, quotes, standard)
+    return _convert_article(article, variant, target, quotes, standard, punctuation=punctuation)
 
 
 class ArticleConverter:
@@ -756,7 +773,7 @@ class ArticleConverter:
         self._original = article
         self._standard = standard
         self._variant: Variant | None = None
-        self._results: dict[tuple[Target, QuoteStyle], Article] = {}
+        self._results: dict[tuple[Target, QuoteStyle, bool], Article] = {}
         self._lock = threading.Lock()
 
     @property
@@ -769,29 +786,38 @@ class ArticleConverter:
         """The forms 繁體 gives a Simplified article here."""
         return self._standard
 
-    def cached(self, target: Target, quotes: QuoteStyle = QuoteStyle.KEEP) -> Article | None:
-        """The result for (target, quotes) if it is ready, else None (never blocks)."""
-        if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:
+    def cached(
+        self, target: Target, quotes: QuoteStyle = QuoteStyle.KEEP, punctuation: bool = False
+    ) -> Article | None:
+        """The result for (target, quotes, punctuation) if it is ready, else None (never
+        blocks)."""
+        if _unchanged(self._original, target, quotes, punctuation):
             return self._original
-        return self._results.get((target, quotes))
+        return self._results.get((target, quotes, punctuation))
 
-    def get(self, target: Target, quotes: QuoteStyle = QuoteStyle.KEEP) -> Article:
-        """The article in `target` with `quotes`: the same object on every later call.
+    def get(
+        self, target: Target, quotes: QuoteStyle = QuoteStyle.KEEP, punctuation: bool = False
+    ) -> Article:
+        """The article in `target` with `quotes` (and full-width `punctuation`): the same
+        object on every later call.
 
         Raises:
             ScriptError: OpenCC is missing or the wrong package.
         """
-        hit = self.cached(target, quotes)
+        hit = self.cached(target, quotes, punctuation)
         if hit is not None:
             return hit
+        key = (target, quotes, punctuation)
         with self._lock:
-            hit = self._results.get((target, quotes))
+            hit = self._results.get(key)
             if hit is None:
                 variant = Variant.STANDARD
                 if _needs_variant(self._original, target):
                     if self._variant is None:
                         self._variant = _article_variant(self._original)
                     variant = self._variant
-                hit = _convert_article(self._original, variant, target, quotes, self._standard)
-                self._results[(target, quotes)] = hit
+                hit = _convert_article(
+                    self._original, variant, target, quotes, self._standard, punctuation=punctuation
+                )
+                self._results[key] = hit
             return hit
