@@ -469,10 +469,10 @@ def test_converter_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Target] = []
     real = script._convert_article
 
-    def slow(*args: Any) -> Article:
+    def slow(*args: Any, **kwargs: Any) -> Article:
         calls.append(args[2])
         time.sleep(0.02)  # widen the window in which a second thread could slip in
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(script, "_convert_article", slow)
     converter = ArticleConverter(_article())

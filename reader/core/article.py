@@ -35,11 +35,16 @@ class Script(StrEnum):
 
 
 class Theme(StrEnum):
-    """A day/night choice: the one a page records, or the reader's own."""
+    """A day/night choice: the one a page records, or the reader's own.
+
+    PAPER (紙張, 護眼) is a light theme on warm, sepia paper: a reader's choice only,
+    never recorded by a page.
+    """
 
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+    PAPER = "paper"
 
 
 class Target(StrEnum):

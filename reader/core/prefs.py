@@ -50,6 +50,14 @@ ZOOM_MIN = -6
 the 40-character column usable from a laptop screen up to a large monitor."""
 ZOOM_MAX = 12
 
+#: Inclusive bounds of the reading controls, each a step of the View menu away:
+#: line spacing 1.2-3.0 em (below 1.2 CJK lines touch; above 3 a paragraph falls apart),
+#: a column of 20-60 characters (narrower breaks phrases, wider loses the line's start),
+#: side margins of 0-160 px.
+LINE_SPACING_RANGE = (12, 30)
+COLUMN_WIDTH_RANGE = (20, 60)
+MARGINS_RANGE = (0, 160)
+
 
 @dataclass(frozen=True, slots=True)
 class Prefs:
@@ -65,6 +73,21 @@ class Prefs:
     #: The forms 繁體 gives a Simplified article (a Traditional one is shown as written).
     #: 臺灣 by default: the standard most readers of Traditional Chinese learn.
     traditional_standard: TraditionalStandard = TraditionalStandard.TAIWAN
+    #: On: a page's recorded 日夜間 choice applies when it opens; off: `theme` always does.
+    follow_page_theme: bool = True
+    #: Half-width ,?!:;() between Chinese characters shown full-width (Chinese text only).
+    punctuation: bool = True
+    #: Body line height in tenths of an em (18: 1.8 em, see reader/ui/typography.py).
+    line_spacing: int = 18
+    #: The column's width in CJK characters.
+    column_width: int = 40
+    #: Pixels kept at least on each side of the column.
+    margins: int = 24
+    #: 首行縮排: paragraphs start two characters in.
+    indent: bool = False
+    #: The faces for Traditional and Simplified text ("" : the built-in choice).
+    font_traditional: str = ""
+    font_simplified: str = ""
 
     def with_changes(self, **changes: Any) -> Prefs:
         """A copy with some fields replaced."""
@@ -84,12 +107,28 @@ def _enum(kind: type[StrEnum]) -> Callable[[str], Any]:
     return parse
 
 
-def _zoom(raw: str) -> int | None:
-    try:
-        value = int(raw)
-    except ValueError:
-        return None
-    return value if ZOOM_MIN <= value <= ZOOM_MAX else None
+def _int_range(low: int, high: int) -> Callable[[str], int | None]:
+    def parse(raw: str) -> int | None:
+        try:
+            value = int(raw)
+        except ValueError:
+            return None
+        return value if low <= value <= high else None
+
+    return parse
+
+
+def _bool(raw: str) -> bool | None:
+    return {"true": True, "false": False}.get(raw.lower())
+
+
+def _family(raw: str) -> str | None:
+    """A font family name: any short printable text (the font may be uninstalled later:
+    Qt then falls back to the built-in list)."""
+    return raw if len(raw) <= 200 and raw.isprintable() else None
+
+
+_zoom = _int_range(ZOOM_MIN, ZOOM_MAX)
 
 
 PARSERS: dict[str, Callable[[str], Any]] = {
@@ -101,6 +140,14 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "accent": _enum(Accent),
     "language": _enum(Language),
     "traditional_standard": _enum(TraditionalStandard),
+    "follow_page_theme": _bool,
+    "punctuation": _bool,
+    "line_spacing": _int_range(*LINE_SPACING_RANGE),
+    "column_width": _int_range(*COLUMN_WIDTH_RANGE),
+    "margins": _int_range(*MARGINS_RANGE),
+    "indent": _bool,
+    "font_traditional": _family,
+    "font_simplified": _family,
 }
 """Stored text -> value for every Prefs field; None means "corrupt, use the default"."""
 
@@ -129,5 +176,5 @@ def serialize(prefs: Prefs) -> dict[str, str]:
     for name in field_names():
         value = getattr(prefs, name)
         if value != getattr(DEFAULTS, name):
-            out[name] = str(value)
+            out[name] = str(value).lower() if isinstance(value, bool) else str(value)
     return out

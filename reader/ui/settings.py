@@ -154,6 +154,11 @@ def _store_recent(qs: QSettings, items: list[str]) -> None:
         qs.remove("state/recent")
 
 
+MIN_OFFSET = -1000
+"""Smallest pixel offset kept for a reading position: a block read at the reading line
+starts up to a jump's headroom (two lines, well under 1000 px) below the top edge."""
+
+
 def _positions(qs: QSettings) -> dict[str, list[int]]:
     raw = _json(qs, "state/positions")
     if not isinstance(raw, dict):
@@ -166,7 +171,7 @@ def _positions(qs: QSettings) -> dict[str, list[int]]:
             and len(v) == 2
             and all(isinstance(n, int) and not isinstance(n, bool) for n in v)
             and v[0] >= -1
-            and v[1] >= 0
+            and v[1] >= MIN_OFFSET
         ):
             out[k] = [v[0], v[1]]
     return out
@@ -188,7 +193,7 @@ def save_reading_position(qs: QSettings, path: Path, block: int, offset: int) ->
     positions = _positions(qs)
     key = str(path.resolve())
     positions.pop(key, None)
-    positions[key] = [max(-1, block), max(0, offset)]
+    positions[key] = [max(-1, block), max(MIN_OFFSET, offset)]
     while len(positions) > MAX_POSITIONS:
         positions.pop(next(iter(positions)))
     qs.setValue("state/positions", json.dumps(positions, ensure_ascii=False))
