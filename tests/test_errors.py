@@ -94,3 +94,35 @@ def test_an_unknown_shape_is_shown_as_the_core_wrote_it() -> None:
     assert reason("Something new went wrong.", Language.TRADITIONAL) == (
         "Something new went wrong."
     )
+
+
+def test_qt_standard_buttons_follow_the_interface_language(qapp: object) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader.ui.i18n import QtTranslations
+
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if not (folder / "qtbase_zh_TW.qm").is_file():
+        pytest.skip("this Qt was installed without its translations")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translations = QtTranslations(app)
+
+    def ok_text() -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, "t", "m", QMessageBox.StandardButton.Ok)
+        button = box.button(QMessageBox.StandardButton.Ok)
+        text = button.text().replace("&", "")
+        box.deleteLater()
+        return text
+
+    try:
+        assert translations.use(Language.TRADITIONAL)
+        assert ok_text() == "確定"
+        assert translations.use(Language.SIMPLIFIED)
+        assert ok_text() == "确定"
+        assert not translations.use(Language.ENGLISH)
+        assert ok_text() == "OK"
+    finally:
+        translations.use(Language.ENGLISH)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from reader.core.prefs import Language
 
@@ -129,3 +129,47 @@ def parenthesized(label: str, inner: object) -> str:
     if label.isascii():
         return f"{label} ({inner})"
     return f"{label}（{inner}）"
+
+
+#: Qt's own translations of its standard texts (OK, Cancel, Open, the file dialog...),
+#: shipped with PySide6 as qtbase_*.qm, per interface language. English needs none.
+QT_CATALOGS: Mapping[Language, str] = {
+    Language.TRADITIONAL: "qtbase_zh_TW",
+    Language.SIMPLIFIED: "qtbase_zh_CN",
+}
+
+
+class QtTranslations(QObject):
+    """Qt's standard texts in the interface's language: `use(language)` installs the
+    matching qtbase catalogue on the application (and removes the previous one).
+
+    Called before a dialog is shown rather than at start-up: loading a catalogue costs a
+    few milliseconds the first paint does not need, and Qt translates a standard button
+    when the dialog is built.
+    """
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._language: Language | None = None
+        self._translator: QTranslator | None = None
+
+    def use(self, language: Language) -> bool:
+        """Install Qt's catalogue for `language` (not AUTO); False when there is none
+        (English, or a Qt installed without its translations)."""
+        if language is self._language:
+            return self._translator is not None
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator = None
+        self._language = language
+        catalog = QT_CATALOGS.get(language)
+        if catalog is None:
+            return False
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        translator = QTranslator(self)
+        if not translator.load(catalog, folder):
+            return False
+        self._app.installTranslator(translator)
+        self._translator = translator
+        return True
