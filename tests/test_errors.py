@@ -97,11 +97,10 @@ def test_an_unknown_shape_is_shown_as_the_core_wrote_it() -> None:
 
 
 def test_qt_standard_buttons_follow_the_interface_language(qapp: object) -> None:
+    from PySide6.QtCore import QLibraryInfo
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reader.ui.i18n import QtTranslations
-
-    from PySide6.QtCore import QLibraryInfo
 
     folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     if not (folder / "qtbase_zh_TW.qm").is_file():
