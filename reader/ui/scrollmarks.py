@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QScrollBar, QWidget
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ class MarkedScrollBar(QScrollBar):
         super().paintEvent(event)
         if not self._ticks:
             return
+        from PySide6.QtGui import QPainter  # noqa: PLC0415 - only once something is marked
+
         painter = QPainter(self)
         try:
             width = self.width()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from reader.core.article import Script, Target
 from reader.core.language import ContentLanguage
@@ -172,6 +172,9 @@ def _unique(families: Sequence[str]) -> tuple[str, ...]:
 def cjk_families() -> tuple[list[str], list[str]]:
     """The installed font families that can set Traditional and Simplified Chinese:
     (Traditional, Simplified), each sorted, without vertical (@) variants."""
+
+    # Imported here: the font menus are built after the first paint, which never needs it.
+    from PySide6.QtGui import QFontDatabase  # noqa: PLC0415
 
     def listed(system: QFontDatabase.WritingSystem) -> list[str]:
         return sorted(f for f in QFontDatabase.families(system) if not f.startswith("@"))
