@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reader.core.article import Article, Block, BlockType, QuoteStyle, Script, Target
 from reader.core.language import ContentLanguage
 from reader.core.punctuation import FULL_WIDTH, fullwidth
-from reader.core.script import ArticleConverter, convert
+from reader.core.script import convert
 
 
 @pytest.mark.parametrize(
@@ -138,11 +138,3 @@ def test_convert_applies_it_to_the_whole_article_when_asked() -> None:
 def test_a_page_that_is_not_chinese_is_left_as_written() -> None:
     article = _article("The boats came back,然後 everyone helped!", ContentLanguage.OTHER)
     assert convert(article, Target.SIMPLIFIED, QuoteStyle.CORNER, punctuation=True) is article
-
-
-def test_the_converter_caches_each_choice_apart() -> None:
-    conv = ArticleConverter(_article("漁船回港了,大家都來幫忙!"))
-    full = conv.get(Target.ORIGINAL, QuoteStyle.KEEP, punctuation=True)
-    assert full.blocks[0].text.endswith("！")
-    assert conv.get(Target.ORIGINAL) is conv.original
-    assert conv.get(Target.ORIGINAL, QuoteStyle.KEEP, punctuation=True) is full

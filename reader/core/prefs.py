@@ -1,23 +1,19 @@
 """The reader's preferences as one typed table: field names, types and defaults, once.
 
-No QSettings here: `reader/ui/settings.py` is the only code that stores these. Each field
-has a parser that turns a stored string back into a value, or None when the stored value
-is corrupt (the adapter then uses the default).
+No QSettings here: `reader/ui/settings.py` is the only code that stores these. A field's
+parser (stored string -> value) is derived from its type, so a new field needs no parser
+entry; a type no parser is derived for fails at import, never at a user's start-up.
+Corrupt stored values fall back to the field's default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, get_type_hints
 
 from reader.core.article import QuoteStyle, Target, Theme, TraditionalStandard
-
-#: The script preference is the conversion target (original, traditional, taiwan, ...).
-ScriptChoice = Target
-#: The quotation-mark preference is the conversion's quote style (keep, corner, curly).
-Quotes = QuoteStyle
 
 
 class FontStyle(StrEnum):
@@ -58,16 +54,22 @@ LINE_SPACING_RANGE = (12, 30)
 COLUMN_WIDTH_RANGE = (20, 60)
 MARGINS_RANGE = (0, 160)
 
+#: The longest text a str field keeps (a font family's name is a few dozen characters).
+MAX_TEXT_CHARS = 200
+
+RANGE = "range"
+"""Field metadata key: the inclusive (low, high) bounds of an int field."""
+
 
 @dataclass(frozen=True, slots=True)
 class Prefs:
     """User preferences (window state such as geometry is kept apart, in ui/settings.py)."""
 
     theme: Theme = Theme.SYSTEM
-    script: ScriptChoice = ScriptChoice.ORIGINAL
-    quotes: Quotes = Quotes.KEEP
+    script: Target = Target.ORIGINAL
+    quotes: QuoteStyle = QuoteStyle.KEEP
     font: FontStyle = FontStyle.SERIF
-    zoom: int = 0
+    zoom: int = field(default=0, metadata={RANGE: (ZOOM_MIN, ZOOM_MAX)})
     accent: Accent = Accent.INK
     language: Language = Language.AUTO
     #: The forms 繁體 gives a Simplified article (a Traditional one is shown as written).
@@ -78,14 +80,14 @@ class Prefs:
     #: Half-width ,?!:;() between Chinese characters shown full-width (Chinese text only).
     punctuation: bool = True
     #: Body line height in tenths of an em (18: 1.8 em, see reader/ui/typography.py).
-    line_spacing: int = 18
+    line_spacing: int = field(default=18, metadata={RANGE: LINE_SPACING_RANGE})
     #: The column's width in CJK characters.
-    column_width: int = 40
+    column_width: int = field(default=40, metadata={RANGE: COLUMN_WIDTH_RANGE})
     #: Pixels kept at least on each side of the column.
-    margins: int = 24
+    margins: int = field(default=24, metadata={RANGE: MARGINS_RANGE})
     #: 首行縮排: paragraphs start two characters in.
     indent: bool = False
-    #: The faces for Traditional and Simplified text ("" : the built-in choice).
+    #: The faces for Traditional and Simplified text ("": the built-in choice).
     font_traditional: str = ""
     font_simplified: str = ""
 
@@ -96,8 +98,11 @@ class Prefs:
 
 DEFAULTS = Prefs()
 
+Parser = Callable[[str], Any]
+"""Stored text -> value; None means "corrupt, use the default"."""
 
-def _enum(kind: type[StrEnum]) -> Callable[[str], Any]:
+
+def _enum_parser(kind: type[StrEnum]) -> Parser:
     def parse(raw: str) -> Any:
         try:
             return kind(raw)
@@ -107,7 +112,7 @@ def _enum(kind: type[StrEnum]) -> Callable[[str], Any]:
     return parse
 
 
-def _int_range(low: int, high: int) -> Callable[[str], int | None]:
+def _int_parser(low: int, high: int) -> Parser:
     def parse(raw: str) -> int | None:
         try:
             value = int(raw)
@@ -118,38 +123,44 @@ def _int_range(low: int, high: int) -> Callable[[str], int | None]:
     return parse
 
 
-def _bool(raw: str) -> bool | None:
+def _bool_parser(raw: str) -> bool | None:
     return {"true": True, "false": False}.get(raw.lower())
 
 
-def _family(raw: str) -> str | None:
-    """A font family name: any short printable text (the font may be uninstalled later:
+def _text_parser(raw: str) -> str | None:
+    """Any short printable text (a font family's name: the font may be uninstalled later,
     Qt then falls back to the built-in list)."""
-    return raw if len(raw) <= 200 and raw.isprintable() else None
+    return raw if len(raw) <= MAX_TEXT_CHARS and raw.isprintable() else None
 
 
-_zoom = _int_range(ZOOM_MIN, ZOOM_MAX)
+def derive_parsers(table: type) -> dict[str, Parser]:
+    """A parser for every field of the dataclass `table`, from the field's type.
+
+    Raises:
+        TypeError: a field has a type no parser is derived for.
+    """
+    hints = get_type_hints(table)
+    out: dict[str, Parser] = {}
+    for f in fields(table):
+        kind = hints[f.name]
+        if isinstance(kind, type) and issubclass(kind, StrEnum):
+            out[f.name] = _enum_parser(kind)
+        elif kind is bool:
+            out[f.name] = _bool_parser
+        elif kind is int:
+            low, high = f.metadata.get(RANGE, (-(2**31), 2**31 - 1))
+            out[f.name] = _int_parser(low, high)
+        elif kind is str:
+            out[f.name] = _text_parser
+        else:
+            raise TypeError(
+                f"{table.__name__}.{f.name}: no parser for {kind!r}; use an enum, int, bool or str"
+            )
+    return out
 
 
-PARSERS: dict[str, Callable[[str], Any]] = {
-    "theme": _enum(Theme),
-    "script": _enum(ScriptChoice),
-    "quotes": _enum(Quotes),
-    "font": _enum(FontStyle),
-    "zoom": _zoom,
-    "accent": _enum(Accent),
-    "language": _enum(Language),
-    "traditional_standard": _enum(TraditionalStandard),
-    "follow_page_theme": _bool,
-    "punctuation": _bool,
-    "line_spacing": _int_range(*LINE_SPACING_RANGE),
-    "column_width": _int_range(*COLUMN_WIDTH_RANGE),
-    "margins": _int_range(*MARGINS_RANGE),
-    "indent": _bool,
-    "font_traditional": _family,
-    "font_simplified": _family,
-}
-"""Stored text -> value for every Prefs field; None means "corrupt, use the default"."""
+PARSERS: Mapping[str, Parser] = derive_parsers(Prefs)
+"""Stored text -> value for every Prefs field, derived from the field types."""
 
 
 def field_names() -> tuple[str, ...]:
@@ -157,7 +168,7 @@ def field_names() -> tuple[str, ...]:
     return tuple(f.name for f in fields(Prefs))
 
 
-def parse(values: dict[str, str | None]) -> Prefs:
+def parse(values: Mapping[str, str | None]) -> Prefs:
     """Prefs from stored strings; missing or corrupt values fall back to the defaults."""
     changes: dict[str, Any] = {}
     for name in field_names():
