@@ -138,3 +138,23 @@ def test_convert_applies_it_to_the_whole_article_when_asked() -> None:
 def test_a_page_that_is_not_chinese_is_left_as_written() -> None:
     article = _article("The boats came back,然後 everyone helped!", ContentLanguage.OTHER)
     assert convert(article, Target.SIMPLIFIED, QuoteStyle.CORNER, punctuation=True) is article
+
+
+def test_fullwidth_article_without_the_converter() -> None:
+    import subprocess
+    import sys
+
+    from reader.core.punctuation import fullwidth_article
+
+    article = _article("漁船回港了,大家都來幫忙!")
+    shown = fullwidth_article(article)
+    assert shown.title == "海風，吹過碼頭？" and shown.blocks[0].text.endswith("！")
+    assert shown.script is article.script
+    clean = _article("漁船回港了，大家都來幫忙！").with_changes(title="海風")
+    assert fullwidth_article(clean) is clean
+    english = _article("Boats came back, 然後 everyone helped!", ContentLanguage.OTHER)
+    assert fullwidth_article(english) is english
+    # The window applies it before the first paint: it must not import the converter.
+    code = "import sys, reader.core.punctuation; print('reader.core.script' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -7,7 +7,7 @@ into `Article.blocks`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
@@ -174,3 +174,50 @@ class Article:
             "removed": [{"reason": r.reason, "text": r.text} for r in self.removed],
             "language": self.language.value,
         }
+
+
+def article_texts(article: Article) -> list[str]:
+    """Every piece of text a reader sees, in a fixed order (`with_texts` reads it back):
+    title, source, author, the blocks, the section titles, the speakers' names."""
+    return [
+        article.title,
+        article.source or "",
+        article.author or "",
+        *(b.text for b in article.blocks),
+        *(s.title for s in article.sections),
+        *(s.name for s in article.speakers),
+    ]
+
+
+def with_texts(article: Article, texts: Sequence[str], script: Script) -> Article:
+    """`article` in `script` with the texts of `article_texts` replaced by `texts` (same
+    order): what a content transform (script conversion, punctuation) returns.
+
+    A block, section or speaker whose text did not change is kept as the same object (they
+    are frozen): a conversion often leaves most blocks of a page alone (Traditional to
+    Taiwan changes a few characters), and new objects for them cost more than converting.
+    """
+    title, source, author = texts[:3]
+    n_blocks = len(article.blocks)
+    n_sections = len(article.sections)
+    blocks = texts[3 : 3 + n_blocks]
+    sections = texts[3 + n_blocks : 3 + n_blocks + n_sections]
+    speakers = texts[3 + n_blocks + n_sections :]
+    return article.with_changes(
+        title=title,
+        source=None if article.source is None else source,
+        author=None if article.author is None else author,
+        blocks=tuple(
+            b if b.text == t else Block(b.type, t, b.src)
+            for b, t in zip(article.blocks, blocks, strict=True)
+        ),
+        sections=tuple(
+            s if s.title == t else replace(s, title=t)
+            for s, t in zip(article.sections, sections, strict=True)
+        ),
+        speakers=tuple(
+            s if s.name == t else replace(s, name=t)
+            for s, t in zip(article.speakers, speakers, strict=True)
+        ),
+        script=script,
+    )

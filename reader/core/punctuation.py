@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from reader.core.article import Article, article_texts, with_texts
+from reader.core.language import ContentLanguage
 from reader.core.text import HAN_CLASS, lazy_compile
 
 #: The marks changed, and their full-width forms.
@@ -129,3 +131,19 @@ def fullwidth(text: str) -> str:
             if _pair_changes(text, start, end):
                 chars[start], chars[end] = "（", "）"
     return "".join(chars)
+
+
+def fullwidth_article(article: Article) -> Article:
+    """`article` with `fullwidth` applied to every text a reader sees (the same object
+    when nothing changes, or when the article is not in Chinese).
+
+    Without OpenCC: the window applies it to the original on the first paint, where
+    importing the converter would cost start-up time.
+    """
+    if article.language is not ContentLanguage.CHINESE:
+        return article
+    texts = article_texts(article)
+    changed = [fullwidth(t) for t in texts]
+    if changed == texts:
+        return article
+    return with_texts(article, changed, article.script)

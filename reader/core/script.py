@@ -30,18 +30,19 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from types import ModuleType
 from typing import Any
 
 from reader.core.article import (
     Article,
-    Block,
     QuoteStyle,
     Script,
     Target,
     TraditionalStandard,
+    article_texts,
+    with_texts,
 )
 from reader.core.errors import ScriptError
 from reader.core.language import ContentLanguage
@@ -626,51 +627,6 @@ def convert_text(
     return apply_quotes(convert_configs(text, plan(source, variant, target, standard)), quotes)
 
 
-def _fields(article: Article) -> list[str]:
-    """Every piece of text a reader sees, in a fixed order (`_rebuild` reads it back)."""
-    return [
-        article.title,
-        article.source or "",
-        article.author or "",
-        *(b.text for b in article.blocks),
-        *(s.title for s in article.sections),
-        *(s.name for s in article.speakers),
-    ]
-
-
-def _rebuild(article: Article, texts: Sequence[str], script: Script) -> Article:
-    """`article` with the texts of `_fields` replaced by `texts` (in the same order).
-
-    A block, section or speaker whose text did not change is kept as the same object (they
-    are frozen): a conversion often leaves most blocks of a page alone (Traditional to
-    Taiwan changes a few characters), and new objects for them cost more than converting.
-    """
-    title, source, author = texts[:3]
-    n_blocks = len(article.blocks)
-    n_sections = len(article.sections)
-    blocks = texts[3 : 3 + n_blocks]
-    sections = texts[3 + n_blocks : 3 + n_blocks + n_sections]
-    speakers = texts[3 + n_blocks + n_sections :]
-    return article.with_changes(
-        title=title,
-        source=None if article.source is None else source,
-        author=None if article.author is None else author,
-        blocks=tuple(
-            b if b.text == t else Block(b.type, t, b.src)
-            for b, t in zip(article.blocks, blocks, strict=True)
-        ),
-        sections=tuple(
-            s if s.title == t else replace(s, title=t)
-            for s, t in zip(article.sections, sections, strict=True)
-        ),
-        speakers=tuple(
-            s if s.name == t else replace(s, name=t)
-            for s, t in zip(article.speakers, speakers, strict=True)
-        ),
-        script=script,
-    )
-
-
 def _convert_all(texts: Sequence[str], configs: Sequence[str]) -> list[str]:
     """Convert many strings as one: joined by a mark no dictionary key contains.
 
@@ -707,18 +663,18 @@ def _convert_article(
 ) -> Article:
     if _unchanged(article, target, quotes, punctuation):
         return article
-    texts = _convert_all(_fields(article), plan(article.script, variant, target, standard))
+    texts = _convert_all(article_texts(article), plan(article.script, variant, target, standard))
     if quotes is not QuoteStyle.KEEP:
         texts = [apply_quotes(t, quotes) for t in texts]
     if punctuation:
         texts = [fullwidth(t) for t in texts]
-    return _rebuild(article, texts, result_script(article.script, target))
+    return with_texts(article, texts, result_script(article.script, target))
 
 
 def _article_variant(article: Article) -> Variant:
     if article.script is not Script.TRADITIONAL:
         return Variant.STANDARD
-    return detect_variant("\n".join(_fields(article)))
+    return detect_variant("\n".join(article_texts(article)))
 
 
 def _needs_variant(article: Article, target: Target) -> bool:
