@@ -208,16 +208,15 @@ QT_CATALOGS: Mapping[Language, str] = {
 
 class QtTranslations(QObject):
     """Qt's standard texts in the interface's language: `use(language)` installs the
-    matching qtbase catalogue on the application (and removes the previous one).
+    matching qtbase catalogue in the application (and removes the previous one).
 
     Called before a dialog is shown rather than at start-up: loading a catalogue costs a
     few milliseconds the first paint does not need, and Qt translates a standard button
     when the dialog is built.
     """
 
-    def __init__(self, app: QCoreApplication) -> None:
-        super().__init__(app)
-        self._app = app
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._language: Language | None = None
         self._translator: QTranslator | None = None
 
@@ -227,7 +226,7 @@ class QtTranslations(QObject):
         if language is self._language:
             return self._translator is not None
         if self._translator is not None:
-            self._app.removeTranslator(self._translator)
+            QCoreApplication.removeTranslator(self._translator)
             self._translator = None
         self._language = language
         catalog = QT_CATALOGS.get(language)
@@ -237,6 +236,6 @@ class QtTranslations(QObject):
         translator = QTranslator(self)
         if not translator.load(catalog, folder):
             return False
-        self._app.installTranslator(translator)
+        QCoreApplication.installTranslator(translator)
         self._translator = translator
         return True

@@ -2,9 +2,9 @@
 
 The window observes the session through signals and forwards the reader's intent to it;
 the session never touches a widget. Data flows one way: `open` -> `article_loaded` ->
-`show_in(target, quotes, standard)` -> `script_changed`. Switching script converts and
-renders once per (target, quotes, standard) and keeps the result in the session's one
-cache, so switching back costs nothing.
+`show_in(target, quotes, standard, punctuation)` -> `script_changed`. Switching script
+converts and renders once per (target, quotes, standard, punctuation) and keeps the
+result in the session's one cache, so switching back costs nothing.
 
 Where the work runs, and why (numbers from `python -m benchmarks` on this machine):
 
@@ -56,11 +56,18 @@ MB, its 200-300 KB pages 15-84 ms), and 188 of its 199 pages are below this size
 it the worker process's hand-off (the first job also starts the worker) is the smaller
 price."""
 
-Key = tuple[Target, QuoteStyle, TraditionalStandard]
-"""What a conversion depends on: the script asked for, the quotes, the 繁體 standard."""
+Key = tuple[Target, QuoteStyle, TraditionalStandard, bool]
+"""What a conversion depends on: the script asked for, the quotes, the 繁體 standard, and
+whether punctuation between Chinese characters is made full-width."""
 
 
 def _is_original(key: Key) -> bool:
+    return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP and not key[3]
+
+
+def _is_cheap(key: Key) -> bool:
+    """Whether `key` needs no OpenCC (the original, with or without full-width marks):
+    done at once, even before the first paint."""
     return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP
 
 
@@ -97,7 +104,7 @@ class ReadingSession(QObject):
         self._article: Article | None = None
         self._cache: dict[Key, tuple[Article, str]] = {}
         self._shown_key: Key | None = None
-        self._wanted: Key = (Target.ORIGINAL, QuoteStyle.KEEP, TraditionalStandard.TAIWAN)
+        self._wanted: Key = (Target.ORIGINAL, QuoteStyle.KEEP, TraditionalStandard.TAIWAN, False)
         self._images: dict[int, bytes] = {}
         self._position: Callable[[], Position | None] = lambda: None
         self._convert_timer = QTimer(self)
@@ -209,20 +216,27 @@ class ReadingSession(QObject):
 
     # -- scripts ---------------------------------------------------------------------------
 
-    def show_in(self, target: Target, quotes: QuoteStyle, standard: TraditionalStandard) -> None:
-        """Show the article in `target` with `quotes`, 繁體 in `standard` (cached or now).
+    def show_in(
+        self,
+        target: Target,
+        quotes: QuoteStyle,
+        standard: TraditionalStandard,
+        punctuation: bool = False,
+    ) -> None:
+        """Show the article in `target` with `quotes`, 繁體 in `standard`, with full-width
+        `punctuation` between Chinese characters or not (cached or now).
 
         With nothing on screen yet the original is shown first and the conversion
         follows on the next turn of the event loop (see the module docstring).
         """
-        self._wanted = (target, quotes, standard)
+        self._wanted = (target, quotes, standard, punctuation)
         if self._article is None:
             return
-        if self._wanted in self._cache or _is_original(self._wanted):
+        if self._wanted in self._cache or _is_cheap(self._wanted):
             self._convert_wanted()
             return
         if self._shown_key is None:
-            self._show((Target.ORIGINAL, QuoteStyle.KEEP, standard))
+            self._show((Target.ORIGINAL, QuoteStyle.KEEP, standard, False))
             self._convert_timer.start()
             self.busy_changed.emit(True)
             return
@@ -288,9 +302,14 @@ class ReadingSession(QObject):
 
 
 def _convert(article: Article, key: Key) -> tuple[Article, str]:
-    # Imported here: OpenCC must not slow the first paint (see the module docstring).
-    from reader.core.script import convert  # noqa: PLC0415
+    target, quotes, standard, punctuation = key
+    if _is_cheap(key):
+        from reader.core.punctuation import fullwidth_article  # noqa: PLC0415
 
-    target, quotes, standard = key
-    converted = convert(article, target, quotes, standard=standard)
+        converted = fullwidth_article(article) if punctuation else article
+    else:
+        # Imported here: OpenCC must not slow the first paint (see the module docstring).
+        from reader.core.script import convert  # noqa: PLC0415
+
+        converted = convert(article, target, quotes, standard=standard, punctuation=punctuation)
     return converted, render(converted)
