@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self._column.addWidget(self.removed_panel)
         self._qt_texts = i18n.QtTranslations(self)
         self._sidebar_wanted = True  # the reader's choice; an empty or narrow one hides
+        self._sidebar_width = SIDEBAR_WIDTH
         # Horizontal is QSplitter's default; naming Qt.Orientation here would make PySide
         # build every enum of the Qt namespace before the first paint (40 ms).
         self._splitter = QSplitter()
@@ -591,8 +592,11 @@ class MainWindow(QMainWindow):
         is too narrow for it and a readable column (then the toggle brings it back)."""
         article = self._article()
         empty = article is not None and not article.sections and not article.speakers
-        room = self.width() - self._splitter.sizes()[0] >= self.view.minimum_reading_width()
-        show = self._sidebar_wanted and not empty and (room or not self.isVisible())
+        width = self._splitter.sizes()[0]
+        if self.sidebar.isVisibleTo(self) and width > 0:
+            self._sidebar_width = width  # (a hidden one measures 0)
+        room = self.width() - self._sidebar_width >= self.view.minimum_reading_width()
+        show = self._sidebar_wanted and not empty and room
         if self.sidebar.isVisibleTo(self) != show:
             self.sidebar.setVisible(show)
             self._sync_checks()
@@ -632,7 +636,8 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*first_size(self.screen().availableGeometry().size()))
         width, visible = store.load_sidebar(self._settings)
-        self._splitter.setSizes([width or 230, 900])
+        self._sidebar_width = width or SIDEBAR_WIDTH
+        self._splitter.setSizes([self._sidebar_width, 900])
         self._sidebar_wanted = visible
         self.sidebar.setVisible(visible)
 
@@ -737,6 +742,9 @@ PREF_BOUNDS: Mapping[str, tuple[int, int]] = {
     f.name: f.metadata[RANGE] for f in fields(Prefs) if RANGE in f.metadata
 }
 """The bounds of the number preferences (their `Prefs` field metadata)."""
+
+SIDEBAR_WIDTH = 230
+"""The sidebar's first width: a section title of about twelve characters."""
 
 FIRST_SIZE = (1120, 780)
 """The window's first size where the screen has room: a 40-character column, the sidebar
