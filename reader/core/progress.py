@@ -46,23 +46,43 @@ def block_minutes(text: str) -> float:
     return cjk / CHARS_PER_MINUTE + words / WORDS_PER_MINUTE
 
 
-def _block_times(article: Article) -> list[float]:
-    return [0.0 if b.type is BlockType.IMAGE else block_minutes(b.text) for b in article.blocks]
+#: The last articles timed, by identity (hashing an Article hashes all its blocks): the
+#: article on screen and its original beside a conversion.
+_TIMED: list[tuple[Article, tuple[float, ...]]] = []
+_TIMED_KEPT = 2
+
+
+def _elapsed(article: Article) -> tuple[float, ...]:
+    """Minutes to read up to each block (the first is 0) and, last, the whole article.
+
+    Remembered for the last articles asked about: the window asks on every scroll that
+    reaches a new block, and counting a long article's characters again each time would
+    cost milliseconds.
+    """
+    for seen, elapsed in _TIMED:
+        if seen is article:
+            return elapsed
+    out = [0.0]
+    for b in article.blocks:
+        out.append(out[-1] + (0.0 if b.type is BlockType.IMAGE else block_minutes(b.text)))
+    _TIMED.insert(0, (article, tuple(out)))
+    del _TIMED[_TIMED_KEPT:]
+    return _TIMED[0][1]
 
 
 def reading_minutes(article: Article) -> int:
     """Estimated minutes to read the whole article (at least 1 for any text)."""
-    total = sum(_block_times(article))
+    total = _elapsed(article)[-1]
     return math.ceil(total) if total > 0 else 0
 
 
 def progress(article: Article, block: int, *, at_end: bool = False) -> Progress:
     """The progress of a reader whose screen starts at article block `block` (-1: the
     header); `at_end` when the view is scrolled to the end (all read)."""
-    times = _block_times(article)
-    total = sum(times)
+    elapsed = _elapsed(article)
+    total = elapsed[-1]
     if at_end or total <= 0:
-        return Progress(100 if at_end or total <= 0 else 0, 0)
-    done = sum(times[: max(0, block)])
+        return Progress(100, 0)
+    done = elapsed[min(max(0, block), len(elapsed) - 1)]
     left = total - done
     return Progress(min(99, math.floor(100 * done / total)), math.ceil(left) if left > 0 else 0)
