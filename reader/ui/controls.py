@@ -450,7 +450,7 @@ class Controls:
         fmt = t(_FORMAT_KEYS.get(article.format, "format_html"))
         labels.format.setText(f"{article.encoding.upper()} · {fmt}")
         labels.chars.setText(t("chars", n=f"{article.char_count:,}"))
-        labels.time.setText(t("minutes", m=reading_minutes(article)))
+        labels.time.setText(t("minutes", m=reading_minutes(original)))
         keys = {o.value: o.key for c in CHOICES for o in c.options}
         shown = t(keys[script])
         if original.language is not ContentLanguage.CHINESE:
