@@ -171,6 +171,19 @@ def test_back_and_forward_after_sidebar_jumps(qtbot: QtBot, settings: QSettings)
     assert window.view.top_block() == article.sections[2].block
 
 
+def test_back_after_find(qtbot: QtBot, settings: QSettings) -> None:
+    window = _window(qtbot, settings)
+    _shown(qtbot, window, rich_article())
+    assert window.view.top_block() == -1
+    window.open_find()
+    window.find_bar.edit.setText("市集的明天")  # the last section's heading
+    qtbot.waitUntil(lambda: window.match_count() > 0)
+    qtbot.waitUntil(lambda: (window.view.top_block() or -1) > 10)
+    window.action("actionBack").trigger()
+    qtbot.waitUntil(window.view.settled)
+    assert window.view.top_block() == -1
+
+
 def test_clicking_the_address_without_a_browser_says_so(qtbot: QtBot, settings: QSettings) -> None:
     fake = FakeDialogs()
     fake.browser = False
