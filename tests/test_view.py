@@ -167,3 +167,21 @@ def test_find_marks_are_ticked_on_the_scroll_bar(qtbot: QtBot, view: ArticleView
 def test_minimum_reading_width_holds_a_usable_line(view: ArticleView) -> None:
     em = view.fontMetrics().horizontalAdvance("中")
     assert view.minimum_reading_width() >= 16 * em
+
+
+def test_an_elided_address_shows_whole_on_hover(view: ArticleView) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    url = "https://harbour.example/news/2024/06/01/" + "a-long-slug-" * 8 + "dawn.html"
+    view.show_article(render(_article().with_changes(url=url)), CSS)
+    start = view.document().find("https://harbour.example/")
+    assert not start.isNull()
+    line = start.block().text()
+    assert "…" in line and len(line) <= 64  # one short line
+    cur = QTextCursor(view.document())
+    cur.setPosition(start.selectionStart() + 2)
+    fmt = cur.charFormat()
+    # QTextBrowser shows a character format's tool tip on hover (Qt's own behaviour; the
+    # offscreen platform cannot raise the tip, so the format is checked).
+    assert fmt.toolTip() == url
+    assert fmt.anchorHref() == url  # Copy Link Location copies all of it
