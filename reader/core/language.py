@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from reader.core.text import HAN_CLASS, lazy_compile
+from reader.core.text import HAN_RE, lazy_compile
 
 
 class ContentLanguage(StrEnum):
@@ -26,7 +26,6 @@ class ContentLanguage(StrEnum):
 
 _KANA_RE = lazy_compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
 _HANGUL_RE = lazy_compile("[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]")
-_HAN_RE = lazy_compile(f"[{HAN_CLASS}]")
 _LATIN_WORD_RE = lazy_compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 
 #: Japanese when kana are at least this share of the Han characters plus kana. Japanese
@@ -52,7 +51,7 @@ SAMPLE_CHARS = 4000
 def detect_language(text: str) -> ContentLanguage:
     """The language `text` is written in (CHINESE for a text with no letters at all)."""
     sample = text[:SAMPLE_CHARS]
-    han = len(_HAN_RE.findall(sample))
+    han = len(HAN_RE.findall(sample))  # compiled at import already: no start-up cost
     kana = len(_KANA_RE.findall(sample))
     hangul = len(_HANGUL_RE.findall(sample))
     if kana and kana >= KANA_MIN_SHARE * (han + kana):

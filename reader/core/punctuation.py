@@ -28,17 +28,16 @@ import re
 
 from reader.core.article import Article, article_texts, with_texts
 from reader.core.language import ContentLanguage
-from reader.core.text import HAN_CLASS, lazy_compile
+from reader.core.text import HAN_RE, lazy_compile
 
 #: The marks changed, and their full-width forms.
 FULL_WIDTH = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"}
 
 _MARKS_RE = lazy_compile(r"[,?!:;()]")
 
-#: Characters that make a neighbour "Chinese": Han characters, CJK symbols and
-#: punctuation (、。「」『』《》…), and the full-width forms block (，！？（）…).
-_CHINESE_RE = lazy_compile(f"[{HAN_CLASS}\u3000-\u303f\uff00-\uffef]")
-_HAN_RE = lazy_compile(f"[{HAN_CLASS}]")
+#: Besides Han characters (`text.HAN_RE`), what makes a neighbour "Chinese": CJK symbols
+#: and punctuation (、。「」『』《》…) and the full-width forms block (，！？（）…).
+_CJK_MARKS_RE = lazy_compile("[\u3000-\u303f\uff00-\uffef]")
 #: Closing quotation marks shared with English: whether they close Chinese text is read
 #: from the character before them.
 _CLOSING_QUOTES = "”’\"'"
@@ -56,12 +55,19 @@ def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+def _is_chinese(text: str, pos: int) -> bool:
+    """Whether the character at `pos` is Chinese: a Han character or a CJK mark. (Han
+    characters by `text.HAN_RE`, compiled at import: a second pattern with the same large
+    class would cost start-up milliseconds to compile.)"""
+    return HAN_RE.match(text, pos) is not None or _CJK_MARKS_RE.match(text, pos) is not None
+
+
 def _chinese_before(text: str, pos: int) -> bool:
     """Whether the character before `pos` is Chinese (looking through closing quotes)."""
     i = pos - 1
     while i >= 0 and text[i] in _CLOSING_QUOTES:
         i -= 1
-    return i >= 0 and _CHINESE_RE.match(text, i) is not None
+    return i >= 0 and _is_chinese(text, i)
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
@@ -79,7 +85,7 @@ def _mark_changes(text: str, pos: int) -> bool:
     if _is_ascii_alnum(after) or (before.isascii() and before.isalpha()):
         return False  # "Hello,world", "10:30", "1,000"
     left_chinese = _chinese_before(text, pos)
-    right_chinese = bool(after) and _CHINESE_RE.match(after) is not None
+    right_chinese = bool(after) and _is_chinese(text, pos + 1)
     if before.isdigit():
         # A number ending before Chinese text: "從1到10,科研".
         return right_chinese
@@ -105,7 +111,7 @@ def _pair_changes(text: str, start: int, end: int) -> bool:
     after = text[end + 1] if end + 1 < len(text) else ""
     if _is_ascii_alnum(before) or _is_ascii_alnum(after):
         return False
-    return _HAN_RE.search(text, start + 1, end) is not None
+    return HAN_RE.search(text, start + 1, end) is not None
 
 
 def fullwidth(text: str) -> str:
