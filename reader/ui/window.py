@@ -29,7 +29,8 @@ from reader.core import Article, BlockType, ReaderError, Script, Theme, load_art
 from reader.core.article import TraditionalStandard as Std
 from reader.core.prefs import ZOOM_MAX, ZOOM_MIN, Accent, FontStyle, Language, Prefs, Quotes
 from reader.core.prefs import ScriptChoice as Sc
-from reader.core.render import anchor, reading_minutes
+from reader.core.progress import reading_minutes
+from reader.core.render import anchor
 from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.convert import Conversion, convert_query
