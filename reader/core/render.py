@@ -12,18 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.core.article import Article, Block, BlockType, Script
-from reader.core.progress import CHARS_PER_MINUTE, reading_minutes
 
 __all__ = [
     "ASSET_SCHEME",
-    "CHARS_PER_MINUTE",
     "anchor",
     "asset_url",
     "block_of_anchor",
     "elide_url",
     "escape",
     "is_web_url",
-    "reading_minutes",
     "render",
 ]
 

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QToolBar
 from reader.core.article import Article, QuoteStyle, Target, Theme, TraditionalStandard
 from reader.core.language import ContentLanguage
 from reader.core.prefs import Accent, FontStyle, Language
-from reader.core.progress import Progress
-from reader.core.render import reading_minutes
+from reader.core.progress import Progress, reading_minutes
 from reader.ui.find import FindBar, FindController
 from reader.ui.i18n import parenthesized
 
@@ -203,7 +202,7 @@ COMMANDS: tuple[Command, ...] = (
         "removed",
         ("Ctrl+Shift+R",),
         lambda w: w.toggle_removed(),
-        checked=lambda w: w.removed_panel.isVisibleTo(w),
+        checked=lambda w: w.removed_shown(),
     ),
 )
 

@@ -32,10 +32,9 @@ from reader.core.language import ContentLanguage
 from reader.core.prefs import DEFAULTS, RANGE, ZOOM_MAX, ZOOM_MIN, Prefs
 from reader.core.progress import progress
 from reader.core.render import anchor
-from reader.ui import errors, i18n
+from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.navigate import Navigator
-from reader.ui.removed import RemovedPanel
 from reader.ui.session import TOP, Position, ReadingSession
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Look, ThemeController, base_point_size
@@ -57,6 +56,7 @@ if TYPE_CHECKING:
     from reader.ui.controls import Controls
     from reader.ui.dialogs import Dialogs
     from reader.ui.find import FindBar, FindController
+    from reader.ui.removed import RemovedPanel
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +113,7 @@ class MainWindow(QMainWindow):
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
         self._column.addWidget(self.view, 1)
-        self.removed_panel: RemovedPanel = RemovedPanel(self)
-        self.removed_panel.hide()
-        self._column.addWidget(self.removed_panel)
+        self._removed: RemovedPanel | None = None  # built when first shown
         self._qt_texts = i18n.QtTranslations(self)
         self._sidebar_wanted = True  # the reader's choice; an empty or narrow one hides
         self._sidebar_width = SIDEBAR_WIDTH
@@ -330,9 +328,28 @@ class MainWindow(QMainWindow):
         self.sidebar.setVisible(self._sidebar_wanted)
         self._sync_checks()
 
+    @property
+    def removed_panel(self) -> RemovedPanel:
+        """The panel of what the cleaner removed (built on first use)."""
+        if self._removed is None:
+            from reader.ui.removed import RemovedPanel  # noqa: PLC0415 - not at start-up
+
+            panel = RemovedPanel(self)
+            panel.hide()
+            panel.set_labels(self._t, self._t("removed_none"))
+            if self.article is not None:
+                panel.set_article(self.article)
+            self._column.insertWidget(1, panel)
+            self._removed = panel
+        return self._removed
+
+    def removed_shown(self) -> bool:
+        """Whether the removed-content panel is shown."""
+        return self._removed is not None and self._removed.isVisibleTo(self)
+
     def toggle_removed(self) -> None:
         """Show or hide what the cleaner removed from the page."""
-        self.removed_panel.setVisible(not self.removed_panel.isVisibleTo(self))
+        self.removed_panel.setVisible(not self.removed_shown())
         self._sync_checks()
 
     def toggle(self, name: str) -> None:
@@ -439,7 +456,8 @@ class MainWindow(QMainWindow):
     def _article_loaded(self, article: Article) -> None:
         self._nav.reset()
         self.view.clear_history()
-        self.removed_panel.set_article(article)
+        if self._removed is not None:
+            self._removed.set_article(article)
         self._follow_page()
         self._place = self._session.saved_position() or TOP
         if self._controls is not None and self.path is not None:
@@ -449,7 +467,9 @@ class MainWindow(QMainWindow):
         self._show_script()
 
     def _load_failed(self, name: str, reason: str) -> None:
-        message = self._t("error_open", name=name, reason=errors.reason(reason, self._lang))
+        from reader.ui.errors import reason as translated  # noqa: PLC0415 - on errors only
+
+        message = self._t("error_open", name=name, reason=translated(reason, self._lang))
         self.load_failed.emit(message)
         self._error(self._t("error_open_title"), message)
 
@@ -471,7 +491,9 @@ class MainWindow(QMainWindow):
 
     def _conversion_failed(self, message: str) -> None:
         self.conversion_failed.emit(message)
-        self._error(self._t("error_script_title"), errors.reason(message, self._lang))
+        from reader.ui.errors import reason  # noqa: PLC0415 - on errors only
+
+        self._error(self._t("error_script_title"), reason(message, self._lang))
         shown = self._session.shown_key
         if shown is not None:  # put the toggles back on what is actually on screen
             script, quotes, standard, _punctuation = shown
@@ -616,7 +638,8 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self._fill_sidebar()
         self._update_title()
-        self.removed_panel.set_labels(self._t, self._t("removed_none"))
+        if self._removed is not None:
+            self._removed.set_labels(self._t, self._t("removed_none"))
         if self._controls is not None:
             self._controls.retranslate(self._t)
             self._update_status()
