@@ -9,7 +9,7 @@ paint.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QToolBar
 from pytestqt.qtbot import QtBot
@@ -76,6 +76,16 @@ def test_script_switch_started_before_the_controls_shows_the_busy_indicator(
 ) -> None:
     settings.setValue("prefs/script", "simplified")
     window = _deferred(qtbot, settings)
+    painted: list[str] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(window.view.toPlainText())
+            return False
+
+    watcher = FirstPaint(window)
+    window.view.viewport().installEventFilter(watcher)
     # No event loop has run yet: the original is on screen, the conversion is pending
     # (it follows the first paint), and the controls built now show it as busy.
     shown = window.shown_article
@@ -93,6 +103,9 @@ def test_script_switch_started_before_the_controls_shows_the_busy_indicator(
     )
     assert busy.isHidden()
     assert not window.is_busy()
+    # The first frame showed the article as written: it never waited for OpenCC.
+    assert painted and window.article is not None
+    assert window.article.title in painted[0]
 
 
 def test_a_wrong_guess_of_the_system_scheme_is_corrected(qtbot: QtBot, settings: QSettings) -> None:

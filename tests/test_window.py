@@ -488,6 +488,7 @@ def test_a_newer_open_supersedes_one_still_loading(
     qtbot.wait(300)  # the first one's result, if it ever came, would have come by now
     assert [a.title for a in loaded] == ["後開的文章"]
     assert w.path == second
+    assert not fake.errors  # the stopped worker of the first load is no failure
 
 
 def test_a_background_load_that_fails_says_why(
@@ -952,5 +953,23 @@ def test_the_loading_worker_imports_no_qt(qtbot: QtBot) -> None:
         with qtbot.waitSignal(jobs.finished, timeout=CONVERT_TIMEOUT) as done:
             jobs.submit(eval, "[m for m in __import__('sys').modules if m.startswith('PySide6')]")
         assert done.args[1] == []
+    finally:
+        jobs.shutdown()
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for(qtbot: QtBot) -> None:
+    import os
+
+    from reader.ui.jobs import STOPPED, ProcessJobs
+
+    jobs = ProcessJobs()
+    try:
+        with qtbot.waitSignal(jobs.failed, timeout=CONVERT_TIMEOUT) as failed:
+            jobs.submit(os._exit, 3)  # as if the loader crashed on a page
+        assert failed.args[1] == STOPPED
+        assert not jobs.busy()
+        with qtbot.waitSignal(jobs.finished, timeout=CONVERT_TIMEOUT) as done:
+            jobs.submit(len, "還能用")  # a new worker takes the next job
+        assert done.args[1] == 3
     finally:
         jobs.shutdown()

@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 Job = Callable[..., Any]
 
+STOPPED = "The loading process stopped unexpectedly."
+
 
 class ProcessJobs(QObject):
     """Runs picklable functions in a worker process; a new job supersedes the running one.
@@ -57,9 +59,14 @@ class ProcessJobs(QObject):
         if self._current:
             self.cancel()
         jid = next(self._ids)
-        conn = self._worker()
         self._current = jid
-        conn.send((jid, fn, args))
+        try:
+            conn = self._worker()
+            conn.send((jid, fn, args))
+        except OSError:  # the worker died since its last job: start another
+            self._stop_worker()
+            conn = self._worker()
+            conn.send((jid, fn, args))
         threading.Thread(target=self._wait, args=(conn, jid), daemon=True).start()
         return jid
 
@@ -105,7 +112,9 @@ class ProcessJobs(QObject):
         try:
             reply_id, ok, payload = conn.recv()
         except (EOFError, OSError):
-            return  # the worker was stopped (a newer job, or shutting down)
+            # The worker is gone: stopped for a newer job (then `_deliver` drops this, the
+            # job being stale) or died on the page (then the user hears of it).
+            reply_id, ok, payload = jid, False, STOPPED
         except Exception as exc:  # an unpicklable result, say: report, never hang
             reply_id, ok, payload = jid, False, f"{type(exc).__name__}: {exc}"
         self._replied.emit(reply_id, ok, payload)
@@ -114,6 +123,8 @@ class ProcessJobs(QObject):
         if jid != self._current:
             return  # superseded: a stale result is dropped
         self._current = 0
+        if payload == STOPPED:
+            self._stop_worker()  # dead: the next job starts a new one
         if ok:
             self.finished.emit(jid, payload)
         else:

@@ -19,9 +19,9 @@ Where the work runs, and why (numbers from `python -m benchmarks` on this machin
   conversion and rendering take about 0.4 s, but showing the result (setHtml and layout,
   which PySide runs holding the GIL: a thread doing it stalled the GUI thread 1.4 s) takes
   2-3 s on the GUI thread anyway, so a thread would shorten that wait by a fifth only.
-  When nothing is on screen yet, the original is shown first and the conversion follows
-  a zero timer later, so the first paint never waits for OpenCC's dictionaries (45-70 ms
-  for a config's first use).
+  At start-up the window shows the original first and asks for the conversion once its
+  controls are painted, so the first paint never waits for OpenCC's dictionaries (45-70
+  ms for a config's first use).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from reader.core import Article, BlockType, ReaderError, load_article
 from reader.core.article import QuoteStyle, Target, TraditionalStandard
@@ -66,8 +66,7 @@ def _is_original(key: Key) -> bool:
 
 
 def _is_cheap(key: Key) -> bool:
-    """Whether `key` needs no OpenCC (the original, with or without full-width marks):
-    done at once, even before the first paint."""
+    """Whether `key` needs no OpenCC (the original, with or without full-width marks)."""
     return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP
 
 
@@ -75,7 +74,7 @@ class ReadingSession(QObject):
     """The open article, its conversions, and where the reader is in each file.
 
     Signals:
-        busy_changed(bool): a load or a conversion is pending (show a busy indicator).
+        busy_changed(bool): a page started or stopped loading in the background.
         article_loaded(Article): a new article was opened (as extracted).
         load_failed(str, str): opening failed: the file's name and the reason.
         script_changed(Article): the article shown changed (`shown`, `html`, `images`).
@@ -104,13 +103,8 @@ class ReadingSession(QObject):
         self._article: Article | None = None
         self._cache: dict[Key, tuple[Article, str]] = {}
         self._shown_key: Key | None = None
-        self._wanted: Key = (Target.ORIGINAL, QuoteStyle.KEEP, TraditionalStandard.TAIWAN, False)
         self._images: dict[int, bytes] = {}
         self._position: Callable[[], Position | None] = lambda: None
-        self._convert_timer = QTimer(self)
-        self._convert_timer.setSingleShot(True)
-        self._convert_timer.setInterval(0)
-        self._convert_timer.timeout.connect(self._convert_wanted)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -145,9 +139,9 @@ class ReadingSession(QObject):
         return self._images
 
     def busy(self) -> bool:
-        """Whether a load or a conversion is pending."""
+        """Whether a page is loading in the background."""
         jobs = self._jobs
-        return (jobs is not None and jobs.busy()) or self._convert_timer.isActive()
+        return jobs is not None and jobs.busy()
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -210,7 +204,6 @@ class ReadingSession(QObject):
     def shutdown(self) -> None:
         """Remember the place and stop background work (the window is closing)."""
         self.remember_position()
-        self._convert_timer.stop()
         if self._jobs is not None:
             self._jobs.shutdown()
 
@@ -224,37 +217,17 @@ class ReadingSession(QObject):
         punctuation: bool = False,
     ) -> None:
         """Show the article in `target` with `quotes`, 繁體 in `standard`, with full-width
-        `punctuation` between Chinese characters or not (cached or now).
-
-        With nothing on screen yet the original is shown first and the conversion
-        follows on the next turn of the event loop (see the module docstring).
-        """
-        self._wanted = (target, quotes, standard, punctuation)
-        if self._article is None:
-            return
-        if self._wanted in self._cache or _is_cheap(self._wanted):
-            self._convert_wanted()
-            return
-        if self._shown_key is None:
-            self._show((Target.ORIGINAL, QuoteStyle.KEEP, standard, False))
-            self._convert_timer.start()
-            self.busy_changed.emit(True)
-            return
-        self._convert_wanted()
-
-    def _convert_wanted(self) -> None:
-        key, article = self._wanted, self._article
+        `punctuation` between Chinese characters or not (cached or now)."""
+        key, article = (target, quotes, standard, punctuation), self._article
         if article is None:
             return
         if key not in self._cache and not _is_original(key):
             try:
                 self._cache[key] = _convert(article, key)
             except ReaderError as exc:
-                self.busy_changed.emit(self.busy())
                 self.conversion_failed.emit(str(exc))
                 return
         self._show(key)
-        self.busy_changed.emit(self.busy())
 
     def _show(self, key: Key) -> None:
         article = self._article

@@ -28,6 +28,7 @@ from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, QTim
 from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader.core import Article, Script
+from reader.core.article import QuoteStyle, Target
 from reader.core.language import ContentLanguage
 from reader.core.prefs import DEFAULTS, RANGE, ZOOM_MAX, ZOOM_MIN, Prefs
 from reader.core.progress import progress
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self._lang = i18n.resolve(self._prefs.language, self._locale)
         self._controls: Controls | None = None
         self._place: Position | None = None  # where the next article shown goes
+        self._script_after_paint = False  # start-up: the original first (see _article_loaded)
         self._after_paint: tuple[QWidget, Callable[[], None]] | None = None
         self._base_size = base_point_size()
 
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
 
     def is_busy(self) -> bool:
         """Whether a page is loading or a conversion is pending (the busy indicator shows)."""
-        return self._session.busy()
+        return self._session.busy() or self._script_after_paint
 
     def build_controls(self) -> Controls:
         """Build the actions, menus, tool bar, status bar and find bar (once), and return them.
@@ -464,7 +466,17 @@ class MainWindow(QMainWindow):
             store.add_recent(self._settings, self.path, article.title)
             self._rebuild_recent()
         self.article_loaded.emit(article)
-        self._show_script()
+        p = self._prefs
+        if self._controls is None and (p.script, p.quotes) != (Target.ORIGINAL, QuoteStyle.KEEP):
+            # Start-up: the original is painted first, the chosen script once the controls
+            # are (see _controls_painted), so the first paint never waits for OpenCC.
+            self._script_after_paint = True
+            self._session.show_in(
+                Target.ORIGINAL, QuoteStyle.KEEP, p.traditional_standard, p.punctuation
+            )
+            self._busy_changed(True)
+        else:
+            self._show_script()
 
     def _load_failed(self, name: str, reason: str) -> None:
         from reader.ui.errors import reason as translated  # noqa: PLC0415 - on errors only
@@ -503,7 +515,8 @@ class MainWindow(QMainWindow):
             store.save_prefs(self._settings, self._prefs)
             self._sync_checks()
 
-    def _busy_changed(self, busy: bool) -> None:
+    def _busy_changed(self, _busy: bool = False) -> None:
+        busy = self.is_busy()
         if self._controls is not None:
             self._controls.busy.setVisible(busy)
         self.busy_changed.emit(busy)
@@ -518,7 +531,10 @@ class MainWindow(QMainWindow):
 
     def _show_script(self) -> None:
         p = self._prefs
+        waited, self._script_after_paint = self._script_after_paint, False
         self._session.show_in(p.script, p.quotes, p.traditional_standard, p.punctuation)
+        if waited:
+            self._busy_changed()
 
     def _follow_page(self) -> None:
         """The page's recorded day/night choice applies while that preference is on; off,
@@ -686,6 +702,8 @@ class MainWindow(QMainWindow):
         # the look (if the guess at start-up was wrong), and asking Qt for it costs 40 ms
         # the first time (see theme.py).
         self._theme.confirm_scheme()
+        if self._script_after_paint:
+            self._show_script()
         self.controls_shown.emit()
 
     def _build_controls_now(self) -> None:
