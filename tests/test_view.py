@@ -148,8 +148,8 @@ def test_back_and_forward_after_jumps(qtbot: QtBot, view: ArticleView) -> None:
 
 
 def test_find_marks_are_ticked_on_the_scroll_bar(qtbot: QtBot, view: ArticleView) -> None:
-    bar = view.verticalScrollBar()
-    assert isinstance(bar, MarkedScrollBar)
+    _jump(qtbot, view, _heading(3))
+    value = view.verticalScrollBar().value()
     cursors = []
     cur = view.document().find("老人")
     while not cur.isNull():
@@ -157,11 +157,17 @@ def test_find_marks_are_ticked_on_the_scroll_bar(qtbot: QtBot, view: ArticleView
         cur = view.document().find("老人", cur, QTextDocument.FindFlag(0))
     assert len(cursors) == N_SECTIONS * PER_SECTION
     view.set_marks("find", cursors, QColor("#ffb347"))
+    bar = view.verticalScrollBar()
+    assert isinstance(bar, MarkedScrollBar)  # put in place with the first marks
+    assert bar.value() == value  # the place is kept
     ticks = bar.ticks("find")
     assert len(ticks) == len(cursors)
     assert ticks == tuple(sorted(ticks)) and 0 < ticks[0] < 0.1 and 0.9 < ticks[-1] <= 1
     view.clear_marks("find")
     assert bar.ticks("find") == ()
+    # Scrolling is still followed through the new bar.
+    with qtbot.waitSignal(view.top_block_changed):
+        bar.setValue(bar.maximum())
 
 
 def test_minimum_reading_width_holds_a_usable_line(view: ArticleView) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock, QTextCursor, QTextDo
 from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
-from reader.ui.scrollmarks import MAX_TICKS, MarkedScrollBar
 from reader.ui.typography import (
     DEFAULT_STYLE,
     MIN_COLUMN_CHARS,
@@ -32,6 +31,8 @@ from reader.ui.typography import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QImage, QKeyEvent, QResizeEvent
 
+    from reader.ui.scrollmarks import MarkedScrollBar
+
 log = logging.getLogger(__name__)
 
 TOP_MARGIN = 28
@@ -39,6 +40,9 @@ TOP_MARGIN = 28
 DOCUMENTS_KEPT = 4
 """Laid-out documents kept for instant switching back: the original and one conversion,
 each in the light and the dark theme. A 25,000-character document is about 1 MB."""
+
+MARKED_BAR = "markedScrollBar"
+"""objectName of the scroll bar that shows marks (see `_marked_bar`)."""
 
 HISTORY_KEPT = 50
 """Places Back remembers: more than a reader retraces in one article."""
@@ -70,7 +74,6 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAcceptDrops(False)
         self.anchorClicked.connect(self.link_clicked)
-        self.setVerticalScrollBar(MarkedScrollBar(self))
         self._style = DEFAULT_STYLE
         # The character at the reading line, kept while the reader scrolls, so a new
         # width (a resize, a new column) puts the same text back at the top.
@@ -194,10 +197,8 @@ class ArticleView(QTextBrowser):
             old.doc.deleteLater()
         self._last_top = -1
         self._reading_char = None
-        scroll_bar = self.verticalScrollBar()
-        if isinstance(scroll_bar, MarkedScrollBar):
-            for kind in ("find", "find_current", "speaker"):
-                scroll_bar.clear_ticks(kind)
+        for kind in ("find", "find_current", "speaker"):
+            self._clear_ticks(kind)
 
     # -- positions -------------------------------------------------------------------------
 
@@ -389,9 +390,8 @@ class ArticleView(QTextBrowser):
             sels.append(sel)
         self._marks[kind] = sels
         self.setExtraSelections([s for group in self._marks.values() for s in group])
-        bar = self.verticalScrollBar()
-        if isinstance(bar, MarkedScrollBar):
-            bar.set_ticks(kind, self._fractions(cursors), color)
+        if cursors or self._ticked():
+            self._marked_bar().set_ticks(kind, self._fractions(cursors), color)
 
     def mark_count(self, kind: str) -> int:
         """How many highlights of `kind` are shown."""
@@ -403,9 +403,31 @@ class ArticleView(QTextBrowser):
         # needs the Qt namespace, which the first paint can do without (see theme.py).
         if self._marks.pop(kind, None) is not None:
             self.setExtraSelections([s for group in self._marks.values() for s in group])
+        self._clear_ticks(kind)
+
+    def _ticked(self) -> bool:
+        """Whether the scroll bar is the marking one already (see `_marked_bar`)."""
+        return self.verticalScrollBar().objectName() == MARKED_BAR
+
+    def _marked_bar(self) -> MarkedScrollBar:
+        """The scroll bar that shows marks, put in place the first time marks are shown:
+        making a QScrollBar subclass costs the first paint 45 ms (PySide sets the class up),
+        and most readings never mark anything. Qt hands the new bar the old one's range
+        and value."""
+        from reader.ui.scrollmarks import MarkedScrollBar  # noqa: PLC0415
+
         bar = self.verticalScrollBar()
         if isinstance(bar, MarkedScrollBar):
-            bar.clear_ticks(kind)
+            return bar
+        marked = MarkedScrollBar(self)
+        marked.setObjectName(MARKED_BAR)
+        self.setVerticalScrollBar(marked)
+        marked.valueChanged.connect(self._scrolled)
+        return marked
+
+    def _clear_ticks(self, kind: str) -> None:
+        if self._ticked():
+            self._marked_bar().clear_ticks(kind)
 
     def _fractions(self, cursors: Sequence[QTextCursor]) -> list[float]:
         """Where each cursor is, as a fraction of the document's laid-out height."""
@@ -415,6 +437,8 @@ class ArticleView(QTextBrowser):
         height = layout.documentSize().height()
         if height <= 0 or not cursors:
             return []
+        from reader.ui.scrollmarks import MAX_TICKS  # noqa: PLC0415 - see _marked_bar
+
         step = max(1, len(cursors) // MAX_TICKS)
         out: list[float] = []
         for cur in cursors[::step]:
