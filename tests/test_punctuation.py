@@ -135,9 +135,13 @@ def test_convert_applies_it_to_the_whole_article_when_asked() -> None:
     assert convert(article, Target.ORIGINAL) is article  # off: the text as written
 
 
-def test_a_page_that_is_not_chinese_is_left_as_written() -> None:
-    article = _article("The boats came back,然後 everyone helped!", ContentLanguage.OTHER)
-    assert convert(article, Target.SIMPLIFIED, QuoteStyle.CORNER, punctuation=True) is article
+def test_japanese_and_korean_are_left_as_written() -> None:
+    for language in (ContentLanguage.JAPANESE, ContentLanguage.KOREAN):
+        article = _article("漁船が港に戻った,みんなで手伝った!", language)
+        assert convert(article, Target.SIMPLIFIED, QuoteStyle.CORNER, punctuation=True) is article
+    # Punctuation is a Chinese typesetting rule: another language keeps its marks.
+    english = _article("The boats came back,然後 everyone helped!", ContentLanguage.OTHER)
+    assert convert(english, Target.ORIGINAL, punctuation=True) is english
 
 
 def test_fullwidth_article_without_the_converter() -> None:

@@ -645,11 +645,18 @@ def _convert_all(texts: Sequence[str], configs: Sequence[str]) -> list[str]:
     return [convert_configs(t, configs) for t in texts]  # pragma: no cover - every mark in use
 
 
+#: Languages whose Han characters are their own (kanji, hanja): converting them between
+#: Chinese scripts would change the words. Another language's Han characters are Chinese
+#: quoted in it (a name, a table of places), and convert as Chinese does.
+OWN_HAN: frozenset[ContentLanguage] = frozenset({ContentLanguage.JAPANESE, ContentLanguage.KOREAN})
+
+
 def _unchanged(article: Article, target: Target, quotes: QuoteStyle, punctuation: bool) -> bool:
     """Whether converting `article` this way leaves it as it is: nothing asked for, or a
-    text that is not Chinese (shown as written, see `reader.core.language`)."""
+    Japanese or Korean text (shown as written, see `OWN_HAN`)."""
+    punctuation = punctuation and article.language is ContentLanguage.CHINESE
     nothing = target is Target.ORIGINAL and quotes is QuoteStyle.KEEP and not punctuation
-    return nothing or article.language is not ContentLanguage.CHINESE
+    return nothing or article.language in OWN_HAN
 
 
 def _convert_article(
@@ -666,7 +673,7 @@ def _convert_article(
     texts = _convert_all(article_texts(article), plan(article.script, variant, target, standard))
     if quotes is not QuoteStyle.KEEP:
         texts = [apply_quotes(t, quotes) for t in texts]
-    if punctuation:
+    if punctuation and article.language is ContentLanguage.CHINESE:
         texts = [fullwidth(t) for t in texts]
     return with_texts(article, texts, result_script(article.script, target))
 
@@ -700,8 +707,8 @@ def convert(
     Simplified article; a Traditional one is shown as written. With `punctuation`,
     half-width marks between Chinese characters become full-width (`punctuation.py`).
     `article` itself is never modified. `Target.ORIGINAL` keeps the text (only `quotes`
-    and `punctuation` apply) and the script. An article that is not in Chinese is
-    returned as it is.
+    and `punctuation` apply) and the script. A Japanese or Korean article is returned as
+    it is (`OWN_HAN`); the window shows any article that is not Chinese as written.
 
     Raises:
         ScriptError: OpenCC is missing or the wrong package.

@@ -1,31 +1,32 @@
 """Work off the GUI process: one warm worker process, one job at a time, results as signals.
 
 Why a process and not a thread: the core is pure Python, so a loading thread shares the
-GIL with the GUI thread. Measured on a 10 MB page (1.8M characters; benchmarks: responsive
-open): a thread stalls the event loop up to 155 ms (long lxml and regex calls hold the
-GIL); a worker process stalls it at most 30-40 ms, while the result is unpickled. A
-process can also really be stopped when a newer job supersedes it.
+GIL with the GUI thread. Measured on a 10 MB page (1.8M characters;
+benchmarks/bench_responsive.py): a loading thread stalls the event loop for 79-155 ms at a
+time (long lxml and regex calls hold the GIL); with a worker process the longest stall is
+27-60 ms, while the result is unpickled. A process can also really be stopped when a newer
+job supersedes it, so it stops taking a core from the one the reader now wants.
 
-The worker is started with "spawn" (a fresh interpreter: fork would copy Qt's threads'
-state) on the first job and kept for the next ones; its loop is in `worker.py`, which
-imports no Qt, so neither does the worker.
+The worker is a fresh interpreter running `python -m reader.ui.worker` (never a fork: it
+would copy Qt's threads' state; and not multiprocessing's "spawn", which re-runs the
+caller's main script in the child, so a script without an `if __name__ == "__main__"`
+guard would start its window again there). It is started with the first job and kept for
+the next ones; it imports no Qt. Requests and replies are pickles on its stdin/stdout.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import os
+import pickle
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-
-from reader.ui.worker import serve
-
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +51,8 @@ class ProcessJobs(QObject):
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._current = 0
-        self._process: BaseProcess | None = None
-        self._conn: Connection | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._waiter: threading.Thread | None = None  # reads the running job's reply
         self._replied.connect(self._deliver)
 
     def submit(self, fn: Job, *args: object) -> int:
@@ -60,14 +61,16 @@ class ProcessJobs(QObject):
             self.cancel()
         jid = next(self._ids)
         self._current = jid
+        request = pickle.dumps((jid, fn, args), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            conn = self._worker()
-            conn.send((jid, fn, args))
+            worker = self._worker()
+            _send(worker, request)
         except OSError:  # the worker died since its last job: start another
             self._stop_worker()
-            conn = self._worker()
-            conn.send((jid, fn, args))
-        threading.Thread(target=self._wait, args=(conn, jid), daemon=True).start()
+            worker = self._worker()
+            _send(worker, request)
+        self._waiter = threading.Thread(target=self._wait, args=(worker, jid), daemon=True)
+        self._waiter.start()
         return jid
 
     def busy(self) -> bool:
@@ -86,31 +89,38 @@ class ProcessJobs(QObject):
         self._current = 0
         self._stop_worker()
 
-    def _worker(self) -> Connection:
-        if self._process is None or self._conn is None or not self._process.is_alive():
-            import multiprocessing  # noqa: PLC0415 - only here: see ReadingSession._background
-
-            ctx = multiprocessing.get_context("spawn")
-            ours, theirs = ctx.Pipe()
-            process = ctx.Process(target=serve, args=(theirs,), daemon=True, name="qingdu-load")
-            process.start()
-            theirs.close()
-            self._process, self._conn = process, ours
-        return self._conn
+    def _worker(self) -> subprocess.Popen[bytes]:
+        if self._process is None or self._process.poll() is not None:
+            # The child finds `reader` where this process did (a source checkout run as
+            # `python main.py` from elsewhere is not on the default path).
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "reader.ui.worker"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+            )
+        return self._process
 
     def _stop_worker(self) -> None:
-        # The pipe is not closed here: a helper thread may be reading it. Once the worker
-        # is dead its read fails with EOFError, and the Connection closes when dropped.
-        process = self._process
-        self._process = self._conn = None
-        if process is not None:
-            process.kill()
-            process.join(timeout=5)
+        process, waiter = self._process, self._waiter
+        self._process = self._waiter = None
+        if process is None:
+            return
+        process.kill()
+        process.wait(timeout=5)
+        if waiter is not None:
+            waiter.join(timeout=5)  # its read ends (EOF) once the worker is dead
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                pipe.close()
 
-    def _wait(self, conn: Connection, jid: int) -> None:
+    def _wait(self, worker: subprocess.Popen[bytes], jid: int) -> None:
         """On a helper thread: wait for job `jid`'s reply and hand it to the GUI thread."""
         try:
-            reply_id, ok, payload = conn.recv()
+            if worker.stdout is None:
+                raise EOFError
+            reply_id, ok, payload = pickle.load(worker.stdout)
         except (EOFError, OSError):
             # The worker is gone: stopped for a newer job (then `_deliver` drops this, the
             # job being stale) or died on the page (then the user hears of it).
@@ -129,3 +139,10 @@ class ProcessJobs(QObject):
             self.finished.emit(jid, payload)
         else:
             self.failed.emit(jid, str(payload))
+
+
+def _send(worker: subprocess.Popen[bytes], request: bytes) -> None:
+    if worker.stdin is None:
+        raise OSError("the worker has no input pipe")
+    worker.stdin.write(request)
+    worker.stdin.flush()

@@ -11,7 +11,7 @@ Where the work runs, and why (numbers from `python -m benchmarks` on this machin
 * Loading: a page up to `INLINE_LOAD_BYTES` loads right here, on the GUI thread (a
   start-up on the bundled sample paints sooner this way); a bigger one loads in a worker
   process (`jobs.ProcessJobs`: the core is pure Python, and a loading thread would hold the
-  GIL for up to 155 ms at a time on a 10 MB page, a worker process 30-40 ms at most).
+  GIL and stall the window 79-155 ms at a time on a 10 MB page, a worker process 27-60 ms).
 * Converting: on the GUI thread, never in a thread. OpenCC's C++ binding converts 25,000
   characters in 3-9 ms (s2t-s2twp), the variant is detected in 1.7 ms and the result
   rendered in 2.4 ms: a warm switch repaints in about 31 ms (a worker thread's hand-off

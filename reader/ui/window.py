@@ -24,7 +24,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLocale, QSettings, Signal
 from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader.core import Article, Script
@@ -35,6 +35,7 @@ from reader.core.progress import progress
 from reader.core.render import anchor
 from reader.ui import i18n
 from reader.ui import settings as store
+from reader.ui.afterpaint import AfterPaint
 from reader.ui.navigate import Navigator
 from reader.ui.session import TOP, Position, ReadingSession
 from reader.ui.sidebar import Sidebar
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         self._controls: Controls | None = None
         self._place: Position | None = None  # where the next article shown goes
         self._script_after_paint = False  # start-up: the original first (see _article_loaded)
-        self._after_paint: tuple[QWidget, Callable[[], None]] | None = None
+        self._after_paint = AfterPaint(self)  # the start-up steps (see the module docstring)
         self._base_size = base_point_size()
 
         self.view: ArticleView = ArticleView(self)
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.view.setFocus()
         if defer_controls:
-            self._watch_paint(self.view.viewport(), self._build_controls_now)
+            self._after_paint.watch(self.view.viewport(), self._build_controls_now)
         else:
             self.build_controls()
 
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
         c.toolbar.setStyleSheet(self.look.toolbar_qss)
         self._retranslate()
         self._sync_checks()
-        self._watch_paint(c.toolbar, self._controls_painted)
+        self._after_paint.watch(c.toolbar, self._controls_painted)
         return c
 
     def action(self, name: str) -> QAction:
@@ -532,7 +533,12 @@ class MainWindow(QMainWindow):
     def _show_script(self) -> None:
         p = self._prefs
         waited, self._script_after_paint = self._script_after_paint, False
-        self._session.show_in(p.script, p.quotes, p.traditional_standard, p.punctuation)
+        article = self.article
+        if article is not None and article.language is not ContentLanguage.CHINESE:
+            # Shown as written (the script switches are off for it).
+            self._session.show_in(Target.ORIGINAL, QuoteStyle.KEEP, p.traditional_standard)
+        else:
+            self._session.show_in(p.script, p.quotes, p.traditional_standard, p.punctuation)
         if waited:
             self._busy_changed()
 
@@ -709,13 +715,6 @@ class MainWindow(QMainWindow):
     def _build_controls_now(self) -> None:
         self.build_controls()
 
-    def _watch_paint(self, widget: QWidget, then: Callable[[], None]) -> None:
-        """Run `then` just after `widget` next paints (the start-up steps; see eventFilter)."""
-        if self._after_paint is not None:
-            self._after_paint[0].removeEventFilter(self)
-        self._after_paint = (widget, then)
-        widget.installEventFilter(self)
-
     def _link_clicked(self, url: QUrl) -> None:
         if url.scheme().lower() in ("http", "https") and not self._dialogs.open_url(url):
             from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - see the docstring
@@ -725,16 +724,6 @@ class MainWindow(QMainWindow):
             self._error(self._t("no_browser_title"), self._t("no_browser", url=text))
 
     # -- Qt overrides ----------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Start-up steps wait for a paint (_watch_paint): a zero timer set during the paint
-        # runs once that frame is on screen.
-        after = self._after_paint
-        if after is not None and watched is after[0] and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._after_paint = None
-            QTimer.singleShot(0, after[1])
-        return super().eventFilter(watched, event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(u.isLocalFile() for u in event.mimeData().urls()):
