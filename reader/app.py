@@ -64,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
         "(a Traditional one stays as written; default: taiwan)",
     )
     p.add_argument(
+        "--fullwidth-punctuation",
+        action="store_true",
+        help="--dump: half-width ,?!:;() between Chinese characters made full-width",
+    )
+    p.add_argument(
         "--install-desktop",
         action="store_true",
         help="Linux: add Qingdu to the desktop's applications and 'Open with' menus "
@@ -141,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             script=args.script,
             quotes=args.quotes,
             standard=args.traditional_standard,
+            fullwidth=args.fullwidth_punctuation,
         )
     return _run(args.path)
 

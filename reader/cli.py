@@ -2,7 +2,7 @@
 
 `--dump PATH [--format json|markdown|text|html]
 [--script original|traditional|taiwan|hongkong|simplified] [--quotes keep|corner|curly]
-[--traditional-standard taiwan|hongkong|opencc]`
+[--traditional-standard taiwan|hongkong|opencc] [--fullwidth-punctuation]`
 """
 
 from __future__ import annotations
@@ -46,23 +46,26 @@ def dump(
     script: str = "original",
     quotes: str = "keep",
     standard: str = TraditionalStandard.TAIWAN.value,
+    fullwidth: bool = False,
 ) -> int:
     """Print the cleaned article at `path` in `script` with `quotes`; return the exit status.
 
     `standard` is the forms `traditional` gives a Simplified article (a Traditional one is
-    printed as written), as the window's 繁體 does.
+    printed as written), as the window's 繁體 does; `fullwidth` makes half-width marks
+    between Chinese characters full-width, as the window's punctuation switch does.
     """
     out = out or sys.stdout
     err = err or sys.stderr
     try:
         with paused_gc():  # one page, then exit: see paused_gc
             article = load_article(path)
-            if script != "original" or quotes != "keep":
+            if script != "original" or quotes != "keep" or fullwidth:
                 article = convert(
                     article,
                     Target(script),
                     QuoteStyle(quotes),
                     standard=TraditionalStandard(standard),
+                    punctuation=fullwidth,
                 )
     except ReaderError as exc:
         print(f"qingdu: {exc}", file=err)

@@ -333,6 +333,7 @@ MENUS: tuple[Menu, ...] = (
                     "actionMarginsLess",
                     None,
                     "actionIndent",
+                    "actionPunctuation",
                     "actionLayoutReset",
                 ),
             ),
