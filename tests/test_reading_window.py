@@ -316,4 +316,6 @@ def test_progress_in_the_status_bar(qtbot: QtBot, settings: QSettings) -> None:
     status = window.build_controls().status.time
     assert "min" in status.text()
     window.action("actionGoEnd").trigger()
-    qtbot.waitUntil(lambda: "100% read" in status.text())
+    qtbot.waitUntil(lambda: status.text() == "Read to the end")
+    window.action("actionGoTop").trigger()
+    qtbot.waitUntil(lambda: "min" in status.text())

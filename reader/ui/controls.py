@@ -475,6 +475,8 @@ class Controls:
             self.status.time.clear()
         elif at.percent == 0:
             self.status.time.setText(t("minutes", m=at.minutes_left))
+        elif at.percent == 100:
+            self.status.time.setText(t("progress_done"))
         else:
             self.status.time.setText(t("progress", p=at.percent, m=at.minutes_left))
 

@@ -128,6 +128,7 @@ STRINGS: Mapping[str, tuple[str, str, str]] = {
         "已读 {p}%，尚余约 {m} 分钟",
         "{p}% read, about {m} min left",
     ),
+    "progress_done": ("已讀完", "已读完", "Read to the end"),
     "no_browser_title": ("無法開啟網址", "无法打开网址", "Cannot open the address"),
     "no_browser": (
         "找不到可開啟這個網址的瀏覽器：\n{url}\n\n網址已複製到剪貼簿。",
