@@ -95,6 +95,14 @@ def test_first_size_fits_the_screen() -> None:
     assert first_size(QSize(910, 480)) == (819, 432)  # 1366x768 at 150 %
 
 
+def test_the_first_window_fits_the_available_screen(qtbot: QtBot, settings: QSettings) -> None:
+    window = build_window(settings, dialogs=FakeDialogs().dialogs())  # no saved geometry
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry().size()
+    assert window.width() <= room.width() * 0.9 + 1
+    assert window.height() <= room.height() * 0.9 + 1
+
+
 def test_a_narrow_window_collapses_the_sidebar(qtbot: QtBot, settings: QSettings) -> None:
     window = _window(qtbot, settings)
     _shown(qtbot, window, rich_article())
