@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,14 +21,83 @@ from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from reader.core.article import Article
 from reader.core.export import SUFFIXES, format_article
+from reader.core.prefs import Accent
 from reader.core.render import asset_url
+from reader.ui.theme import article_css, colors
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from reader.ui.dialogs import Dialogs
+
 #: The formats File ▸ Export offers, by the core exporter's names, plus PDF.
 EXPORT_FORMATS = ("markdown", "html", "pdf")
 PDF_SUFFIX = ".pdf"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What is on screen, to export or print: the article as shown (converted), its HTML
+    and pictures (block index -> bytes), the body font, the file it came from, the accent."""
+
+    article: Article
+    html: str
+    images: Mapping[int, bytes]
+    font: QFont
+    path: Path | None
+    accent: Accent
+
+    def css(self) -> str:
+        """The article style sheet in the light colours: paper is white, and a dark page
+        printed would be light text on it."""
+        return article_css(colors(False, self.accent))
+
+    def document(self) -> QTextDocument:
+        """The article laid out for the printer."""
+        return print_document(self.html, self.css(), self.font, self.images)
+
+
+class Exporter:
+    """File ▸ Export and Print: asks where (or which printer), writes the article shown,
+    and reports a failure through `error(title, message)` in the words of `t`."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        dialogs: Dialogs,
+        t: Callable[..., str],
+        error: Callable[[str, str], None],
+    ) -> None:
+        self._parent = parent
+        self._dialogs = dialogs
+        self._t = t
+        self._error = error
+
+    def export(self, fmt: str, shown: Shown) -> None:
+        """Ask for a file and write `shown` into it as `fmt` ("markdown", "html", "pdf")."""
+        t = self._t
+        path = shown.path
+        stem = path.stem if path else "article"
+        folder = path.parent if path else Path.home()
+        suggested = str(folder / (stem + suffix(fmt)))
+        name_filter = f"{fmt.upper()} (*{suffix(fmt)})"
+        target = self._dialogs.ask_save_path(
+            self._parent, t("export_title"), suggested, name_filter
+        )
+        if target is None:
+            return
+        try:
+            if fmt == "pdf":
+                write_pdf(shown.document(), target)
+            else:
+                write_text_export(shown.article, fmt, target, shown.css())
+        except (OSError, UnicodeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self._error(t("error_export_title"), t("error_export", name=target.name, reason=reason))
+
+    def print(self, shown: Shown) -> bool:
+        """Print `shown` through the print dialog; False if cancelled."""
+        return self._dialogs.print_document(self._parent, shown.document())
 
 
 def suffix(fmt: str) -> str:

@@ -52,11 +52,11 @@ if TYPE_CHECKING:
         QDragEnterEvent,
         QDropEvent,
         QResizeEvent,
-        QTextDocument,
     )
 
     from reader.ui.controls import Controls
     from reader.ui.dialogs import Dialogs
+    from reader.ui.export import Shown
     from reader.ui.find import FindBar, FindController
     from reader.ui.removed import RemovedPanel
 
@@ -398,48 +398,30 @@ class MainWindow(QMainWindow):
 
     def export(self, fmt: str) -> None:
         """Ask where, then write the article shown as `fmt` ("markdown", "html", "pdf")."""
-        from reader.ui import export  # noqa: PLC0415 - only when exporting
+        from reader.ui.export import Exporter  # noqa: PLC0415 - only when exporting
 
-        article = self._article()
-        if article is None:
-            return
-        stem = self.path.stem if self.path else "article"
-        folder = self.path.parent if self.path else Path.home()
-        suggested = str(folder / (stem + export.suffix(fmt)))
-        filter_ = f"{fmt.upper()} (*{export.suffix(fmt)})"
-        target = self._dialogs.ask_save_path(self, self._t("export_title"), suggested, filter_)
-        if target is None:
-            return
-        try:
-            if fmt == "pdf":
-                export.write_pdf(self._print_document(), target)
-            else:
-                export.write_text_export(article, fmt, target, self._print_css())
-        except (OSError, UnicodeError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self._error(
-                self._t("error_export_title"),
-                self._t("error_export", name=target.name, reason=reason),
-            )
+        shown = self._shown_for_export()
+        if shown is not None:
+            Exporter(self, self._dialogs, self._t, self._error).export(fmt, shown)
 
     def print_article(self) -> None:
         """Print the article shown (Qt's print dialog)."""
-        if self._article() is not None:
+        from reader.ui.export import Exporter  # noqa: PLC0415 - only when printing
+
+        shown = self._shown_for_export()
+        if shown is not None:
             self._qt_texts.use(self._lang)
-            self._dialogs.print_document(self, self._print_document())
+            Exporter(self, self._dialogs, self._t, self._error).print(shown)
 
-    def _print_css(self) -> str:
-        from reader.ui.theme import article_css, colors  # noqa: PLC0415
+    def _shown_for_export(self) -> Shown | None:
+        from reader.ui.export import Shown  # noqa: PLC0415 - see export()
 
-        # Paper is white: a dark page printed would be light text on it.
-        return article_css(colors(False, self._prefs.accent))
-
-    def _print_document(self) -> QTextDocument:
-        from reader.ui import export  # noqa: PLC0415 - QtPrintSupport, only when printing
-
+        article = self._article()
+        if article is None:
+            return None
         font = self.view.document().defaultFont()
-        images = self._session.images
-        return export.print_document(self._session.html, self._print_css(), font, images)
+        s = self._session
+        return Shown(article, s.html, s.images, font, self.path, self._prefs.accent)
 
     def toggle_full_screen(self) -> None:
         """Enter or leave full screen."""
