@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -333,3 +334,28 @@ def test_progress_in_the_status_bar(qtbot: QtBot, settings: QSettings) -> None:
     qtbot.waitUntil(lambda: status.text() == "Read to the end")
     window.action("actionGoTop").trigger()
     qtbot.waitUntil(lambda: "min" in status.text())
+
+
+def test_punctuation_that_changes_nothing_costs_no_second_rendering(
+    qtbot: QtBot, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import render as core_render
+    from reader.ui import session
+
+    rendered: list[str] = []
+    real = core_render.render
+
+    def counting(article: Article, *args: object) -> str:
+        rendered.append(article.title)
+        return real(article)
+
+    monkeypatch.setattr(session, "render", counting)
+    window = _window(qtbot, settings)
+    assert window.prefs.punctuation
+    _shown(qtbot, window, rich_article())  # full-width already: nothing to change
+    with qtbot.waitSignal(window.article_shown, timeout=CONVERT_TIMEOUT):
+        window.action("actionScriptSimplified").trigger()
+    with qtbot.waitSignal(window.article_shown, timeout=CONVERT_TIMEOUT):
+        window.action("actionScriptOriginal").trigger()
+    assert window.shown_article is window.article
+    assert len(rendered) == 2  # the original once, the Simplified once

@@ -223,7 +223,11 @@ class ReadingSession(QObject):
             return
         if key not in self._cache and not _is_original(key):
             try:
-                self._cache[key] = _convert(article, key)
+                converted = _convert(article, key)
+                # A conversion that changes nothing (no farm punctuation to widen, a page
+                # shown as written) shares the rendering it already has.
+                hit = next((v for v in self._cache.values() if v[0] is converted), None)
+                self._cache[key] = hit or (converted, render(converted))
             except ReaderError as exc:
                 self.conversion_failed.emit(str(exc))
                 return
@@ -235,7 +239,7 @@ class ReadingSession(QObject):
             return
         if _is_original(key) and key not in self._cache:
             # The original is the same whatever the standard: one rendering for all.
-            hit = next((v for k, v in self._cache.items() if _is_original(k)), None)
+            hit = next((v for v in self._cache.values() if v[0] is article), None)
             self._cache[key] = hit or (article, render(article))
         self._shown_key = key
         self.script_changed.emit(self._cache[key][0])
@@ -274,7 +278,7 @@ class ReadingSession(QObject):
         self.load_failed.emit(path.name if path else "", message)
 
 
-def _convert(article: Article, key: Key) -> tuple[Article, str]:
+def _convert(article: Article, key: Key) -> Article:
     target, quotes, standard, punctuation = key
     if _is_cheap(key):
         from reader.core.punctuation import fullwidth_article  # noqa: PLC0415
@@ -285,4 +289,4 @@ def _convert(article: Article, key: Key) -> tuple[Article, str]:
         from reader.core.script import convert  # noqa: PLC0415
 
         converted = convert(article, target, quotes, standard=standard, punctuation=punctuation)
-    return converted, render(converted)
+    return converted
