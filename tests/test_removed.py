@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from reader.core.article import Article, Block, BlockType, Removal
 from reader.core.prefs import Language
@@ -42,14 +41,8 @@ def test_each_text_once_with_its_count_watermarks_first() -> None:
 
 
 def test_a_family_listed_once_with_its_count() -> None:
-    @dataclass(frozen=True)
-    class Family:  # the shape of a watermark family listed once (Removal with a count)
-        reason: str
-        text: str
-        count: int | None = None
-
-    groups = group_removed(cast("list[Removal]", [Family("watermark", MARK, 12)]))
-    assert groups == [("watermark", [(MARK, 12)])]
+    groups = group_removed([Removal("watermark", MARK, 12), Removal("list", "熱門文章 排行榜")])
+    assert groups == [("watermark", [(MARK, 12)]), ("list", [("熱門文章 排行榜", 1)])]
 
 
 def test_the_panel_shows_the_groups_translated(qtbot: QtBot) -> None:

@@ -144,6 +144,11 @@ STRINGS: Mapping[str, tuple[str, str, str]] = {
     "removed_none": ("沒有移除任何內容", "没有移除任何内容", "Nothing was removed"),
     "removed_watermark": ("浮水印", "水印", "Watermarks"),
     "removed_chrome": ("選單、列表與按鈕", "菜单、列表与按钮", "Menus, lists and buttons"),
+    "removed_list": (
+        "列表（相關文章等）",
+        "列表（相关文章等）",
+        "Lists (related stories and the like)",
+    ),
     "removed_meta": ("頁面資訊", "页面信息", "Page details"),
     "removed_junk": ("雜訊", "杂讯", "Junk lines"),
     "removed_tail": (

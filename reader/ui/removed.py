@@ -4,8 +4,8 @@ the article was lost.
 It is given an Article and lists `article.removed` by reason (watermarks, menus and
 lists, page details, what followed the article...), each group with its count, each entry
 once with the number of times it was cut ("×12" for a watermark in twelve paragraphs).
-The core may list a watermark family once with its count, or each occurrence: the panel
-shows either the same way.
+The core lists a watermark family once with its count (`Removal.count`); an entry listed
+more than once is counted the same way.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ REASON_ORDER: tuple[str, ...] = (
     "hidden",
     "duplicate",
     "chrome",
+    "list",
     "meta",
     "tail",
     "trailing",
@@ -38,8 +39,7 @@ def group_removed(removed: Iterable[Removal]) -> list[tuple[str, list[tuple[str,
     last), each text once with how many times it was cut."""
     groups: dict[str, dict[str, int]] = {}
     for r in removed:
-        count = getattr(r, "count", None)  # a watermark family's occurrences, if given
-        times = count if isinstance(count, int) and count > 0 else 1
+        times = r.count if r.count is not None and r.count > 0 else 1  # a family's count
         entries = groups.setdefault(r.reason, {})
         entries[r.text] = entries.get(r.text, 0) + times
 
