@@ -270,6 +270,10 @@ def test_full_width_punctuation_is_on_for_chinese(qtbot: QtBot, settings: QSetti
     _shown(qtbot, window, farm)
     text = window.view.toPlainText()
     assert "從1到10，科研" in text and "表示：成果轉化需要時間，也需要耐心！" in text
+    # Find follows what is shown: a query typed with half-width marks finds the text.
+    window.open_find()
+    window.find_bar.edit.setText("時間,也")
+    qtbot.waitUntil(lambda: window.match_count() == 1)
     window.action("actionPunctuation").trigger()
     qtbot.waitUntil(lambda: "表示:成果" in window.view.toPlainText(), timeout=CONVERT_TIMEOUT)
 

@@ -214,7 +214,12 @@ class MainWindow(QMainWindow):
             def variants(query: str) -> set[str]:
                 source = self.article.script if self.article else None
                 p = self._prefs
-                return query_variants(query, p.script, source, p.traditional_standard)
+                found = query_variants(query, p.script, source, p.traditional_standard)
+                if p.punctuation:  # "時間,也" typed finds the "時間，也" shown
+                    from reader.core.punctuation import fullwidth  # noqa: PLC0415
+
+                    found |= {fullwidth(v) for v in found}
+                return found
 
             none = self._t
             return FindController(
