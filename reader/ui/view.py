@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock, QTextCursor, QTextDo
 from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
+from reader.ui.history import History, Place
 from reader.ui.typography import (
     DEFAULT_STYLE,
     MIN_COLUMN_CHARS,
@@ -43,9 +44,6 @@ each in the light and the dark theme. A 25,000-character document is about 1 MB.
 
 MARKED_BAR = "markedScrollBar"
 """objectName of the scroll bar that shows marks (see `_marked_bar`)."""
-
-HISTORY_KEPT = 50
-"""Places Back remembers: more than a reader retraces in one article."""
 
 JUMP_HEADROOM_LINES = 1.5
 """A jump (to a section, a speaker, a find match) leaves this many body lines above its
@@ -79,8 +77,7 @@ class ArticleView(QTextBrowser):
         # width (a resize, a new column) puts the same text back at the top.
         self._reading_char: int | None = None
         self._restoring = False
-        self._back: list[tuple[str, int]] = []
-        self._forward: list[tuple[str, int]] = []
+        self._history = History()
         self._images: dict[int, bytes] = {}
         self._anchors: dict[str, QTextBlock] = {}
         self._block_index: dict[int, int] = {}  # document block number -> article block
@@ -294,51 +291,38 @@ class ArticleView(QTextBrowser):
     def remember_place(self) -> None:
         """Record where the reader is, for `go_back` (a jump or a find does this first)."""
         place = self._place()
-        if place is None:
-            return
-        if not self._back or self._back[-1] != place:
-            self._back.append(place)
-            del self._back[:-HISTORY_KEPT]
-        self._forward.clear()
-        self.history_changed.emit()
+        if place is not None:
+            self._history.record(place)
+            self.history_changed.emit()
 
     def can_go_back(self) -> bool:
         """Whether `go_back` has a place to return to."""
-        return bool(self._back)
+        return self._history.can_go_back()
 
     def can_go_forward(self) -> bool:
         """Whether `go_forward` has a place to return to."""
-        return bool(self._forward)
+        return self._history.can_go_forward()
 
     def go_back(self) -> bool:
         """Return to the place before the last jump or find (Alt+Left)."""
-        return self._travel(self._back, self._forward)
+        return self._go(self._history.back(self._place(), self._anchors.__contains__))
 
     def go_forward(self) -> bool:
         """Undo a `go_back` (Alt+Right)."""
-        return self._travel(self._forward, self._back)
+        return self._go(self._history.forward(self._place(), self._anchors.__contains__))
 
     def clear_history(self) -> None:
         """Forget the places recorded (a new article is shown)."""
-        self._back.clear()
-        self._forward.clear()
+        self._history.clear()
         self.history_changed.emit()
 
-    def _travel(self, source: list[tuple[str, int]], other: list[tuple[str, int]]) -> bool:
-        while source:
-            name, offset = source.pop()
-            if name not in self._anchors:
-                continue
-            here = self._place()
-            if here is not None:
-                other.append(here)
-            self.scroll_to(name, offset)
-            self.history_changed.emit()
-            return True
+    def _go(self, place: Place | None) -> bool:
+        if place is not None:
+            self.scroll_to(*place)
         self.history_changed.emit()
-        return False
+        return place is not None
 
-    def _place(self) -> tuple[str, int] | None:
+    def _place(self) -> Place | None:
         block = self.top_block()
         if block is None:
             return None
