@@ -363,3 +363,19 @@ def test_punctuation_that_changes_nothing_costs_no_second_rendering(
     with qtbot.waitSignal(window.article_shown, timeout=CONVERT_TIMEOUT):
         window.action("actionPunctuation").trigger()  # on again
     assert len(rendered) == 1  # one rendering of the one text
+
+
+def test_a_japanese_page_gets_a_japanese_font(qtbot: QtBot, settings: QSettings) -> None:
+    from reader.core.language import ContentLanguage
+
+    window = _window(qtbot, settings)
+    text = "潮が引いた後、波止場の漁師たちは網を繕い始め、翌朝早くの出港に備えた。" * 4
+    page = Article(
+        title="波止場の朝",
+        blocks=(Block(BlockType.PARAGRAPH, text),),
+        language=ContentLanguage.JAPANESE,
+    )
+    _shown(qtbot, window, page)
+    assert window.view.font().families()[0] == "Noto Serif CJK JP"
+    assert window.shown_article is window.article  # shown as written
+    assert not window.action("actionScriptTraditional").isEnabled()
