@@ -315,6 +315,7 @@ def test_recent_files_are_listed_newest_first_and_pruned(
     # The articles' titles tell the files apart; the path is the tooltip.
     assert [a.text() for a in entries] == ["&1 第二篇", "&2 第一篇"]
     assert [a.toolTip() for a in entries] == [str(second.resolve()), str(first.resolve())]
+    assert again.build_controls().recent_menu.toolTipsVisible()
     again.action("actionRecent2").trigger()
     assert again.path == first.resolve() or again.path == first
     assert "第一篇" in again.view.toPlainText()

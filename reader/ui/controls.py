@@ -492,6 +492,7 @@ class Controls:
         `titles` (by path; the file's name when unknown), the path as tooltip, then
         Clear list."""
         menu = self.recent_menu
+        menu.setToolTipsVisible(True)  # the path tells apart files of one name
         for act in menu.actions():
             if act.objectName().startswith("actionRecent"):
                 window.removeAction(act)
