@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         """Ask for a file and open it."""
         folder = str(self.path.parent) if self.path else ""
+        self._qt_texts.use(self._lang)  # the file dialog's own words
         path = self._dialogs.ask_open_path(
             self, self._t("open_title"), folder, self._t("open_filter")
         )
@@ -386,6 +387,7 @@ class MainWindow(QMainWindow):
         items = [auto, *(traditional if name == "font_traditional" else simplified)]
         current = getattr(self._prefs, name)
         key = "menu_" + name
+        self._qt_texts.use(self._lang)  # the dialog's OK and Cancel
         chosen = self._dialogs.choose_item(
             self, self._t(key), self._t(key), items, items.index(current) if current in items else 0
         )
@@ -407,6 +409,7 @@ class MainWindow(QMainWindow):
 
         shown = self._shown_for_export()
         if shown is not None:
+            self._qt_texts.use(self._lang)  # the file dialog's own words
             Exporter(self, self._dialogs, self._t, self._error).export(fmt, shown)
 
     def print_article(self) -> None:
