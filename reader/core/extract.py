@@ -26,7 +26,6 @@ from reader.core.article import (
     Removal,
     Script,
     Section,
-    Speaker,
     Theme,
 )
 from reader.core.clean import (
@@ -41,6 +40,7 @@ from reader.core.clean import (
 )
 from reader.core.errors import NoArticleError
 from reader.core.load import Page, PageFormat
+from reader.core.speakers import find_speakers
 
 if TYPE_CHECKING:
     from lxml import etree  # imported where HTML is parsed: text dumps never need it
@@ -629,181 +629,6 @@ def _scan_meta_line(text: str, meta: _Meta) -> bool:
     return True
 
 
-# =========================================================================== sections, speakers
-
-
-def _starts_with_surname(name: str) -> bool:
-    return name[:1] in sel.SURNAMES or name[:2] in sel.SURNAMES
-
-
-_HAN_RUN_RE = re.compile("[\u4e00-\u9fff]+")
-
-
-def _valid_name(name: str) -> bool:
-    if not 2 <= len(name) <= 4 or name in sel.NOT_NAMES:
-        return False
-    if not _HAN_RUN_RE.fullmatch(name) or name[-1] in sel.ORG_SUFFIX_CHARS:
-        return False
-    return _starts_with_surname(name)
-
-
-def _name_at(text: str, start: int) -> str | None:
-    """The name that starts at `start`, cut before the first boundary character."""
-    seg = text[start : start + 5]
-    for size in (2, 3, 4):
-        cand, nxt = seg[:size], seg[size : size + 1]
-        if len(cand) < size:
-            return None
-        if _valid_name(cand) and (not nxt or nxt in sel.NAME_BOUNDARY or not _is_han(nxt)):
-            return cand
-    return None
-
-
-def _name_before(text: str, end: int, doc: _Counts) -> str | None:
-    """The name that ends right before `end` (after adverb fillers), or None.
-
-    Three characters are tried before two ("黃淑芬說" is not "淑芬說"); a two-character
-    name glued to a preceding word is accepted only after a particle or a role word
-    ("的唐悅認為", "員常林在"), or when it recurs in the article.
-    """
-    while end > 0 and text[end - 1] in sel.NAME_VERB_FILLERS:
-        end -= 1
-    if end >= 4 and text[end - 4 : end - 2] in sel.SURNAMES and _valid_name(text[end - 4 : end]):
-        return text[end - 4 : end]  # compound surname: 司徒偉明
-    three = text[max(0, end - 3) : end]
-    if len(three) == 3 and _valid_name(three) and three[0] not in _FUNCTION_CHARS:
-        return three
-    two = text[max(0, end - 2) : end]
-    if len(two) == 2 and _valid_name(two):
-        prev = text[end - 3] if end >= 3 else ""
-        if not prev or not _is_han(prev) or prev in _NAME_PRECEDERS or doc.count(two) >= 2:
-            return two
-    return None
-
-
-#: Surname characters that are far more often a function word before a name (和王林說).
-_FUNCTION_CHARS = "和與与向對对而但在是於于"
-#: Characters after which a two-character name may follow without a break: particles
-#: and the last characters of role words (的/之, 員/長/師/人/主/家/者 ...).
-_NAME_PRECEDERS = "的之員员長长師师人主家者生士農农工民"
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
-_ROLE_RE = re.compile(sel.words_pattern(sel.ROLE_SUFFIXES))
-_VERB_RE = re.compile(sel.words_pattern(sel.SPEECH_VERBS))
-_INTERVIEW_RE = re.compile(r"^([\u4e00-\u9fff·]{2,5})[：:]")
-_CLAUSE_BREAK_RE = re.compile(r"[，。；！？,;!?“”「」『』\"]")
-_CLAUSE_OPENERS = (
-    "而",
-    "但",
-    "對此",
-    "对此",
-    "隨後",
-    "随后",
-    "同時",
-    "同时",
-    "此外",
-    "另外",
-    "並且",
-    "并且",
-)
-_PRONOUN_VERB_RE = re.compile("[他她]" + sel.words_pattern(sel.SPEECH_VERBS))
-
-
-def _role_names(text: str) -> list[str]:
-    names = []
-    for m in _ROLE_RE.finditer(text):
-        name = _name_at(text, m.end())
-        if name:
-            names.append(name)
-    return names
-
-
-def _recurring_name(seg: str, doc: _Counts) -> str | None:
-    """A name at the start of `seg` told apart from the words after it by recurrence: the
-    three-character form when its two-character prefix never occurs without the third."""
-    three, two = seg[:3], seg[:2]
-    if len(three) == 3 and _valid_name(three):
-        n3 = doc.count(three)
-        if n3 >= 2 and n3 == doc.count(two):
-            return three
-    if len(two) == 2 and _valid_name(two) and doc.count(two) >= 2:
-        return two
-    return None
-
-
-def _speaker_of_verb(text: str, verb_start: int, doc: _Counts) -> str | None:
-    direct = _name_before(text, verb_start, doc)
-    if direct:
-        return direct
-    clause_start = 0
-    for m in _CLAUSE_BREAK_RE.finditer(text, 0, verb_start):
-        clause_start = m.end()
-    clause = text[clause_start:verb_start]
-    roles = _role_names(clause)
-    if roles:
-        return roles[-1]
-    for opener in _CLAUSE_OPENERS:
-        if clause.startswith(opener):
-            clause = clause[len(opener) :]
-            break
-    if clause.startswith("在"):
-        clause = clause[1:]
-    name = _name_at(clause, 0)
-    if name is None and clause_start > 0 and text[clause_start - 1] in '”」"':
-        # "……”吳世喆笑著說": the clause right after a quote opens with the speaker.
-        name = _recurring_name(clause, doc)
-    return name
-
-
-class _Counts(dict[str, int]):
-    """Occurrences of short strings in the article, counted once each."""
-
-    def __init__(self, doc: str) -> None:
-        super().__init__()
-        self._doc = doc
-
-    def __missing__(self, key: str) -> int:
-        value = self[key] = self._doc.count(key)
-        return value
-
-    def count(self, key: str) -> int:
-        return self[key]
-
-
-def _find_speakers(blocks: list[Block], author: str | None) -> tuple[Speaker, ...]:
-    spoken: dict[str, set[int]] = {}
-    excluded = {author} if author else set()
-    doc = _Counts("\n".join(b.text for b in blocks))
-    budget = sel.SPEAKER_SCAN_MAX_CHARS
-    for i, b in enumerate(blocks):
-        if b.type in (BlockType.IMAGE, BlockType.HEADING):
-            continue
-        text = b.text
-        budget -= len(text)
-        if budget < 0:
-            break
-        m = _INTERVIEW_RE.match(text)
-        if m and m.group(1) not in sel.INTERVIEW_NON_NAMES and _valid_name(m.group(1)):
-            spoken.setdefault(m.group(1), set()).add(i)
-        for vm in _VERB_RE.finditer(text):
-            if len(vm.group()) == 1 and text[vm.end() : vm.end() + 1] in sel.SHORT_VERB_NOT_BEFORE:
-                continue
-            name = _speaker_of_verb(text, vm.start(), doc)
-            if name and name not in excluded:
-                spoken.setdefault(name, set()).add(i)
-        # "……教授蘇俊也對記者說……他坦言": the person a role introduced speaks as 他/她.
-        if _PRONOUN_VERB_RE.search(text) and (roles := _role_names(text)):
-            spoken.setdefault(roles[-1], set()).add(i)
-    result = [Speaker(name, tuple(sorted(idx))) for name, idx in spoken.items()]
-    names = {s.name for s in result}
-    result = [s for s in result if not any(s.name != n and s.name in n for n in names)]
-    return tuple(sorted(result, key=lambda s: s.blocks[0]))
-
-
 # =========================================================================== script
 
 
@@ -866,7 +691,7 @@ def _finish(
     sections = tuple(
         Section(b.text, i) for i, b in enumerate(blocks) if b.type is BlockType.HEADING
     )
-    speakers = _find_speakers(blocks, meta.author)
+    speakers = find_speakers(blocks, meta.author)
     sample = title + "".join(b.text for b in blocks[:200])
     return Article(
         title=title,
