@@ -25,7 +25,6 @@ from reader.core.article import (
     BlockType,
     Removal,
     Script,
-    Section,
     Theme,
 )
 from reader.core.clean import (
@@ -40,6 +39,7 @@ from reader.core.clean import (
 )
 from reader.core.errors import NoArticleError
 from reader.core.load import Page, PageFormat
+from reader.core.sections import find_sections, mark_headings
 from reader.core.speakers import find_speakers
 
 if TYPE_CHECKING:
@@ -688,9 +688,8 @@ def _finish(
         blocks.append(b)
     if not any(b.type is not BlockType.IMAGE for b in blocks):
         raise NoArticleError(f"No article text was found in {page.path or 'this page'}.")
-    sections = tuple(
-        Section(b.text, i) for i, b in enumerate(blocks) if b.type is BlockType.HEADING
-    )
+    blocks = mark_headings(blocks, title)
+    sections = find_sections(blocks)
     speakers = find_speakers(blocks, meta.author)
     sample = title + "".join(b.text for b in blocks[:200])
     return Article(

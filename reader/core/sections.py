@@ -1,0 +1,194 @@
+"""Sections: which blocks are the article's section headings.
+
+A heading is a line that names the passage after it. Markup says so (h2-h4, a short bold
+paragraph) on many pages; on portal pages a heading is a plain short paragraph between
+paragraphs, without sentence-final punctuation, often numbered (一、, 01). Either way a
+line is no heading when it is the headline or deck repeated in the body, a byline or
+credit (本報記者……發自北京, 文丨, 作者︱), boilerplate (版權與免責聲明), an image caption
+or a label ending in a colon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.core.article import Block, BlockType, Section
+
+#: Longest plain paragraph read as a heading, in characters: portal headings are 4-20
+#: characters; 30 leaves room for two-part headings ("態勢向好，外貿基本面繼續改善").
+PLAIN_MAX_CHARS = 30
+#: A plain heading is followed by a longer paragraph of prose: at least this many
+#: characters, or a whole sentence (a passage it names, not a line of a list or a poem).
+PLAIN_NEXT_MIN_CHARS = 30
+#: Plain short lines are headings only while they stay a minority of the paragraphs: a page
+#: of short lines is a poem, a list or a chat log.
+PLAIN_MAX_SHARE = 0.4
+#: Commas a heading may hold ("整容手術後，露面說案情"); more make it a sentence.
+MAX_COMMAS = 2
+#: Prose: a paragraph this long with sentence punctuation (what headings stand between).
+PROSE_MIN_CHARS = 20
+
+#: Sentence marks that end no heading (a heading ends with none, or with a closing quote or
+#: bracket of a balanced pair).
+_BAD_ENDS = frozenset("。！？!?；;：:，,、….")
+_SENTENCE_RE = re.compile(r"[。！!；;]")
+_PROSE_RE = re.compile(r"[，。、！？；…]|[,.!?;](?=\s|$)")
+#: Numbered headings (一、 (二) 3. 01 第四章): numbered, a line is a heading even when it ends
+#: like a question or trails off ("01《熱辣滾燙》，比起拳擊和減肥，更重要的是...").
+_NUMBERED_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|\d{1,2}\s*[、.．]|0\d|第[一二三四五六七八九十\d]{1,3}[章節节部篇條条])"
+)
+#: Bylines and credits: a credit label, then a separator (文丨, 作者︱, 出品︱, 記者：).
+_CREDIT_LABEL_RE = re.compile(
+    r"^[【\[（(]?\s*(?:文|作者|出品|编辑|編輯|撰文|撰稿|记者|記者|摄影|攝影|图|圖|图片|圖片|图文|圖文"
+    r"|来源|來源|策划|策劃|监制|監製|校对|校對|审核|審核|审校|審校|责编|責編|编审|編審|主编|主編|统筹|統籌"
+    r"|制作|製作|视觉|視覺|设计|設計|整理|翻译|翻譯|编译|編譯|译者|譯者|口述|采写|採寫|通讯员|通訊員"
+    r"|素材来源|素材來源|原标题|原標題|原题|原題|本文作者|整合|出处|出處)\s*[丨︱|｜/／:：\s]"
+)
+#: Dateline credits: "本報記者……發自北京", "新華社北京5月9日電", "21世紀經濟報道記者……".
+_DATELINE_RE = re.compile(
+    r"(?:记者|記者|通讯员|通訊員|特约|特約).{0,24}(?:发自|發自|报道|報道|摄|攝)"
+    r"|^(?:本报|本報|本刊|本台|新华社|新華社|中新社|中新网|中新網).{0,12}(?:记者|記者|讯|訊|电|電)"
+    r"|^.{0,16}(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:[、，,\s][\u4e00-\u9fff]{2,4})*$"
+)
+#: Image captions: a caption mark, a picture credit, a screenshot or "圖為".
+_CAPTION_RE = re.compile(
+    r"^[◎▲△●■□◆▼↑↓]|(?:图|圖|照片|图片|圖片)\s*[丨︱|｜/／:：]|截图|截圖|供图|供圖|资料图|資料圖"
+    r"|^(?:图|圖)为|^(?:图|圖)[\d一二三四五六七八九十]|(?:摄|攝)$"
+)
+#: Boilerplate: rights, disclaimers, calls to subscribe or share.
+_BOILERPLATE_RE = re.compile(
+    r"版[权權](?:所有|声明|聲明|归|歸|与|與|说明|說明|信息)|免[责責]|[转轉][载載](?:请|請|须|須|自|时|時)"
+    r"|著作[权權]|未[经經]授[权權]|订阅|訂閱|关注我们|關注我們"
+    r"|扫码|掃碼|二维码|二維碼|点击|點擊|阅读原文|閱讀原文|责任编辑|責任編輯|原文链接|原文鏈接"
+    r"|首发|首發|公众号|公眾號|微信号|微信號|本文来自|本文來自"
+)
+_DATE_RE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_FOLD_RE = re.compile(r"[\s\W_]+")
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"), ("（", "）"), ("(", ")"))
+
+
+def _fold(text: str) -> str:
+    """Text without spaces and punctuation, for comparing a line with the headline."""
+    return _FOLD_RE.sub("", text)
+
+
+def is_numbered(text: str) -> bool:
+    return _NUMBERED_RE.match(text) is not None
+
+
+def is_credit_or_chrome(text: str) -> bool:
+    """A byline, credit, dateline, caption, label or boilerplate line (never a heading)."""
+    t = text.strip()
+    if not t or t[-1] in "：:":
+        return True
+    return bool(
+        _CREDIT_LABEL_RE.match(t)
+        or _DATELINE_RE.search(t)
+        or _CAPTION_RE.search(t)
+        or _BOILERPLATE_RE.search(t)
+        or (_DATE_RE.search(t) and len(t) <= PLAIN_MAX_CHARS)
+    )
+
+
+def repeats_title(text: str, title: str, *, whole: bool = False) -> bool:
+    """Whether `text` is the headline, or it plus a site name, or (unless `whole`) a
+    part of it: a headline's two halves may be a deck and the first heading."""
+    line, head = _fold(text), _fold(title)
+    if len(line) < 4 or not head:
+        return False
+    if len(head) >= 4 and head in line:
+        return True
+    return line == head if whole else line in head
+
+
+def heading_ok(text: str, title: str, *, in_body: bool = True) -> bool:
+    """Whether a line marked up as a heading (tag or bold) may be one: in the body (after
+    the first paragraph of prose) only the whole headline is a repeat."""
+    return not is_credit_or_chrome(text) and not repeats_title(text, title, whole=in_body)
+
+
+def _balanced_end(text: str) -> bool:
+    for opening, closing in _QUOTE_PAIRS:
+        if text.endswith(closing):
+            return text.count(opening) == text.count(closing)
+    return False
+
+
+def plain_heading_shape(text: str) -> bool:
+    """Whether a plain paragraph is shaped like a heading: short, no sentence inside, and
+    no sentence mark at its end (unless numbered)."""
+    t = text.strip()
+    if not 2 <= len(t) <= PLAIN_MAX_CHARS or not any("\u4e00" <= c <= "\u9fff" for c in t):
+        return False
+    numbered = is_numbered(t)
+    if _SENTENCE_RE.search(t[:-1]) or t.count("，") + t.count(",") > MAX_COMMAS:
+        return False
+    if t[-1] in _BAD_ENDS or t.endswith("..."):
+        return numbered and t[-1] not in "。：:，,、；;"
+    if t[-1] in "”」』》）)\"'":
+        return _balanced_end(t)
+    return True
+
+
+def _is_prose(block: Block, min_chars: int = PROSE_MIN_CHARS) -> bool:
+    return (
+        block.type in (BlockType.PARAGRAPH, BlockType.QUOTE, BlockType.LIST_ITEM)
+        and len(block.text) >= min_chars
+        and _PROSE_RE.search(block.text) is not None
+    )
+
+
+def mark_headings(blocks: Sequence[Block], title: str) -> list[Block]:
+    """The blocks with their heading types decided.
+
+    Marked-up headings that are the headline, a deck (before the first paragraph of
+    prose, unless numbered), a byline, a caption or boilerplate become paragraphs. Plain
+    short paragraphs between paragraphs become headings, when the page has more than one
+    of them or other headings, and they stay a minority of its paragraphs.
+    """
+    out = list(blocks)
+    first_prose = next((i for i, b in enumerate(out) if _is_prose(b)), len(out))
+    for i, b in enumerate(out):
+        if b.type is not BlockType.HEADING:
+            continue
+        numbered = is_numbered(b.text)
+        if not heading_ok(b.text, title, in_body=i > first_prose) or (
+            i < first_prose and not numbered
+        ):
+            kind = BlockType.CAPTION if _CAPTION_RE.search(b.text) else BlockType.PARAGRAPH
+            out[i] = Block(kind, b.text, b.src)
+    plain = [i for i in range(first_prose + 1, len(out)) if _plain_candidate(out, i, title)]
+    marked = sum(1 for b in out if b.type is BlockType.HEADING)
+    if (
+        len(plain) + marked >= 2
+        and first_prose > 0
+        and _plain_candidate(out, first_prose - 1, title)
+    ):
+        plain.insert(0, first_prose - 1)  # the first heading, right before the first prose
+    paragraphs = sum(1 for b in out if b.type is BlockType.PARAGRAPH)
+    if (len(plain) >= 2 or (plain and marked)) and len(plain) <= PLAIN_MAX_SHARE * paragraphs:
+        for i in plain:
+            out[i] = Block(BlockType.HEADING, out[i].text, out[i].src)
+    return out
+
+
+def _plain_candidate(blocks: Sequence[Block], i: int, title: str) -> bool:
+    b = blocks[i]
+    if b.type is not BlockType.PARAGRAPH or not plain_heading_shape(b.text):
+        return False
+    if blocks[i - 1].type is BlockType.IMAGE:
+        return False  # a caption under its picture
+    nxt = next((x for x in blocks[i + 1 :] if x.type is not BlockType.IMAGE), None)
+    if nxt is None or not _is_prose(nxt, len(b.text) + 1):
+        return False
+    if len(nxt.text) < PLAIN_NEXT_MIN_CHARS and nxt.text[-1] not in "。！？!?…”」":
+        return False
+    return heading_ok(b.text, title, in_body=False)
+
+
+def find_sections(blocks: Sequence[Block]) -> tuple[Section, ...]:
+    """The headings of the finished blocks, with their indices."""
+    return tuple(Section(b.text, i) for i, b in enumerate(blocks) if b.type is BlockType.HEADING)
