@@ -38,7 +38,7 @@ _PROSE_RE = re.compile(r"[，。、！？；…]|[,.!?;](?=\s|$)")
 #: like a question or trails off ("01《熱辣滾燙》，比起拳擊和減肥，更重要的是...").
 _NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-    r"|\d{1,2}\s*[、.．]|0\d|第[一二三四五六七八九十\d]{1,3}[章節节部篇條条])"
+    r"|\d{1,2}\s*[、.．)）]|0\d(?!\d)|第[一二三四五六七八九十\d]{1,3}[章節节部篇條条])"
 )
 #: Bylines and credits: a credit label, then a separator (文丨, 作者︱, 出品︱, 記者：).
 _CREDIT_LABEL_RE = re.compile(
@@ -65,6 +65,17 @@ _BOILERPLATE_RE = re.compile(
     r"|扫码|掃碼|二维码|二維碼|点击|點擊|阅读原文|閱讀原文|责任编辑|責任編輯|原文链接|原文鏈接"
     r"|首发|首發|公众号|公眾號|微信号|微信號|本文来自|本文來自"
 )
+#: Interface labels a saved page keeps between paragraphs (edit links, expanders).
+_UI_LABEL_TEXT = (
+    "编辑 編輯 展开全部 展開全部 收起 展开 展開 查看更多 阅读全文 閱讀全文 关注 關注 分享"
+    " 举报 舉報 回复 回覆 点赞 點讚 评论 評論 更多 返回 目录 目錄"
+)
+_UI_LABELS = frozenset(_UI_LABEL_TEXT.split())
+#: A quotation or a line of dialogue ("“啊，但是……”", "帕利問：“詛咒是什麼？”"), an
+#: attribution line ("——習近平"), or a telephone label: never a heading.
+_SPEECH_LINE_RE = re.compile(
+    r"^[“「『\"][^”」』\"]*[”」』\"]$|[：:]\s*[“「『\"]|^[—―-]{1,2}|[：:]\s*[\d\-+ ]{5,}$"
+)
 _DATE_RE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FOLD_RE = re.compile(r"[\s\W_]+")
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"), ("（", "）"), ("(", ")"))
@@ -82,7 +93,11 @@ def is_numbered(text: str) -> bool:
 def is_credit_or_chrome(text: str) -> bool:
     """A byline, credit, dateline, caption, label or boilerplate line (never a heading)."""
     t = text.strip()
-    if not t or t[-1] in "：:":
+    if not t or t[-1] in "：:" or t in _UI_LABELS:
+        return True
+    if not _brackets_balanced(_NUMBERED_RE.sub("", t, count=1)):
+        return True
+    if _SPEECH_LINE_RE.search(t) and not is_numbered(t):
         return True
     return bool(
         _CREDIT_LABEL_RE.match(t)
@@ -110,6 +125,10 @@ def heading_ok(text: str, title: str, *, in_body: bool = True) -> bool:
     return not is_credit_or_chrome(text) and not repeats_title(text, title, whole=in_body)
 
 
+def _brackets_balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in _QUOTE_PAIRS)
+
+
 def _balanced_end(text: str) -> bool:
     for opening, closing in _QUOTE_PAIRS:
         if text.endswith(closing):
@@ -124,6 +143,8 @@ def plain_heading_shape(text: str) -> bool:
     if not 2 <= len(t) <= PLAIN_MAX_CHARS or not any("\u4e00" <= c <= "\u9fff" for c in t):
         return False
     numbered = is_numbered(t)
+    if not numbered and ("：" in t or ":" in t):
+        return False  # a label and its value ("不友善內容：人身攻擊")
     if _SENTENCE_RE.search(t[:-1]) or t.count("，") + t.count(",") > MAX_COMMAS:
         return False
     if t[-1] in _BAD_ENDS or t.endswith("..."):
