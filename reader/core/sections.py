@@ -26,6 +26,15 @@ PLAIN_NEXT_MIN_CHARS = 30
 PLAIN_MAX_SHARE = 0.4
 #: Commas a heading may hold ("整容手術後，露面說案情"); more make it a sentence.
 MAX_COMMAS = 2
+#: A plain line ending in a question mark is a heading from this length on ("數百萬巨獎如何
+#: 花？"); shorter ones are a line of dialogue ("真的嗎？").
+QUESTION_MIN_CHARS = 6
+#: A heading heads content when the block after it is prose, a list, or a line at least
+#: this long (code, a table row); a portal's boxes of links hold titles of 4-13 characters.
+CONTENT_MIN_CHARS = 15
+#: A paragraph with more than this many characters after its last sentence mark was cut
+#: by a line break, and the short line after it is its end, not a heading.
+UNFINISHED_TAIL_CHARS = 4
 #: Prose: a paragraph this long with sentence punctuation (what headings stand between).
 PROSE_MIN_CHARS = 20
 
@@ -61,23 +70,29 @@ _CAPTION_RE = re.compile(
 #: Boilerplate: rights, disclaimers, calls to subscribe or share.
 _BOILERPLATE_RE = re.compile(
     r"版[权權](?:所有|声明|聲明|归|歸|与|與|说明|說明|信息)|免[责責]|[转轉][载載](?:请|請|须|須|自|时|時)"
-    r"|著作[权權]|未[经經]授[权權]|订阅|訂閱|关注我们|關注我們"
+    r"|著作[权權]|未[经經]授[权權]|订阅|訂閱|关注我们|關注我們|[声聲]明$"
     r"|扫码|掃碼|二维码|二維碼|点击|點擊|阅读原文|閱讀原文|责任编辑|責任編輯|原文链接|原文鏈接"
     r"|首发|首發|公众号|公眾號|微信号|微信號|本文来自|本文來自"
 )
 #: Interface labels a saved page keeps between paragraphs (edit links, expanders).
 _UI_LABEL_TEXT = (
     "编辑 編輯 展开全部 展開全部 收起 展开 展開 查看更多 阅读全文 閱讀全文 关注 關注 分享"
-    " 举报 舉報 回复 回覆 点赞 點讚 评论 評論 更多 返回 目录 目錄"
+    " 举报 舉報 回复 回覆 点赞 點讚 评论 評論 更多 返回 目录 目錄 播报 播報"
 )
 _UI_LABELS = frozenset(_UI_LABEL_TEXT.split())
-#: A quotation or a line of dialogue ("“啊，但是……”", "帕利問：“詛咒是什麼？”"), an
+#: A line of dialogue ("“啊，但是……”", "帕利問：“詛咒是什麼？”"; a short quotation with no
+#: mark inside, "“讓我再中一次500萬”", is a heading's slogan), an
 #: attribution line ("——習近平"), or a telephone label: never a heading.
 _SPEECH_LINE_RE = re.compile(
-    r"^[“「『\"][^”」』\"]*[”」』\"]$|[：:]\s*[“「『\"]|^[—―-]{1,2}|[：:]\s*[\d\-+ ]{5,}$"
+    r"^[“「『\"][^”」』\"]*(?:[。！？!?，,]|…)[”」』\"]$|…{2}|[：:]\s*[“「『\"]"
+    r"|^[—―-]{1,2}|[：:]\s*[\d\-+ ]{5,}$"
 )
 _DATE_RE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FOLD_RE = re.compile(r"[\s\W_]+")
+_PICTURE = (BlockType.IMAGE, BlockType.CAPTION)
+#: Particles and conjunctions that start no heading, only the rest of a sentence.
+_FRAGMENT_STARTS = frozenset("的了着著地得者呢吗嗎吧和与與及或而但并並且就也都又还還")
+_SENTENCE_ENDS = frozenset("。！？!?…”」』")
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"), ("（", "）"), ("(", ")"))
 
 
@@ -147,6 +162,10 @@ def plain_heading_shape(text: str) -> bool:
         return False  # a label and its value ("不友善內容：人身攻擊")
     if _SENTENCE_RE.search(t[:-1]) or t.count("，") + t.count(",") > MAX_COMMAS:
         return False
+    if t[0] in _FRAGMENT_STARTS:
+        return False  # the rest of a sentence cut by a line break ("的力量是不是……")
+    if t[-1] in "？?":  # "數百萬巨獎如何花？", not a line of talk ("是你嗎？")
+        return len(t) >= QUESTION_MIN_CHARS and t[-2] not in "呢吗嗎吧啊嘛"
     if t[-1] in _BAD_ENDS or t.endswith("..."):
         return numbered and t[-1] not in "。：:，,、；;"
     if t[-1] in "”」』》）)\"'":
@@ -166,29 +185,39 @@ def mark_headings(blocks: Sequence[Block], title: str) -> list[Block]:
     """The blocks with their heading types decided.
 
     Marked-up headings that are the headline, a deck (before the first paragraph of
-    prose, unless numbered), a byline, a caption or boilerplate become paragraphs. Plain
-    short paragraphs between paragraphs become headings, when the page has more than one
-    of them or other headings, and they stay a minority of its paragraphs.
+    prose, unless numbered), a byline, a caption or boilerplate become paragraphs, and
+    so do runs of headings over no prose (the boxes of a portal's sidebar). Plain short
+    paragraphs between paragraphs become headings, when the page has more than one of
+    them or other headings, and they stay a minority of its paragraphs.
     """
     out = list(blocks)
     first_prose = next((i for i, b in enumerate(out) if _is_prose(b)), len(out))
-    for i, b in enumerate(out):
-        if b.type is not BlockType.HEADING:
-            continue
-        numbered = is_numbered(b.text)
-        if not heading_ok(b.text, title, in_body=i > first_prose) or (
-            i < first_prose and not numbered
-        ):
-            kind = BlockType.CAPTION if _CAPTION_RE.search(b.text) else BlockType.PARAGRAPH
-            out[i] = Block(kind, b.text, b.src)
+    heads = [i for i, b in enumerate(out) if b.type is BlockType.HEADING]
+    # Headings over the first prose are a deck when they are the first line or stack up;
+    # one right before the first paragraph opens the first section of a sectioned page.
+    early = [i for i in heads if i < first_prose]
+    first_text = next((i for i, b in enumerate(out) if b.type not in _PICTURE), 0)
+    deck = set(early) if len(early) > 1 or len(early) == len(heads) else {first_text} & set(early)
+    demoted = {
+        i
+        for i in heads
+        if not heading_ok(out[i].text, title, in_body=i > first_prose)
+        or (i in deck and not is_numbered(out[i].text))
+    }
+    demoted |= _bare_headings(out, [i for i in heads if i not in demoted])
+    for i in demoted:
+        kind = BlockType.CAPTION if _CAPTION_RE.search(out[i].text) else BlockType.PARAGRAPH
+        out[i] = Block(kind, out[i].text, out[i].src)
     plain = [i for i in range(first_prose + 1, len(out)) if _plain_candidate(out, i, title)]
-    marked = sum(1 for b in out if b.type is BlockType.HEADING)
+    marked = len(heads) - len(demoted)
+    before = first_prose - 1
     if (
         len(plain) + marked >= 2
-        and first_prose > 0
-        and _plain_candidate(out, first_prose - 1, title)
+        and before > 0
+        and before not in demoted
+        and _plain_candidate(out, before, title)
     ):
-        plain.insert(0, first_prose - 1)  # the first heading, right before the first prose
+        plain.insert(0, before)  # the first heading, right before the first prose
     paragraphs = sum(1 for b in out if b.type is BlockType.PARAGRAPH)
     if (len(plain) >= 2 or (plain and marked)) and len(plain) <= PLAIN_MAX_SHARE * paragraphs:
         for i in plain:
@@ -196,13 +225,59 @@ def mark_headings(blocks: Sequence[Block], title: str) -> list[Block]:
     return out
 
 
+def _bare_headings(blocks: Sequence[Block], heads: list[int]) -> set[int]:
+    """Headings over no content: the next block (past pictures and their captions) is a
+    short line, not prose, a list, code or a heading over content (a box of links, an
+    ad). Numbered headings always head their section."""
+    bare: set[int] = set()
+    for i in reversed(heads):
+        nxt = next((j for j in range(i + 1, len(blocks)) if not _aside(blocks[j])), None)
+        if is_numbered(blocks[i].text) or (nxt is not None and _content(blocks, nxt, heads, bare)):
+            continue
+        bare.add(i)
+    return bare
+
+
+def _content(blocks: Sequence[Block], j: int, heads: list[int], bare: set[int]) -> bool:
+    b = blocks[j]
+    if j in heads:
+        return j not in bare
+    return (
+        (_is_prose(b, 1) and b.text[-1] in _SENTENCE_ENDS)  # a sentence: "①鄉：家鄉。"
+        or len(b.text) >= CONTENT_MIN_CHARS
+        or b.type in (BlockType.LIST_ITEM, BlockType.QUOTE)
+    )
+
+
+def _unfinished(text: str) -> bool:
+    """Whether a paragraph stops mid-sentence: more than a link's word ("詳情") after its
+    last sentence mark."""
+    last = max(text.rfind(ch) for ch in _SENTENCE_ENDS)
+    return len(text) - last - 1 > UNFINISHED_TAIL_CHARS
+
+
+def _aside(b: Block) -> bool:
+    """A block passed over between a heading and its content: a picture, its caption, an
+    interface label (編輯, 播報) or a credit line (作者：佚名)."""
+    return b.type in _PICTURE or b.text in _UI_LABELS or is_credit_or_chrome(b.text)
+
+
 def _plain_candidate(blocks: Sequence[Block], i: int, title: str) -> bool:
     b = blocks[i]
-    if b.type is not BlockType.PARAGRAPH or not plain_heading_shape(b.text):
+    if i < 1 or b.type is not BlockType.PARAGRAPH or not plain_heading_shape(b.text):
         return False
-    if blocks[i - 1].type is BlockType.IMAGE:
+    prev = blocks[i - 1]
+    if prev.type is BlockType.IMAGE:
         return False  # a caption under its picture
-    nxt = next((x for x in blocks[i + 1 :] if x.type is not BlockType.IMAGE), None)
+    if _is_prose(prev) and _unfinished(prev.text):
+        return False  # the rest of a paragraph broken off by a line break
+    rest = [x for x in blocks[i + 1 : i + 4] if x.type is not BlockType.IMAGE]
+    if rest and (
+        rest[0].type is BlockType.HEADING
+        or (plain_heading_shape(rest[0].text) and heading_ok(rest[0].text, title))
+    ):
+        rest = rest[1:]  # a heading over a subheading ("安寧療護精細化" / "讓……少些痛苦")
+    nxt = rest[0] if rest else None
     if nxt is None or not _is_prose(nxt, len(b.text) + 1):
         return False
     if len(nxt.text) < PLAIN_NEXT_MIN_CHARS and nxt.text[-1] not in "。！？!?…”」":

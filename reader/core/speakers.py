@@ -12,6 +12,7 @@ foreign name (漢森) are merged into the full name found elsewhere.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,9 +32,12 @@ SCAN_MAX_CHARS = 2_000_000
 _SEPARATORS = "·•‧・･．.?"
 #: Characters that end a clause: the subject of a verb is looked for after the last one.
 #: ("?" is left out: between Han characters it is a middle dot lost to an encoding.)
-_CLAUSE_BREAKS = frozenset('，。；！？,;!“”「」『』"：:…\n')
+_CLAUSE_BREAKS = frozenset('，。；！？,;!“”‘’「」『』"：:…\n')
 #: Clause breaks when quoted words may stand inside the clause (the previous clause).
 _COMMA_BREAKS = frozenset("，。；！？,;!：:\n")
+#: A label colon opens a speaker's turn only when at least this much text follows it in
+#: the block (a label alone on its line heads a box or a list).
+_LABEL_MIN_AFTER = 4
 #: Kinds of attribution site.
 _VERB, _QUOTE, _LABEL = "verb", "quote", "label"
 #: Characters after which a name may start inside a clause: particles and conjunctions
@@ -76,9 +80,10 @@ _BREAK_RE = re.compile("[，。；！？,;!“”「」『』]")
 _TRANSLIT = "".join(sorted(w.TRANSLIT))
 _FOREIGN_RE = re.compile(f"[{_TRANSLIT}]{{1,8}}(?:[{re.escape(_SEPARATORS)}][{_TRANSLIT}]{{1,8}})+")
 _TRANSLIT_RUN_RE = re.compile(f"[{_TRANSLIT}]{{3,10}}")
+_TRANSLIT_PAIR_RE = re.compile(f"[{_TRANSLIT}]{{2}}")
 #: A Latin-script name: one or two capitalised words (Jenny, Robin Winks); three or more
 #: are a title or a firm.
-_LATIN_RE = re.compile(r"[A-Z][a-z]+(?:[ ·.\-][A-Z][a-z]+)?(?![ ·.\-]?[A-Za-z])")
+_LATIN_RE = re.compile(r"[A-Z][a-z]+(?:[ ·.\-]?[A-Z][a-z]+)?(?![ ·.\-]?[A-Za-z])")
 #: English words that start a capitalised phrase that is no name.
 _LATIN_NOT_NAMES = frozenset(
     [
@@ -268,9 +273,10 @@ class _Finder:
         """
         ch = text[pos]
         if ch.isascii():
-            # Not in brackets: "德勒斯(Teles)" glosses the name before it.
-            glossed = pos > 0 and text[pos - 1] in "(（"
-            m = _LATIN_RE.match(text, pos) if latin and not glossed else None
+            before = text[:pos].rstrip(" ")[-1:]
+            glossed = before in "(（" and before != ""  # "德勒斯(Teles)"
+            after_word = before.isascii() and before.isalnum()  # "BDI Furniture"
+            m = _LATIN_RE.match(text, pos) if latin and not glossed and not after_word else None
             if (
                 m
                 and m.end() <= limit
@@ -300,9 +306,10 @@ class _Finder:
             if len(cand) < size or pos + size > limit or not valid_name(cand):
                 continue
             if cand[0] in w.WEAK_SURNAMES and not (
-                self.doc.count(cand) >= _RECUR_MIN or _role_before(text, pos)
+                _role_before(text, pos)
+                or (self.doc.count(cand) >= _RECUR_MIN and (pos == 0 or not is_han(text[pos - 1])))
             ):
-                continue
+                continue  # "由於道路", "連中國": the surname is part of the word before
             if size == 3 and (cand[-1] in _RIGHT_CHARS or self.two_wins(cand)):
                 continue  # "賈玲曾強調": a filler, not a third character
             if _right_ok(text, pos + size, limit) or self.recurs(
@@ -356,7 +363,13 @@ class _Finder:
         return False
 
     def alias_at(self, text: str, pos: int, limit: int) -> str | None:
-        """A short form at `pos`: two characters that are no name by themselves."""
+        """A short form at `pos`, to be merged into a full name named elsewhere: part of a
+        foreign name (漢森, 勞倫斯), a given name alone (思浩), a surname alone (艾說)."""
+        run = _TRANSLIT_RUN_RE.match(text, pos, limit) or _TRANSLIT_PAIR_RE.match(text, pos, limit)
+        if run and _right_ok(text, run.end(), limit):
+            return run.group()
+        if text[pos] in w.SINGLE_SURNAMES and _VERB_RE.match(text, pos + 1, limit + 4):
+            return text[pos]
         cand = text[pos : pos + 2]
         if len(cand) < 2 or pos + 2 > limit or cand in w.NOT_NAMES or cand in w.ROLES:
             return None
@@ -372,7 +385,15 @@ class _Finder:
         """(names, alias) of the clause text[start:limit]: the leftmost name, with the
         names joined to it by 、/和; else a short form standing first."""
         first = _skip_openers(text, start, limit)
+        depth = 0
         for pos in range(first, limit - 1):
+            ch = text[pos]
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)":
+                depth = max(0, depth - 1)
+            if depth:
+                continue  # an aside: a dateline's reporters, a gloss, an age
             if pos != first and not (_role_before(text, pos) if relaxed else _left_ok(text, pos)):
                 continue  # a quote colon's name follows a listed role word or starts the clause
             if _role_before(text, pos + 1):
@@ -402,6 +423,8 @@ class _Finder:
     def attribute(
         self, block: int, text: str, start: int, end: int, *, kind: str, offset: int
     ) -> None:
+        if kind == _LABEL and len(text) - end < _LABEL_MIN_AFTER:
+            return  # "今日焦點：" heads what follows; a speaker's label opens their turn
         clause = 0 if kind == _LABEL else _clause_start(text, start)
         first = _skip_openers(text, clause, start)
         if text.startswith("看来", start) or text.startswith("看來", start):
@@ -432,66 +455,83 @@ class _Finder:
 
     # -- after the scan
 
-    def persons(self, texts: Sequence[tuple[int, str]]) -> set[str]:
-        """People named in the article: the speakers, names after a role word, and names
-        that open a clause ("，劉佳芸選擇了")."""
-        found = set(self.hits)
+    def mentions(self, texts: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+        """(position in the article, name) of every person named: a name of three or more
+        characters at a name boundary, or any name after a role word or found speaking."""
+        found: list[tuple[int, str]] = []
+        offset = 0
         for _, text in texts:
             size = len(text)
-            for m in _ROLE_RE.finditer(text):
-                if m.end() < size - 1 and (got := self.name_at(text, m.end(), size)):
-                    found.add(got[0])
-            starts = [_skip_openers(text, m.end(), size) for m in _BREAK_RE.finditer(text)]
-            starts.append(_skip_openers(text, 0, size))
-            for at in starts:
-                # Two characters opening a clause are as often a place (安新、容城).
-                got = self.name_at(text, at, size) if at < size - 1 else None
-                if got and len(got[0]) > 2:
-                    found.add(got[0])
+            for pos in range(size - 1):
+                ch = text[pos]
+                if ch not in w.SINGLE_SURNAMES and ch not in w.TRANSLIT and not ch.isupper():
+                    continue
+                if not _left_ok(text, pos) or _role_before(text, pos + 1):
+                    continue
+                if pos and (text[pos - 1].isdigit() or text[pos - 1].isalpha() and ch.isascii()):
+                    continue  # "200萬千瓦": a number's unit, not a name
+                got = self.name_at(text, pos, size)
+                if got and (
+                    got[0] in self.hits
+                    or _role_before(text, pos)
+                    or (len(got[0]) > 2 and self.doc.count(got[0]) >= _RECUR_MIN)
+                ):
+                    found.append((offset + pos, got[0]))
+            offset += size + 1
         return found
 
-    def resolve_pronouns(self, persons: set[str]) -> None:
-        text = self.doc.text
+    def resolve_pronouns(self, mentions: list[tuple[int, str]]) -> None:
+        """Give each 他說/她說 to the person named last before it (within reach)."""
+        starts = [at for at, _ in mentions]
         for pos, block in self.pronouns:
-            best, best_at = None, -1
-            for name in persons:
-                at = text.rfind(name, max(0, pos - _PRONOUN_REACH), pos)
-                if at > best_at:
-                    best, best_at = name, at
-            if best is not None:
-                self.hits.setdefault(best, set()).add(block)
+            i = bisect.bisect_left(starts, pos) - 1
+            if i >= 0 and pos - starts[i] <= _PRONOUN_REACH:
+                self.hits.setdefault(mentions[i][1], set()).add(block)
 
     def merge_aliases(self, persons: set[str]) -> None:
-        """Give each short form's blocks to the one full name it ends ("思浩" -> "梁思浩",
-        "漢森" -> "戴夫·漢森"); short forms of nobody are dropped."""
+        """Give each short form's blocks to the one full name it stands for ("思浩" ->
+        "梁思浩", "漢森" -> "戴夫·漢森", "艾" -> "艾思奇"); short forms of nobody are dropped."""
         for alias, blocks in self.aliases.items():
-            owners = {p for p in persons if p.endswith(alias) and len(p) > len(alias)}
+            owners = {p for p in persons if _short_form(alias, p)}
             if not owners:
                 owners = self._full_names_in_doc(alias)
             if len(owners) == 1:
                 self.hits.setdefault(owners.pop(), set()).update(blocks)
-        # A foreign surname or a given name found as a name of its own.
         for name in list(self.hits):
-            owners = {
-                p
-                for p in self.hits
-                if p != name
-                and p.endswith(name)
-                and (p[-len(name) - 1] in _SEPARATORS or len(p) == len(name) + 1)
-            }
+            owners = {p for p in persons if _short_form(name, p, alone=False)}
             if len(owners) == 1:
-                self.hits[owners.pop()].update(self.hits.pop(name))
+                self.hits.setdefault(owners.pop(), set()).update(self.hits.pop(name))
 
     def _full_names_in_doc(self, alias: str) -> set[str]:
+        """Full names in the article that `alias` is a short form of."""
         text = self.doc.text
         out = set()
+        if len(alias) == 1:  # a surname: only a person named elsewhere (see merge_aliases)
+            return out
         at = text.find(alias)
-        while at > 0:
-            cand = text[at - 1 : at + len(alias)]
-            if valid_name(cand) and _left_ok(text, at - 1):
+        while at >= 0:
+            cand = text[at - 1 : at + len(alias)] if at else ""
+            if cand and valid_name(cand) and _left_ok(text, at - 1):
                 out.add(cand)
+            m = _FOREIGN_RE.match(text, max(0, at - 9), at + len(alias) + 9)
+            for m in _FOREIGN_RE.finditer(text, max(0, at - 9), at + len(alias) + 9):
+                if _short_form(alias, m.group()):
+                    out.add(m.group())
             at = text.find(alias, at + 1)
         return out
+
+
+def _short_form(short: str, full: str, *, alone: bool = True) -> bool:
+    """Whether `short` names the person `full`: a part of a foreign name, a given name, or
+    (`alone`: a short form found by itself) a surname."""
+    if short == full or len(short) >= len(full):
+        return False
+    parts = re.split(f"[{re.escape(_SEPARATORS)}]", full)
+    if len(parts) > 1:
+        return short in (parts[0], parts[-1])
+    if len(full) == len(short) + 1 and full.endswith(short):
+        return True
+    return alone and len(short) == 1 and full.startswith(short) and valid_name(full)
 
 
 def _clause_start(text: str, pos: int, breaks: frozenset[str] = _CLAUSE_BREAKS) -> int:
@@ -535,9 +575,9 @@ def find_speakers(blocks: Sequence[Block], author: str | None) -> tuple[Speaker,
     for i, text in texts:
         finder.scan(i, text, offset)
         offset += len(text) + 1
-    persons = finder.persons(texts)
-    finder.resolve_pronouns(persons)
-    finder.merge_aliases(persons | set(finder.hits))
+    mentions = finder.mentions(texts)
+    finder.resolve_pronouns(mentions)
+    finder.merge_aliases({name for _, name in mentions} | set(finder.hits))
     if author:
         finder.hits.pop(author, None)
     result = [Speaker(name, tuple(sorted(idx))) for name, idx in finder.hits.items() if idx]
