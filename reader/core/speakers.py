@@ -468,7 +468,7 @@ class _Finder:
                     continue
                 if not _left_ok(text, pos) or _role_before(text, pos + 1):
                     continue
-                if pos and (text[pos - 1].isdigit() or text[pos - 1].isalpha() and ch.isascii()):
+                if pos and (text[pos - 1].isdigit() or (text[pos - 1].isalpha() and ch.isascii())):
                     continue  # "200萬千瓦": a number's unit, not a name
                 got = self.name_at(text, pos, size)
                 if got and (
