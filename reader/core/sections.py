@@ -10,10 +10,10 @@ or a label ending in a colon.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from reader.core.article import Block, BlockType, Section
+from reader.core.selectors import lazy_compile
 
 #: Longest plain paragraph read as a heading, in characters: portal headings are 4-20
 #: characters; 30 leaves room for two-part headings ("態勢向好，外貿基本面繼續改善").
@@ -41,34 +41,34 @@ PROSE_MIN_CHARS = 20
 #: Sentence marks that end no heading (a heading ends with none, or with a closing quote or
 #: bracket of a balanced pair).
 _BAD_ENDS = frozenset("。！？!?；;：:，,、….")
-_SENTENCE_RE = re.compile(r"[。！!；;]")
-_PROSE_RE = re.compile(r"[，。、！？；…]|[,.!?;](?=\s|$)")
+_SENTENCE_RE = lazy_compile(r"[。！!；;]")
+_PROSE_RE = lazy_compile(r"[，。、！？；…]|[,.!?;](?=\s|$)")
 #: Numbered headings (一、 (二) 3. 01 第四章): numbered, a line is a heading even when it ends
 #: like a question or trails off ("01《熱辣滾燙》，比起拳擊和減肥，更重要的是...").
-_NUMBERED_RE = re.compile(
+_NUMBERED_RE = lazy_compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
     r"|\d{1,2}\s*[、.．)）]|0\d(?!\d)|第[一二三四五六七八九十\d]{1,3}[章節节部篇條条])"
 )
 #: Bylines and credits: a credit label, then a separator (文丨, 作者︱, 出品︱, 記者：).
-_CREDIT_LABEL_RE = re.compile(
+_CREDIT_LABEL_RE = lazy_compile(
     r"^[【\[（(]?\s*(?:文|作者|出品|编辑|編輯|撰文|撰稿|记者|記者|摄影|攝影|图|圖|图片|圖片|图文|圖文"
     r"|来源|來源|策划|策劃|监制|監製|校对|校對|审核|審核|审校|審校|责编|責編|编审|編審|主编|主編|统筹|統籌"
     r"|制作|製作|视觉|視覺|设计|設計|整理|翻译|翻譯|编译|編譯|译者|譯者|口述|采写|採寫|通讯员|通訊員"
     r"|素材来源|素材來源|原标题|原標題|原题|原題|本文作者|整合|出处|出處)\s*[丨︱|｜/／:：\s]"
 )
 #: Dateline credits: "本報記者……發自北京", "新華社北京5月9日電", "21世紀經濟報道記者……".
-_DATELINE_RE = re.compile(
+_DATELINE_RE = lazy_compile(
     r"(?:记者|記者|通讯员|通訊員|特约|特約).{0,24}(?:发自|發自|报道|報道|摄|攝)"
     r"|^(?:本报|本報|本刊|本台|新华社|新華社|中新社|中新网|中新網).{0,12}(?:记者|記者|讯|訊|电|電)"
     r"|^.{0,16}(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:[、，,\s][\u4e00-\u9fff]{2,4})*$"
 )
 #: Image captions: a caption mark, a picture credit, a screenshot or "圖為".
-_CAPTION_RE = re.compile(
+_CAPTION_RE = lazy_compile(
     r"^[◎▲△●■□◆▼↑↓]|(?:图|圖|照片|图片|圖片)\s*[丨︱|｜/／:：]|截图|截圖|供图|供圖|资料图|資料圖"
     r"|^(?:图|圖)为|^(?:图|圖)[\d一二三四五六七八九十]|(?:摄|攝)$"
 )
 #: Boilerplate: rights, disclaimers, calls to subscribe or share.
-_BOILERPLATE_RE = re.compile(
+_BOILERPLATE_RE = lazy_compile(
     r"版[权權](?:所有|声明|聲明|归|歸|与|與|说明|說明|信息)|免[责責]|[转轉][载載](?:请|請|须|須|自|时|時)"
     r"|著作[权權]|未[经經]授[权權]|订阅|訂閱|关注我们|關注我們|[声聲]明$"
     r"|扫码|掃碼|二维码|二維碼|点击|點擊|阅读原文|閱讀原文|责任编辑|責任編輯|原文链接|原文鏈接"
@@ -83,12 +83,12 @@ _UI_LABELS = frozenset(_UI_LABEL_TEXT.split())
 #: A line of dialogue ("“啊，但是……”", "帕利問：“詛咒是什麼？”"; a short quotation with no
 #: mark inside, "“讓我再中一次500萬”", is a heading's slogan), an
 #: attribution line ("——習近平"), or a telephone label: never a heading.
-_SPEECH_LINE_RE = re.compile(
+_SPEECH_LINE_RE = lazy_compile(
     r"^[“「『\"][^”」』\"]*(?:[。！？!?，,]|…)[”」』\"]$|…{2}|[：:]\s*[“「『\"]"
     r"|^[—―-]{1,2}|[：:]\s*[\d\-+ ]{5,}$"
 )
-_DATE_RE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-_FOLD_RE = re.compile(r"[\s\W_]+")
+_DATE_RE = lazy_compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_FOLD_RE = lazy_compile(r"[\s\W_]+")
 _PICTURE = (BlockType.IMAGE, BlockType.CAPTION)
 #: Particles and conjunctions that start no heading, only the rest of a sentence.
 _FRAGMENT_STARTS = frozenset("的了着著地得者呢吗嗎吧和与與及或而但并並且就也都又还還")

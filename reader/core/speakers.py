@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from reader.core import speaker_words as w
 from reader.core.article import Block, BlockType, Speaker
-from reader.core.selectors import ORG_SUFFIX_CHARS, words_pattern
+from reader.core.selectors import ORG_SUFFIX_CHARS, lazy_compile, words_pattern
 
 #: Blocks whose text can attribute speech (headings, captions and images cannot).
 _SCANNED = (BlockType.PARAGRAPH, BlockType.QUOTE, BlockType.LIST_ITEM)
@@ -74,16 +74,18 @@ _OPENER_LENGTHS = sorted({len(x) for x in w.OPENERS}, reverse=True)
 _TITLE_SET = w.TITLES_AFTER | w.ROLES
 _TITLE_LENGTHS = sorted({len(x) for x in _TITLE_SET}, reverse=True)
 _SKIP_LENGTHS = sorted({len(x) for x in w.FILLERS}, reverse=True)
-_VERB_RE = re.compile(words_pattern(w.SPEECH_VERBS))
-_ROLE_RE = re.compile(words_pattern(w.ROLES))
-_BREAK_RE = re.compile("[，。；！？,;!“”「」『』]")
+_VERB_RE = lazy_compile(words_pattern(w.SPEECH_VERBS))
+_ROLE_RE = lazy_compile(words_pattern(w.ROLES))
+_BREAK_RE = lazy_compile("[，。；！？,;!“”「」『』]")
 _TRANSLIT = "".join(sorted(w.TRANSLIT))
-_FOREIGN_RE = re.compile(f"[{_TRANSLIT}]{{1,8}}(?:[{re.escape(_SEPARATORS)}][{_TRANSLIT}]{{1,8}})+")
-_TRANSLIT_RUN_RE = re.compile(f"[{_TRANSLIT}]{{3,10}}")
-_TRANSLIT_PAIR_RE = re.compile(f"[{_TRANSLIT}]{{2}}")
+_FOREIGN_RE = lazy_compile(
+    f"[{_TRANSLIT}]{{1,8}}(?:[{re.escape(_SEPARATORS)}][{_TRANSLIT}]{{1,8}})+"
+)
+_TRANSLIT_RUN_RE = lazy_compile(f"[{_TRANSLIT}]{{3,10}}")
+_TRANSLIT_PAIR_RE = lazy_compile(f"[{_TRANSLIT}]{{2}}")
 #: A Latin-script name: one or two capitalised words (Jenny, Robin Winks); three or more
 #: are a title or a firm.
-_LATIN_RE = re.compile(r"[A-Z][a-z]+(?:[ ·.\-]?[A-Z][a-z]+)?(?![ ·.\-]?[A-Za-z])")
+_LATIN_RE = lazy_compile(r"[A-Z][a-z]+(?:[ ·.\-]?[A-Z][a-z]+)?(?![ ·.\-]?[A-Za-z])")
 #: English words that start a capitalised phrase that is no name.
 _LATIN_NOT_NAMES = frozenset(
     [
@@ -142,10 +144,10 @@ _LATIN_NOT_NAMES = frozenset(
         "More",
     ]
 )
-_DATE_RE = re.compile(r"(?:\d{1,4}年)?(?:\d{1,2}月)?\d{1,2}[日号號]|[上下]午|当地时间|當地時間")
+_DATE_RE = lazy_compile(r"(?:\d{1,4}年)?(?:\d{1,2}月)?\d{1,2}[日号號]|[上下]午|当地时间|當地時間")
 #: A quote colon ("：“") anywhere, or a label colon at the start of a block: a name,
 #: perhaps with a bracket ("馬金鵬（14歲）："), then the colon.
-_COLON_RE = re.compile(r"[：:]\s*[“「『\"]|^[^：:，。（(]{2,12}(?:[（(][^）)]{0,20}[）)])?[：:]")
+_COLON_RE = lazy_compile(r"[：:]\s*[“「『\"]|^[^：:，。（(]{2,12}(?:[（(][^）)]{0,20}[）)])?[：:]")
 
 
 def is_han(ch: str) -> bool:
@@ -505,7 +507,7 @@ class _Finder:
     def _full_names_in_doc(self, alias: str) -> set[str]:
         """Full names in the article that `alias` is a short form of."""
         text = self.doc.text
-        out = set()
+        out: set[str] = set()
         if len(alias) == 1:  # a surname: only a person named elsewhere (see merge_aliases)
             return out
         at = text.find(alias)
@@ -513,7 +515,6 @@ class _Finder:
             cand = text[at - 1 : at + len(alias)] if at else ""
             if cand and valid_name(cand) and _left_ok(text, at - 1):
                 out.add(cand)
-            m = _FOREIGN_RE.match(text, max(0, at - 9), at + len(alias) + 9)
             for m in _FOREIGN_RE.finditer(text, max(0, at - 9), at + len(alias) + 9):
                 if _short_form(alias, m.group()):
                     out.add(m.group())
