@@ -97,11 +97,13 @@ def generated_single_file(size: int) -> bytes:
 def _one(path: str) -> None:
     """Child process: load one page, print seconds and peak RSS as JSON."""
     sys.path.insert(0, str(ROOT))
+    from reader.cli import paused_gc  # noqa: PLC0415
     from reader.core import ReaderError, load_article  # noqa: PLC0415
 
     t0 = time.perf_counter()
     try:
-        article = load_article(path)
+        with paused_gc():  # as the CLI's --dump loads a page (see paused_gc)
+            article = load_article(path)
         outcome = f"{len(article.blocks)} blocks"
     except ReaderError as exc:
         outcome = f"refused: {exc}"
@@ -138,6 +140,7 @@ def measure_big(label: str) -> dict[str, Any]:
 def measure_corpus(repeat: int) -> dict[str, float] | None:
     if not (CORPUS / "score.py").is_file():
         return None
+    from reader.cli import paused_gc  # noqa: PLC0415
     from reader.core import BlockType, ReaderError, load_article  # noqa: PLC0415
 
     spec = importlib.util.spec_from_file_location("corpus_score", CORPUS / "score.py")
@@ -151,7 +154,8 @@ def measure_corpus(repeat: int) -> dict[str, float] | None:
         for page in pages:
             t0 = time.perf_counter()
             try:
-                article = load_article(page / "source.html")
+                with paused_gc():  # as the CLI's --dump loads a page (see paused_gc)
+                    article = load_article(page / "source.html")
                 text = "\n\n".join(b.text for b in article.blocks if b.type is not BlockType.IMAGE)
             except ReaderError:
                 text = ""

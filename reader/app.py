@@ -13,20 +13,23 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from reader import __version__
+from reader import __version__, assets
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from reader.ui.window import MainWindow
 
-SAMPLE = (
-    Path(__file__).resolve().parent.parent / "resources" / "samples" / "trad-textdump" / "page.txt"
-)
+#: The bundled sample article (see reader/assets.py for where bundled files live).
+SAMPLE = assets.path(assets.SAMPLE)
 
 
 def _parser() -> argparse.ArgumentParser:
-    from reader.core.article import QuoteStyle, Target  # noqa: PLC0415 - GUI start skips this
+    from reader.core.article import (  # noqa: PLC0415 - GUI start skips this
+        QuoteStyle,
+        Target,
+        TraditionalStandard,
+    )
 
     p = argparse.ArgumentParser(
         prog="qingdu",
@@ -51,6 +54,19 @@ def _parser() -> argparse.ArgumentParser:
         choices=[q.value for q in QuoteStyle],
         default="keep",
         help="--dump: quotation marks as written, 「」『』 (corner) or “”‘’ (curly)",
+    )
+    p.add_argument(
+        "--traditional-standard",
+        choices=[s.value for s in TraditionalStandard],
+        default=TraditionalStandard.TAIWAN.value,
+        help="--dump --script traditional: the forms a Simplified article gets "
+        "(a Traditional one stays as written; default: taiwan)",
+    )
+    p.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="Linux: add Qingdu to the desktop's applications and 'Open with' menus "
+        "(writes its .desktop file and icon under $XDG_DATA_HOME) and exit",
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
@@ -99,10 +115,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # translations of its messages, which costs the first paint about 7 ms.
         return _run(words[0] if words else None)
     args = _parser().parse_args(words)
+    if args.install_desktop:
+        from reader.desktop import install  # noqa: PLC0415 - only for this command
+
+        return install()
     if args.dump:
         from reader.cli import dump  # noqa: PLC0415 - imported only for the export path
 
-        return dump(args.dump, args.format, script=args.script, quotes=args.quotes)
+        return dump(
+            args.dump,
+            args.format,
+            script=args.script,
+            quotes=args.quotes,
+            standard=args.traditional_standard,
+        )
     return _run(args.path)
 
 

@@ -17,7 +17,7 @@ def _modules_after(code: str) -> set[str]:
 
 
 def test_core_import_loads_no_qt() -> None:
-    mods = _modules_after("import reader.core, reader.core.extract, reader.core.load")
+    mods = _modules_after("import reader.core, reader.core.assemble, reader.core.load")
     assert "reader.core" in mods
     assert not {m for m in mods if m.startswith("PySide6") or m.startswith("shiboken6")}
 

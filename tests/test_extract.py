@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from reader.core import Article, BlockType, NoArticleError, Theme, load_article
-from reader.core.clean import find_watermarks, is_junk_label, is_spam, strip_watermarks
-from reader.core.extract import extract
-from reader.core.load import Page, PageFormat
+from reader.core import Article, BlockType, NoArticleError, Theme, extract, load_article
+from reader.core.clean import is_junk_label, is_spam
+from reader.core.page import Page, PageFormat
+from reader.core.watermark import find_watermarks, strip_watermarks
 from tests.conftest import PAGES, SAMPLES, SHARED
 
 EXPECTATIONS: dict[str, dict[str, Any]] = json.loads(
@@ -153,8 +153,8 @@ def test_image_paths_cannot_escape_the_saved_folder(tmp_path: Path) -> None:
         + "這是一段足夠長的正文，用來確認圖片路徑不能跳出保存頁面的資料夾。" * 3
         + '</p><img src="../secret.png" alt="外面的圖"></article></body></html>'
     )
-    page = Page(html, PageFormat.HTML, "utf-8", path=page_dir / "p.html", base_dir=page_dir)
-    article = extract(page)
+    (page_dir / "p.html").write_text(html, encoding="utf-8")
+    article = load_article(page_dir / "p.html")
     assert not article.assets
     assert [b.src for b in article.blocks if b.type is BlockType.IMAGE] == [None]
 

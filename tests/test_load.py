@@ -19,8 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.core.decode import BINARY_SNIFF_BYTES, decode, decode_detailed
+from reader.core.decode import family as codec_family
 from reader.core.errors import LoadError
-from reader.core.load import Page, PageFormat, decode, decode_detailed, load, load_bytes
+from reader.core.load import Page, PageFormat, load, load_bytes
 from tests.conftest import PAGES, SHARED
 
 # `reader.core` re-exports the function `load`, which hides the module of the same name.
@@ -96,6 +98,27 @@ def test_xhtml_with_xml_declaration(tmp_path: Path) -> None:
     # The declaration named the bytes' encoding; str parsers refuse it, so it is gone.
     assert "<?xml" not in page.text
     assert page.text.lstrip().startswith("<!DOCTYPE html")
+
+
+def test_images_beside_the_page_are_read_by_the_loader(tmp_path: Path) -> None:
+    from reader.core import extract
+
+    folder = tmp_path / "tide page_files"
+    folder.mkdir()
+    (folder / "a&b.png").write_bytes(b"\x89PNG tide")
+    (folder / "unused.png").write_bytes(b"\x89PNG unused")
+    body = "潮水退去以後，碼頭邊的漁民開始整理漁網，準備明天清早出海。" * 3
+    doc = (
+        f"<html><body><article><p>{body}</p>"
+        '<img data-src="tide%20page_files/a&amp;b.png" alt="退潮"></article></body></html>'
+    )
+    page = load(write(tmp_path, "tide.html", doc.encode()))
+    assert page.assets == {"tide page_files/a&b.png": b"\x89PNG tide"}
+    # Later stages read images from the page only: the folder may be gone by then.
+    (folder / "a&b.png").unlink()
+    article = extract(page)
+    image = next(b for b in article.blocks if b.type.value == "image")
+    assert image.src is not None and article.assets[image.src] == b"\x89PNG tide"
 
 
 def test_saved_from_comment_gives_url(tmp_path: Path) -> None:
@@ -404,7 +427,7 @@ def test_declared_utf8_with_a_bad_byte_stays_utf8() -> None:
 
 def test_nul_beyond_the_sniff_window_is_replaced() -> None:
     data = html_page(HANS * 100).encode() + b"\x00<p>tail</p>"
-    assert data.index(b"\x00") > load_module.BINARY_SNIFF_BYTES
+    assert data.index(b"\x00") > BINARY_SNIFF_BYTES
     page = load_bytes(data)
     assert "\x00" not in page.text
     assert page.replacements == 1
@@ -709,7 +732,7 @@ def _expectations() -> dict[str, dict[str, object]]:
 def test_project_pages_decode_as_expected(name: str) -> None:
     expected = _expectations()[name]
     page = load(PAGES / name)
-    family = {codecs.lookup(c).name for c in load_module._family(page.encoding)}
+    family = {codecs.lookup(c).name for c in codec_family(page.encoding)}
     if "encoding" in expected:
         assert codecs.lookup(str(expected["encoding"])).name in family
     if "format" in expected:
@@ -774,7 +797,7 @@ def test_long_ascii_prefix_does_not_hide_the_encoding(codec: str, text: str) -> 
 
 
 def test_html_with_too_many_tags_is_refused_quickly(tmp_path: Path) -> None:
-    from reader.core.load import MAX_MARKUP_TAGS
+    from reader.core.page import MAX_MARKUP_TAGS
 
     page = tmp_path / "huge.html"
     page.write_text("<html><body>" + "<p>段落</p>" * (MAX_MARKUP_TAGS // 2 + 10), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Theme: resources, the colour table, one apply(), following the system, fonts by script."""
+"""Theme: the colour table, one apply(), following the system, fonts by script."""
 
 from __future__ import annotations
 
@@ -20,21 +20,7 @@ from reader.ui.theme import (
     colors,
     palette,
     reading_families,
-    resource,
 )
-
-
-def test_resource_finds_bundled_files() -> None:
-    assert resource("style/article.css").is_file()
-    assert resource("style/toolbar.qss").is_file()
-    assert resource("style/sidebar.qss").is_file()
-    assert resource("icons/qingdu.svg").is_file()
-
-
-@pytest.mark.parametrize("bad", ["/etc/passwd", "../pyproject.toml", "style/../../x", "", "a\\b"])
-def test_resource_rejects_escaping_names(bad: str) -> None:
-    with pytest.raises(ValueError, match="not a resource name"):
-        resource(bad)
 
 
 def test_colour_table_has_a_light_and_a_dark_value_for_every_role() -> None:

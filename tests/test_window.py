@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.app import SAMPLE, build_window, initial_path
 from reader.core import Article, Block, BlockType, Script, Section, Speaker, Theme
+from reader.core.article import TraditionalStandard
 from reader.core.errors import ScriptError
 from reader.core.prefs import Accent, FontStyle, Language, ScriptChoice
 from reader.core.render import ASSET_SCHEME
@@ -400,6 +401,61 @@ def test_taiwan_hongkong_and_quote_styles(rich: MainWindow, qtbot: QtBot) -> Non
     assert rich.action("actionScriptHongKong").isChecked()
     assert rich.prefs.script is ScriptChoice.HONGKONG
     assert rich.view.font().families()[0].endswith("HK")
+
+
+def _status_script(window: MainWindow) -> str:
+    return window._status_script.text()
+
+
+def test_traditional_on_a_traditional_page_shows_it_as_written(
+    rich: MainWindow, qtbot: QtBot
+) -> None:
+    before = rich.view.toPlainText()
+    assert "沿著溪邊" in before  # Taiwan's 著, which OpenCC's standard writes 着
+    for name in ("actionStandardOpenCC", "actionStandardHongKong", "actionStandardTaiwan"):
+        rich.action(name).trigger()
+        shown = _switch(qtbot, rich, "actionScriptTraditional")
+        assert rich.view.toPlainText() == before
+        assert shown.blocks == rich_article().blocks
+        assert any(w in _status_script(rich) for w in ("依原文", "as written")), name
+        _switch(qtbot, rich, "actionScriptOriginal")
+
+
+def _simplified_article() -> Article:
+    return Article(
+        title="老街的店",
+        blocks=(Block(BlockType.PARAGRAPH, "她为了这件事，在店里等着老朋友。"),),
+        script=Script.SIMPLIFIED,
+    )
+
+
+def test_traditional_standard_chooses_the_forms_and_persists(
+    window: MainWindow, qtbot: QtBot, settings: QSettings
+) -> None:
+    window.show_article(_simplified_article())
+    qtbot.waitUntil(lambda: window.view.top_block() is not None)
+    assert window.action("actionStandardTaiwan").isChecked()  # the default
+    _switch(qtbot, window, "actionScriptTraditional")
+    assert "在店裡等著" in window.view.toPlainText()
+    assert any(w in _status_script(window) for w in ("臺灣", "台湾", "Taiwan"))
+    for name, forms, label in (
+        ("actionStandardHongKong", "為了這件事，在店裏等着", ("香港", "Hong Kong")),
+        ("actionStandardOpenCC", "爲了這件事，在店裏等着", ("OpenCC",)),
+    ):
+        with qtbot.waitSignal(window.article_shown, timeout=CONVERT_TIMEOUT):
+            window.action(name).trigger()  # repaints at once, in the new forms
+        assert forms in window.view.toPlainText(), name
+        assert window.action(name).isChecked()
+        assert any(w in _status_script(window) for w in label), _status_script(window)
+    # The Taiwan vocabulary entry is unaffected: Taiwan forms and words, whatever the standard.
+    _switch(qtbot, window, "actionScriptTaiwan")
+    assert "在店裡等著" in window.view.toPlainText()
+    window.close()
+
+    again = build_window(settings)
+    qtbot.addWidget(again)
+    assert again.prefs.traditional_standard is TraditionalStandard.OPENCC
+    assert again.action("actionStandardOpenCC").isChecked()
 
 
 def test_conversion_failure_is_reported_and_toggle_reverts(

@@ -1,25 +1,43 @@
 """Qingdu's Qt-free core: a saved page in, a clean Article out.
 
-The pipeline, in order (each stage a plain function of the one before):
+`load_article(path)` is the pipeline, one stage per line, each stage a module with one job:
 
-1. ``load.load(path) -> Page``: read the file, detect its format, decode it (the only
-   place bytes become str).
-2. ``clean``: drop scripts, hidden elements, chrome, link lists, watermarks and spam.
-3. ``extract.extract(page) -> Article``: find the main content, metadata, sections and
-   speakers.
-4. ``script.convert(article, target) -> Article``: Traditional/Simplified conversion.
-5. ``render.render(article) -> str``: an HTML fragment for the view, without colours.
+1. ``load``: path -> Page. Read the file, sniff its format (``formats/``: MHTML, crawl
+   wrapper, HTML, text), decode it (``decode``, the only place bytes become str), and read
+   the images it keeps beside it.
+2. ``clean``: parse the HTML and take out scripts, hidden elements and the like.
+3. ``meta``: title, date, source, author, URL and page theme (read before cleaning: the
+   JSON-LD lives in a ``<script>``).
+4. ``flatten``: the cleaned tree -> raw blocks with their block elements.
+5. ``root``: mark chrome and feeds, choose the article root.
+6. ``assemble``: the root's blocks -> the article's Blocks (``textdump`` for text dumps).
+7. ``watermark``: strings injected through the paragraphs, cut out.
+8. ``assemble.dedupe``, ``sections``, ``speakers``, ``assemble.article``: the Article.
+
+After it, ``script.convert(article, target)`` converts between scripts and
+``render.render(article)`` makes the HTML fragment for the view. Every word list, pattern
+and threshold lives in ``heuristics``; shared text notions in ``text``.
 """
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
+from reader.core import (
+    assemble,
+    clean,
+    flatten,
+    meta,
+    root,
+    sections,
+    speakers,
+    textdump,
+    watermark,
+)
 from reader.core.article import Article, Block, BlockType, Script, Section, Speaker, Theme
 from reader.core.errors import LoadError, NoArticleError, ReaderError, ScriptError
-from reader.core.extract import extract
-from reader.core.load import Page, PageFormat, load
+from reader.core.load import load
+from reader.core.page import Page, PageFormat
 
 __all__ = [
     "Article",
@@ -48,12 +66,40 @@ def load_article(path: str | Path) -> Article:
         LoadError: the file cannot be read or decoded.
         NoArticleError: the file holds no recognisable article.
     """
-    # The trees and blocks of a page hold no reference cycles, yet on a big page the
-    # cyclic collector keeps walking them (a 50 MB page: 17 s instead of 14 s).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return extract(load(path))
-    finally:
-        if collecting:
-            gc.enable()
+    page = load(path)
+    return extract(page)
+
+
+def extract(page: Page) -> Article:
+    """The stages after loading, in order: a loaded page -> its Article.
+
+    Raises:
+        NoArticleError: nothing in the page reads as an article.
+    """
+    if page.format is PageFormat.TEXT:
+        # A text dump has no tree: its lines go through the same junk rules, and its
+        # watermarks are cut line by line.
+        draft = textdump.extract_text(page)
+    else:
+        tree = clean.parse_html(page.text)
+        head = meta.read_head(tree, page)  # before cleaning: JSON-LD sits in a <script>
+        removed = clean.clean_tree(tree)
+        flat = flatten.flatten(tree, page)
+        root.mark_chrome(flat.blocks, flat.nodes)
+        title = meta.choose_title(head, meta.h1_titles(flat.blocks))
+        node = root.choose_root(flat.blocks, flat.nodes)
+        if assemble.wants_ld_body(head, flat.blocks, node):
+            draft = assemble.from_ld_body(page, head, title, removed)
+        else:
+            draft = assemble.from_root(page, flat, node, title=title, meta=head, removed=removed)
+        draft.title, draft.blocks = watermark.strip_from_blocks(
+            draft.title, draft.blocks, draft.removed
+        )
+    blocks = sections.mark_headings(assemble.dedupe(draft, page), draft.title)
+    return assemble.article(
+        draft,
+        blocks,
+        page,
+        sections=sections.find_sections(blocks),
+        speakers=speakers.find_speakers(blocks, draft.meta.author),
+    )

@@ -50,6 +50,17 @@ class Target(StrEnum):
     SIMPLIFIED = "simplified"
 
 
+class TraditionalStandard(StrEnum):
+    """The character forms 繁體 shows a Simplified text in: 臺灣, 香港 or OpenCC's standard.
+
+    A text already written in Traditional is shown as written whatever this says.
+    """
+
+    TAIWAN = "taiwan"
+    HONGKONG = "hongkong"
+    OPENCC = "opencc"
+
+
 class QuoteStyle(StrEnum):
     """Quotation marks: as written, corner brackets 「」『』, or curly quotes “”‘’."""
 

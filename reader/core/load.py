@@ -1,47 +1,37 @@
-"""Reading a saved page: path or bytes -> Page. The only place where bytes become str.
+"""Reading a saved page: path or bytes -> Page.
 
 `load(path)` checks the file (exists, regular, readable, not too large) and hands its
-bytes to `load_bytes(data, name)`, which works in this order:
+bytes to `load_bytes(data, name)`, which refuses what is not a page (an empty file, or
+binary data: a known magic number, or NUL bytes that are not UTF-16/UTF-32 text), then
+hands the bytes to the first reader of `FORMATS` whose sniff accepts them. A new input
+format is one module in `formats/` and one row of that table.
 
-1. Refuse what is not a page: an empty file, or binary data (a known magic number,
-   or NUL bytes that are not UTF-16/UTF-32 text).
-2. MHTML (a MIME multipart file): take the main HTML part, keep the other parts
-   (images, styles) as assets keyed by Content-Location and by ``cid:`` Content-ID.
-3. Decode once (`decode`): a BOM wins; then strict UTF-8 (cheap, and right for the pages
-   that declare gb2312 but were re-saved as UTF-8); then the declared charset, verified
-   against the bytes; then GB18030 or Big5, chosen by how many of the decoded characters
-   are common Chinese ones; charset-normalizer on a bounded prefix as the last resort.
-   A few invalid bytes are replaced, and the codec that won is recorded.
-4. Unwrap: a crawl wrapper line ``<text id="URL" title=… encoding=…>``, a browser's
-   ``<!-- saved from url=(NNNN)URL -->`` comment, a stale XML declaration.
-5. HTML or plain text, by content (the file name's extension only breaks ties).
+Text is decoded once, by `decode.py`, the first time a sniff or reader asks for it.
+Images a saved page keeps beside it (a "Save Page As" `_files/` folder) are read here, into
+the same `Page.assets` mapping that holds an MHTML file's parts: later stages do no I/O.
 
 Network addresses are never fetched, and the input file is only ever opened for reading.
 """
 
 from __future__ import annotations
 
-import codecs
-import logging
 import re
 import stat
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
-from itertools import islice
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
+from reader.core.decode import Decoded, UndecodableError, binary_kind, decode_text
 from reader.core.errors import LoadError
-from reader.core.selectors import lazy_compile
+from reader.core.formats import html, mhtml, plain, wrapper
+from reader.core.page import Page, PageFormat
 
-if TYPE_CHECKING:
-    from email.message import Message
+__all__ = ["FORMATS", "MAX_FILE_BYTES", "Page", "PageFormat", "Source", "load", "load_bytes"]
 
-log = logging.getLogger(__name__)
-
-# --- Limits and thresholds (each with the reason for its value) ---------------------
+# --- Limits (each with the reason for its value) ---------------------------------------
 
 # Refuse files above 200 MiB. The largest realistic saved article is an MHTML with its
 # images inlined as base64 (tens of MB); issue 3 requires a 50 MB page to load. Above
@@ -49,286 +39,43 @@ log = logging.getLogger(__name__)
 # built from it would not fit the 1 GB memory bar.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
-# Refuse HTML with more than this many tags ('<' characters). Cleaning costs about 15 µs
-# a tag here (2 cores, 2026), so 500,000 is about 7 s; saved articles have a few thousand
-# (the corpus's largest, an encyclopedia page, has 12,000), and a page whose bulk is
-# inline images (data: URIs) has few tags however many megabytes it is.
-MAX_MARKUP_TAGS = 500_000
+#: Largest image read from beside a saved page, in bytes: a photo is a few MB; a bigger
+#: file named by an <img> is not a picture worth holding in memory.
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
 
-# NUL bytes in the first 8000 bytes mean binary data: the same window and rule git uses
-# (`buffer_is_binary`). Text pages never contain NUL; UTF-16/32 text is told apart first.
-BINARY_SNIFF_BYTES = 8000
-
-# Where a charset declaration is looked for. The HTML standard's prescan reads 1024 bytes,
-# but saved Chinese pages often open with long inline styles or scripts: in the corpus a
-# `<meta charset>` sits as late as 34 KB into the file.
-DECLARATION_SCAN_BYTES = 64 * 1024
-
-# How much of a page is decoded to score GB18030 against Big5 and to count errors. The
-# first 32 KB hold hundreds of Chinese characters on every corpus page, enough to decide.
-SCORE_BYTES = 32 * 1024
-
-# Scoring stops after this many Han characters: the share has settled long before (it
-# moves by under 0.02 past 1000 on the corpus), and counting is a Python-level loop.
-SCORE_HAN_CHARS = 3000
-
-# charset-normalizer is slow (tens of ms per 100 KB), so it only ever sees this prefix.
-GUESS_BYTES = 32 * 1024
-
-# A decoding with fewer Han characters than this is not scored as Chinese: too few to
-# tell a real text from a mis-decoding of Latin or Japanese bytes.
-MIN_HAN_TO_SCORE = 20
-
-# Share of Han characters that must be common ones (`COMMON_HAN`) for a Chinese decoding
-# to be accepted. On the corpus, right decodings score 0.50 or more and wrong ones
-# (GB read as Big5, Big5 or UTF-8 read as GB18030) 0.12 at most.
-MIN_COMMON_SHARE = 0.25
-
-# A codec whose errors stay under 1 % of the non-ASCII bytes is the right one with a
-# damaged byte or two: the two corpus pages with invalid GB bytes have 0.05 % or less,
-# while a wrong codec fails on a third or more of them.
-MAX_ERROR_RATE = 0.01
-
-# Japanese text has a kana for every one or two kanji; Chinese text has none, except in
-# the odd Japanese name or quotation. A tenth of kana among the Han and kana characters
-# of a GB18030 decoding means EUC-JP bytes, which charset-normalizer then recognises.
-MIN_KANA_SHARE = 0.1
-
-# The 500 most frequent Chinese characters in running text (simplified), followed by the
-# traditional forms among them that differ. Real Chinese text, in either script, has
-# most of its Han characters in this set (the corpus: 50-90 %); the same bytes decoded
-# with the wrong one of GB18030/Big5 turn into rare characters (at most 12 % here).
-COMMON_HAN = frozenset(
-    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里"
-    "用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实"
-    "日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政"
-    "美相见被利什二等产或新己制身果加西月话合回特代内信表化老给世位次度门任常先海通教儿原东声提立及比员解"
-    "水名真论处走义各入几口认条平系气题活更别打女变四神总何电数安少报才结反受目太量再感建务做接必场件计管"
-    "期市直资命山金指许统区保至队形社便空决治展马科司五基眼书非则听白却界达光放强即像难且权思王象完设式色"
-    "路记南品住告类求据程北边死张该交规万取拉格望觉术领共确传师观清今切院让识候带导争运笑飞风步改收根干造"
-    "言联持组每济车亲极林服快办议往元士证近失转夫令准布始怎呢存未远叫台单影具字爱击流备兵连调深商算质团集"
-    "百需价花党华城石级整府离况请技际约示复病息究线似官火断精满支视消越器容照须九增研写称企八功吗包片史委"
-    "乎查轻易早曾除农找装广显吧李标谈吃图念六引历首医局突专费号尽另周较注语仅考落青随选列武红响虽推势参希"
-    # Traditional forms of the above (Taiwan and Hong Kong variants included).
-    "這個們來爲為國說時會對於過發後裏裡種經麼學現當沒動還進樣開從實軍無與長機關點業將兩間問並應戰頭體見產話"
-    "內給門兒東聲員論處義幾認條氣題別變總電數報結務場計資許統區隊決馬書則聽卻達強難權設記類據邊張該規萬覺術"
-    "領確傳師觀讓識帶導爭運飛風乾幹聯組濟車親極辦議證轉準遠臺單愛擊備連調質團價黨華級離況請際約復覆線斷滿視"
-    "須寫稱嗎輕農裝廣顯標談喫圖歷醫專費號盡較語僅隨選紅響雖勢參著"
-)
-
-# --- Byte-level signatures ------------------------------------------------------------
-
-# Magic numbers of files people rename or mis-save as pages, with the name the error
-# message uses. Most of them also hold NUL bytes; the table names the kind.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or a document packed as one)"),
-    (b"PK\x05\x06", "an empty ZIP archive"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-    (b"BZh91AY&SY", "a bzip2-compressed file"),
-    (b"\xfd7zXZ\x00", "an xz-compressed file"),
-    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
-    (b"\x7fELF", "a program (ELF executable)"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"wOFF", "a web font"),
-    (b"wOF2", "a web font"),
-    (b"OggS", "an Ogg media file"),
-    (b"fLaC", "a FLAC audio file"),
-    (b"ID3\x02", "an MP3 audio file"),
-    (b"ID3\x03", "an MP3 audio file"),
-    (b"ID3\x04", "an MP3 audio file"),
-    (b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
-)
-
-# Byte order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-# Charset labels pages use, mapped to the codec that decodes them. GB2312 and GBK are
-# subsets of GB18030, and pages labelled with them routinely hold GBK-only or GB18030
-# characters, so every GB label decodes as GB18030 (as browsers do). Latin-1/ASCII
-# labels mean windows-1252 on the web (WHATWG Encoding Standard).
-_LABEL_ALIASES: Mapping[str, str] = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "gb_2312-80": "gb18030",
-    "gb_2312": "gb18030",
-    "csgb2312": "gb18030",
-    "csiso58gb231280": "gb18030",
-    "chinese": "gb18030",
-    "iso-ir-58": "gb18030",
-    "euc-cn": "gb18030",
-    "x-euc-cn": "gb18030",
-    "cp936": "gb18030",
-    "ms936": "gb18030",
-    "windows-936": "gb18030",
-    "big-5": "big5",
-    "cn-big5": "big5",
-    "csbig5": "big5",
-    "x-x-big5": "big5",
-    "big5-hkscs": "big5hkscs",
-    "x-sjis": "cp932",
-    "ms_kanji": "cp932",
-    "windows-31j": "cp932",
-    "windows-874": "cp874",
-    "iso-8859-8-i": "iso8859-8",
-    "unicode-1-1-utf-8": "utf-8",
-    "unicode11utf8": "utf-8",
-    "unicode20utf8": "utf-8",
-    "x-unicode20utf8": "utf-8",
-    "x-mac-roman": "mac-roman",
-    "macintosh": "mac-roman",
-    "x-mac-cyrillic": "mac-cyrillic",
-    "ascii": "cp1252",
-    "us-ascii": "cp1252",
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "l1": "cp1252",
-}
-
-# Codecs a declaration may select (Python names): the web's encodings. Anything else a
-# page declares (Python's "base64", "undefined", "unicode_escape", ...) is ignored, and
-# UTF-16/32 without a BOM is ignored as browsers do (the bytes are then ASCII-based).
-_WEB_CODECS = frozenset(
-    {
-        "utf-8",
-        "gb18030",
-        "big5",
-        "big5hkscs",
-        "cp950",
-        "euc_jp",
-        "iso2022_jp",
-        "shift_jis",
-        "cp932",
-        "euc_kr",
-        "cp949",
-        "cp866",
-        "koi8-r",
-        "koi8-u",
-        "mac-roman",
-        "mac-cyrillic",
-        "cp874",
-        *(f"cp{n}" for n in range(1250, 1259)),
-        *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
-    }
-)
-
-# The Big5 family, tried in this order: plain Big5, then Microsoft's and Hong Kong's
-# supersets, which add characters real Big5 pages use.
-_BIG5_FAMILY = ("big5", "cp950", "big5hkscs")
-
-_ASCII_BYTES = bytes(range(128))
-
-# The crawl wrapper line some corpus pages start with: <text id="URL" title="…" encoding="…">
-_WRAPPER_PATTERN = r"\A\s*<text((?:\s+[\w-]+\s*=\s*\"[^\"]*\")*)\s*>[ \t]*\r?\n?"
-_WRAPPER_ATTR_PATTERN = r"([\w-]+)\s*=\s*\"([^\"]*)\""
-_WRAPPER_RE = re.compile(_WRAPPER_PATTERN)
-_WRAPPER_ATTR_RE = re.compile(_WRAPPER_ATTR_PATTERN)
-_WRAPPER_BYTES_RE = re.compile(_WRAPPER_PATTERN.encode())
-_WRAPPER_ATTR_BYTES_RE = re.compile(_WRAPPER_ATTR_PATTERN.encode())
-_WRAPPER_END_RE = re.compile(r"</text>\s*\Z")
-_META_CHARSET_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
-_XML_DECL_RE = re.compile(rb"\A\s*<\?xml\b[^>]*?encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
-_XML_DECL_TEXT_RE = re.compile(r"\A(\s*)<\?xml\b[^>]*\?>", re.IGNORECASE)
-_NON_ASCII_RE = re.compile(rb"[\x80-\xff]")
-_SAVED_FROM_RE = re.compile(r"<!--\s*saved from url=\(\s*(\d+)\)(\S+?)\s*-->", re.IGNORECASE)
-_SAVED_FROM_SCAN_CHARS = 4096
-_MIME_START_RE = re.compile(rb"\A\s*[A-Za-z][\w-]*:")
-_MIME_MULTIPART_RE = re.compile(rb"(?im)^content-type:\s*multipart/")
-_HAN_RUN_RE = lazy_compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_JUNK_CHAR_RE = lazy_compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
-_KANA_RE = lazy_compile("[\u3041-\u3096\u30a1-\u30fa]")
-
-# Markup detection. Elements that open a document (or its head) make a file HTML as soon
-# as they come first; elsewhere in the file they count as strong evidence too.
-_DOCUMENT_START_RE = re.compile(
-    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|\?xml|html|head|body|meta|title|base|link)\b",
-    re.IGNORECASE | re.DOTALL,
-)
-_DOCUMENT_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
-_ELEMENT_TAG_RE = re.compile(
-    r"</?(?:p|div|span|a|br|hr|img|table|tr|td|th|ul|ol|li|dl|dt|dd|h[1-6]|b|i|u|em|strong"
-    r"|font|center|pre|blockquote|article|section|header|footer|nav|main|aside|figure"
-    r"|figcaption|script|style|form|iframe|meta|title|link)\b[^<>]*>",
-    re.IGNORECASE,
-)
-# Markup is looked for in this much text; a page's first 64 KB show what it is.
-_MARKUP_SCAN_CHARS = 64 * 1024
-# Without a document element, this many element tags make a file HTML. One or two stray
-# `<br>` or `<p>` in a text dump do not; a page fragment has many more.
-_MIN_ELEMENT_TAGS = 3
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".php", ".asp"})
-_LABEL_RE = re.compile(r"[a-z0-9._:-]{1,40}")
 _WEB_ADDRESS_RE = re.compile(r"\A\s*(?:https?|ftp)://", re.IGNORECASE)
 
 
-class PageFormat(StrEnum):
-    """What kind of saved file a page came from."""
+@dataclass
+class Source:
+    """The bytes of a file being loaded, and their text decoded on first use."""
 
-    HTML = "html"
-    MHTML = "mhtml"
-    TEXT = "text"
+    data: bytes
+    label: str
+    suffix: str
 
+    @cached_property
+    def decoded(self) -> Decoded:
+        """The bytes as text (see decode.py); LoadError when they are not text."""
+        try:
+            return decode_text(self.data, None)
+        except UndecodableError as exc:
+            raise LoadError(f"Cannot open {self.label}: {exc}.") from exc
 
-@dataclass(frozen=True, slots=True)
-class Page:
-    """A decoded saved page.
-
-    `text` is HTML markup for HTML and MHTML pages (the MHTML's main HTML part) and the
-    plain text for text dumps. `url` is the original address recorded in the file itself
-    (a "saved from url" comment, MHTML Content-Location, a crawl wrapper's id). `assets`
-    maps a resource key (its URL as the markup names it, and `cid:` + Content-ID) to bytes
-    saved inside the file (MHTML parts); `base_dir` is the folder of the saved file, for
-    a "Save Page As" `_files/` folder.
-
-    `encoding` is the codec that decoded the text (lowercase Python name: "utf-8",
-    "gb18030", "big5", "utf-16-le", ...); `declared_charset` is the label the file itself
-    declares, lowercased, which may disagree with it. `replacements` counts invalid byte
-    sequences replaced by U+FFFD. `saved_title` is a title the saving tool recorded (crawl
-    wrapper title, MHTML Subject). `warnings` are notes worth showing as diagnostics.
-    """
-
-    text: str
-    format: PageFormat
-    encoding: str
-    path: Path | None = None
-    url: str | None = None
-    base_dir: Path | None = None
-    assets: Mapping[str, bytes] = field(default_factory=lambda: MappingProxyType({}))
-    declared_charset: str | None = None
-    replacements: int = 0
-    saved_title: str | None = None
-    warnings: tuple[str, ...] = ()
+    @property
+    def text(self) -> str:
+        return self.decoded.text
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    """The result of `decode_detailed`: text, the codec that won, and how it was chosen."""
-
-    text: str
-    encoding: str
-    declared_charset: str | None = None
-    replacements: int = 0
-    warnings: tuple[str, ...] = ()
-
-
-class _UndecodableError(Exception):
-    """Internal: no codec turns the bytes into text (becomes a LoadError with a name)."""
+#: The input formats, in the order they are tried: (sniff, reader). The first sniff that
+#: accepts the source picks the reader. MHTML is told by its bytes; the rest by the
+#: decoded text, so a wrapper comes before the HTML it wraps, and text is the fallback.
+FORMATS: tuple[tuple[Callable[[Source], bool], Callable[[Source], Page]], ...] = (
+    (mhtml.sniff, mhtml.read),
+    (wrapper.sniff, wrapper.read),
+    (html.sniff, html.read),
+    (plain.sniff, plain.read),
+)
 
 
 # --- Public API -----------------------------------------------------------------------
@@ -349,7 +96,7 @@ def load(path: str | Path) -> Page:
     p = Path(path)
     data = _read(p)
     page = _page_from_bytes(data, label=str(p), suffix=p.suffix.lower())
-    return replace(page, path=p, base_dir=p.parent)
+    return replace(_with_local_images(page, p.parent), path=p, base_dir=p.parent)
 
 
 def load_bytes(data: bytes, name: str | None = None) -> Page:
@@ -368,31 +115,6 @@ def load_bytes(data: bytes, name: str | None = None) -> Page:
     if len(data) > MAX_FILE_BYTES:
         raise LoadError(_too_large(label, len(data)))
     return _page_from_bytes(data, label=label, suffix=suffix)
-
-
-def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode `data` and return `(text, encoding)`; see `decode_detailed`."""
-    result = decode_detailed(data, declared)
-    return result.text, result.encoding
-
-
-def decode_detailed(data: bytes, declared: str | None = None) -> Decoded:
-    """Turn bytes into text, choosing the codec as the module docstring describes.
-
-    Args:
-        data: the bytes to decode.
-        declared: a charset declared outside the bytes (an MHTML part's header). When
-            None, a declaration inside the bytes (crawl wrapper, XML declaration,
-            `<meta>`) is used.
-
-    Raises:
-        LoadError: the bytes are not text in any encoding (message without a file name;
-            `load` and `load_bytes` name the file).
-    """
-    try:
-        return _decode(data, declared)
-    except _UndecodableError as exc:
-        raise LoadError(f"Cannot decode the data: {exc}.") from exc
 
 
 # --- Reading the file -----------------------------------------------------------------
@@ -449,522 +171,89 @@ def _too_large(label: str, size: int) -> str:
 def _page_from_bytes(data: bytes, *, label: str, suffix: str) -> Page:
     if not data:
         raise LoadError(f"Cannot open {label}: the file is empty.")
-    kind = _binary_kind(data)
+    kind = binary_kind(data)
     if kind is not None:
         raise LoadError(f"Cannot open {label}: it is {kind}, not a saved page.")
-    if _looks_like_mime(data):
-        return _page_from_mhtml(data, label=label)
-    try:
-        decoded = _decode(data, None)
-    except _UndecodableError as exc:
-        raise LoadError(f"Cannot open {label}: {exc}.") from exc
-    return _page_from_text(decoded, label=label, suffix=suffix)
+    source = Source(data, label, suffix)
+    for sniff, read in FORMATS:
+        if sniff(source):
+            return read(source)
+    raise AssertionError("the last format accepts any text")  # pragma: no cover
 
 
-def _page_from_text(decoded: Decoded, *, label: str, suffix: str) -> Page:
-    text = decoded.text
-    url: str | None = None
-    saved_title: str | None = None
-    wrapper = _parse_wrapper(text)
-    if wrapper is not None:
-        text, url, saved_title = wrapper
-    if not text.strip():
-        raise LoadError(f"Cannot open {label}: the file holds no text.")
-    fmt = PageFormat.HTML if _is_markup(text, suffix) else PageFormat.TEXT
-    if fmt is PageFormat.HTML:
-        saved_from = _saved_from_url(text)
-        url = saved_from or url
-        # The XML declaration names the encoding of bytes that are now decoded; parsers
-        # given a str with it refuse it (lxml raises ValueError), so it goes.
-        text = _XML_DECL_TEXT_RE.sub(r"\1", text, count=1)
-        _check_markup_size(text, label)
-    return Page(
-        text=text,
-        format=fmt,
-        encoding=decoded.encoding,
-        url=url,
-        declared_charset=decoded.declared_charset,
-        replacements=decoded.replacements,
-        saved_title=saved_title,
-        warnings=decoded.warnings,
-    )
+# --- Images saved beside the page -----------------------------------------------------
+
+#: The start of an <img> tag, and one attribute of a tag, read as the HTML tokenizer reads
+#: it (a name runs to white space, "/", ">" or "="; a value is quoted or runs to white
+#: space or ">"). An image's address is in `_IMAGE_ATTRS` (flatten.Flattener._image reads
+#: the same ones).
+_IMG_OPEN_RE = re.compile(r"<img\b", re.IGNORECASE)
+_ATTR_RE = re.compile(r"[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
+_IMAGE_ATTRS = frozenset({"src", "data-src", "data-original"})
+#: A data: URI is never a file beside the page, and it may be megabytes long (a picture
+#: inlined by SingleFile): it is recognised by its start and never copied out.
+_DATA_URI_RE = re.compile(r"\s*data:", re.IGNORECASE)
 
 
-def _check_markup_size(text: str, label: str) -> None:
-    tags = text.count("<")
-    if tags > MAX_MARKUP_TAGS:
-        raise LoadError(
-            f"Cannot open {label}: its HTML has {tags:,} tags, more than the "
-            f"{MAX_MARKUP_TAGS:,} Qingdu reads (a saved article has a few thousand)."
-        )
+def _image_addresses(text: str) -> Iterator[str]:
+    """The addresses the <img> tags of `text` name (entities decoded), data: URIs left out."""
+    from html import unescape  # noqa: PLC0415 - its entity table costs start-up 2.6 ms
 
-
-def _binary_kind(data: bytes) -> str | None:
-    """Name the kind of binary file `data` is, or None for text."""
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            return kind
-    if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
-        return "a WebP image"
-    if data[4:8] == b"ftyp":
-        return "an MP4 or QuickTime media file"
-    head = data[:BINARY_SNIFF_BYTES]
-    if b"\x00" in head and _bom(data) is None and _bomless_utf16(head) is None:
-        return "binary data"
-    return None
-
-
-def _bom(data: bytes) -> tuple[str, int] | None:
-    """The codec and BOM length when `data` starts with a byte order mark."""
-    for mark, codec in _BOMS:
-        if data.startswith(mark):
-            return codec, len(mark)
-    return None
-
-
-def _bomless_utf16(head: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when `head` looks like UTF-16 text without a BOM.
-
-    Markup and Latin text in UTF-16 have a NUL in every other byte: the high byte of
-    each ASCII character. Binary files have NULs at both parities, and decode to control
-    characters and invalid surrogates, which the last check catches.
-    """
-    sample = head[: len(head) & ~1]
-    if len(sample) < 8:
-        return None
-    even_nul, odd_nul = sample[0::2].count(0), sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nul >= 0.2 * half and even_nul * 4 < odd_nul:
-        codec = "utf-16-le"
-    elif even_nul >= 0.2 * half and odd_nul * 4 < even_nul:
-        codec = "utf-16-be"
-    else:
-        return None
-    text = sample.decode(codec, errors="replace")
-    junk = len(_JUNK_CHAR_RE.findall(text))
-    return codec if junk <= 0.02 * len(text) else None
-
-
-# --- Decoding -------------------------------------------------------------------------
-
-
-def _decode(data: bytes, declared: str | None) -> Decoded:
-    """Decode `data`; raise `_UndecodableError` with a reason when nothing fits."""
-    bom = _bom(data)
-    if bom is not None:
-        codec, size = bom
-        text, bad = _decode_replacing(data[size:], codec)
-        return _finish(text, codec, declared, bad)
-
-    head = data[:BINARY_SNIFF_BYTES]
-    if b"\x00" in head:
-        utf16 = _bomless_utf16(head)
-        if utf16 is not None:
-            text, bad = _decode_replacing(data, utf16)
-            return _finish(text, utf16, declared, bad)
-
-    label = declared.strip().lower() if declared else _declared_label(data)
-    declared_codec = _codec_for_label(label) if label else None
-
-    # Strict UTF-8 first: it is the common case, it costs one C-speed pass, and bytes that
-    # are valid UTF-8 with any non-ASCII in them are UTF-8 whatever the page declares.
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        # ISO-2022-JP is 7-bit, so valid UTF-8 too; its escape sequences give it away.
-        if b"\x1b$" in data and data.isascii():
-            try:
-                return _finish(data.decode("iso2022_jp"), "iso2022_jp", label, 0)
-            except UnicodeDecodeError:
-                pass
-        return _finish(text, "utf-8", label, 0)
-
-    if declared_codec is not None and declared_codec != "utf-8":
-        for codec in _family(declared_codec):
-            try:
-                return _finish(data.decode(codec), codec, label, 0)
-            except UnicodeError:
+    for start in _IMG_OPEN_RE.finditer(text):
+        pos = start.end()
+        while (m := _ATTR_RE.match(text, pos)) is not None:
+            pos = m.end()
+            value = m.lastindex or 0
+            if value < 2 or m.group(1).lower() not in _IMAGE_ATTRS:
                 continue
+            if _DATA_URI_RE.match(text, m.start(value)) is None:
+                yield unescape(m.group(value)).strip()
 
-    return _guess(data, label, declared_codec)
+
+def local_image_key(src: str) -> str | None:
+    """The path, relative to the page's folder, that an image address names, or None for
+    an address that is not a relative (or file:) path."""
+    parts = urlsplit(src)
+    if parts.scheme and parts.scheme != "file":
+        return None
+    rel = unquote(parts.path)
+    if not rel or (rel.startswith(("/", "\\")) and parts.scheme != "file"):
+        return None
+    return rel
 
 
-def _guess(data: bytes, label: str | None, declared_codec: str | None) -> Decoded:
-    """Choose a codec for bytes that are neither strict UTF-8 nor the declared charset."""
-    # Judge the bytes where the text is: an ASCII prefix (a long script before the body)
-    # says nothing about the encoding and would pass any codec.
-    first = _NON_ASCII_RE.search(data)
-    start = max(0, first.start() - 64) if first else 0
-    trial = _Trial(data[start : start + SCORE_BYTES])
-    if declared_codec is None:
-        late = _late_declaration(data)
-        if late is not None and (codec := _codec_for_label(late)) is not None:
-            label, declared_codec = late, codec
-
-    # The declared charset with a damaged byte or two is still the declared charset.
-    if declared_codec is not None:
-        codec = trial.least_errors(_family(declared_codec))
-        if trial.error_rate(codec) <= MAX_ERROR_RATE:
-            return _decode_full(data, codec, label)
-    # So is UTF-8: valid UTF-8 is so structured that other encodings fail it constantly.
-    if declared_codec != "utf-8" and trial.error_rate("utf-8") <= MAX_ERROR_RATE:
-        return _decode_full(data, "utf-8", label)
-
-    # GB18030 or Big5: both may decode the same bytes without error; the one that yields
-    # common Chinese characters is right.
-    scored: list[tuple[float, str]] = []
-    for codec in ("gb18030", trial.least_errors(_BIG5_FAMILY)):
-        if trial.error_rate(codec) > MAX_ERROR_RATE:
+def _with_local_images(page: Page, base: Path) -> Page:
+    """`page` with the images its markup names from its own folder added to its assets,
+    keyed by `local_image_key` (parts saved inside the file keep their entries)."""
+    if page.format is PageFormat.TEXT:
+        return page
+    assets = dict(page.assets)
+    added = False
+    for src in _image_addresses(page.text):
+        rel = local_image_key(src) if src else None
+        if rel is None or rel in assets:
             continue
-        han, share = _chinese_score(trial.text(codec))
-        if han >= MIN_HAN_TO_SCORE and share >= MIN_COMMON_SHARE:
-            scored.append((share, codec))
-    # EUC-JP kana read as Big5 become the most common characters of all, and short EUC-JP
-    # texts can pass as GB too. EUC-JP shares its kana rows with GB2312, so the GB18030
-    # reading shows them as kana: such bytes go on to the last-resort guesser.
-    if scored and not _looks_japanese(trial.text("gb18030")):
-        return _decode_full(data, max(scored)[1], label)
-
-    guessed = _charset_normalizer_guess(data[start : start + GUESS_BYTES])
-    if guessed is not None and guessed != "ascii":
-        return _decode_full(data, guessed, label)
-
-    if trial.error_rate("gb18030") <= MAX_ERROR_RATE:
-        return _decode_full(data, "gb18030", label)
-    raise _UndecodableError("its bytes are not text in any encoding Qingdu recognises")
+        data = _read_image(base, rel)
+        if data is not None:
+            assets[rel] = data
+            added = True
+    return replace(page, assets=MappingProxyType(assets)) if added else page
 
 
-class _Trial:
-    """Decodings of a page's prefix with candidate codecs, each made once."""
-
-    def __init__(self, prefix: bytes) -> None:
-        self._prefix = prefix
-        self._high = max(1, len(prefix.translate(None, _ASCII_BYTES)))
-        self._texts: dict[str, str] = {}
-
-    def text(self, codec: str) -> str:
-        """The prefix decoded with `codec`, invalid bytes replaced."""
-        if codec not in self._texts:
-            self._texts[codec] = self._prefix.decode(codec, errors="replace")
-        return self._texts[codec]
-
-    def error_rate(self, codec: str) -> float:
-        """Replacements per non-ASCII byte when decoding the prefix with `codec`."""
-        return self.text(codec).count("\ufffd") / self._high
-
-    def least_errors(self, family: tuple[str, ...]) -> str:
-        """The first codec of `family` that decodes cleanly, else the one with fewest errors."""
-        if self.error_rate(family[0]) > 10 * MAX_ERROR_RATE:
-            # The supersets add a few hundred characters; they cannot rescue bytes that
-            # fail this often, so they are not tried.
-            return family[0]
-        for codec in family:
-            if self.error_rate(codec) == 0:
-                return codec
-        return min(family, key=self.error_rate)
-
-
-def _decode_full(data: bytes, codec: str, label: str | None) -> Decoded:
-    text, bad = _decode_replacing(data, codec)
-    return _finish(text, codec, label, bad)
-
-
-def _decode_replacing(data: bytes, codec: str) -> tuple[str, int]:
-    """Decode with `errors="replace"`; return the text and the number of replacements."""
+def _read_image(base: Path, rel: str) -> bytes | None:
+    """The bytes of the file `rel` inside `base`, or None if it escapes `base`, is not a
+    regular file, is too large or cannot be read."""
     try:
-        return data.decode(codec), 0
-    except UnicodeDecodeError:
-        pass
-    # Only the replacements this decoding adds count, not U+FFFD already in the text.
-    text = data.decode(codec, errors="replace")
-    before = data.decode(codec, errors="ignore").count("\ufffd")
-    return text, text.count("\ufffd") - before
-
-
-def _finish(text: str, codec: str, label: str | None, bad: int) -> Decoded:
-    """Build the Decoded record: normalised codec name, NULs replaced, warnings."""
-    if "\x00" in text:
-        # NUL past the binary sniff window: parsers turn it into U+FFFD anyway.
-        bad += text.count("\x00")
-        text = text.replace("\x00", "\ufffd")
-    encoding = codecs.lookup(codec).name
-    warnings: list[str] = []
-    if label and not text.isascii():
-        declared_codec = _codec_for_label(label)
-        if declared_codec is not None and codecs.lookup(declared_codec).name not in {
-            codecs.lookup(c).name for c in _family(encoding)
-        }:
-            warnings.append(
-                f"The page declares charset {label} but its bytes are {encoding}; "
-                f"decoded as {encoding}."
-            )
-    if bad:
-        warnings.append(f"{bad} invalid byte sequence(s) replaced while decoding as {encoding}.")
-    return Decoded(
-        text=text,
-        encoding=encoding,
-        declared_charset=label,
-        replacements=bad,
-        warnings=tuple(warnings),
-    )
-
-
-def _family(codec: str) -> tuple[str, ...]:
-    """The codecs to try for a declared codec: Big5 brings its supersets along."""
-    if codec in _BIG5_FAMILY:
-        return _BIG5_FAMILY
-    return (codec,)
-
-
-def _declared_label(data: bytes) -> str | None:
-    """The charset label the bytes declare, lowercased.
-
-    Looked for in the crawl wrapper line, the XML declaration, then the first `<meta>`
-    naming a charset; the first label naming a web encoding wins, else the first found.
-    """
-    labels: list[str] = []
-    wrapper = _WRAPPER_BYTES_RE.match(data, 0, DECLARATION_SCAN_BYTES)
-    if wrapper is not None:
-        attrs: dict[bytes, bytes] = dict(_WRAPPER_ATTR_BYTES_RE.findall(wrapper[1]))
-        value = attrs.get(b"encoding", b"").decode("ascii", "replace")
-        # The crawler writes "unset" when it knew no charset; then the page's own counts.
-        if _codec_for_label(value) is not None:
-            labels.append(value)
-    xml = _XML_DECL_RE.match(data)
-    if xml is not None:
-        labels.append(xml[1].decode("ascii", "replace"))
-    found = _META_CHARSET_RE.search(data, 0, DECLARATION_SCAN_BYTES)
-    if found is not None:
-        labels.append(found[1].decode("ascii", "replace"))
-    labels = [label.strip().lower() for label in labels if label.strip()]
-    for label in labels:
-        if _codec_for_label(label) is not None:
-            return label
-    return labels[0] if labels else None
-
-
-def _late_declaration(data: bytes) -> str | None:
-    """A charset declared beyond the first DECLARATION_SCAN_BYTES (pages that put kilobytes
-    of script or comments before their `<meta>`), found by Beautiful Soup's detector.
-
-    Only bytes that are neither UTF-8 nor declared early get here, so the import (about
-    0.2 s) is paid by those pages alone and never at start-up.
-    """
-    from bs4.dammit import EncodingDetector  # noqa: PLC0415 - slow import, rare path
-
-    found = EncodingDetector.find_declared_encoding(data, is_html=True, search_entire_document=True)
-    return found.strip().lower() if found else None
-
-
-def _codec_for_label(label: str) -> str | None:
-    """The Python codec a charset label selects, or None if it is not a web encoding."""
-    name = label.strip().lower()
-    if not _LABEL_RE.fullmatch(name):
-        return None  # also keeps NUL and other junk away from codecs.lookup
-    name = _LABEL_ALIASES.get(name, name)
-    try:
-        codec = codecs.lookup(name).name
-    except LookupError:
+        # Most addresses name no file here (the page was saved without its pictures): one
+        # stat settles those before the path is resolved.
+        if not (base / rel).is_file():
+            return None
+        base_r = base.resolve()
+        target = (base_r / rel).resolve()
+        if not target.is_relative_to(base_r) or not target.is_file():
+            return None
+        if target.stat().st_size > MAX_IMAGE_BYTES:
+            return None
+        return target.read_bytes()
+    except (OSError, ValueError):
         return None
-    if codec in {"gb2312", "gbk"}:
-        return "gb18030"
-    return codec if codec in _WEB_CODECS else None
-
-
-def _chinese_score(text: str) -> tuple[int, float]:
-    """Han characters in `text` (counted up to `SCORE_HAN_CHARS`) and the share of them
-    that are in `COMMON_HAN`."""
-    han = "".join(_HAN_RUN_RE.findall(text))[:SCORE_HAN_CHARS]
-    if not han:
-        return 0, 0.0
-    return len(han), sum(map(COMMON_HAN.__contains__, han)) / len(han)
-
-
-def _looks_japanese(text: str) -> bool:
-    """Whether `text` (bytes decoded as GB18030) shows the kana of EUC-JP Japanese."""
-    if _KANA_RE.search(text) is None:  # the usual case, settled by one quick scan
-        return False
-    kana = len(_KANA_RE.findall(text, 0, SCORE_BYTES))
-    if kana < MIN_HAN_TO_SCORE:
-        return False
-    han = len("".join(_HAN_RUN_RE.findall(text, 0, SCORE_BYTES)))
-    return kana >= MIN_KANA_SHARE * (kana + han)
-
-
-def _charset_normalizer_guess(sample: bytes) -> str | None:
-    """charset-normalizer's codec for `sample`, or None when it finds none."""
-    # Imported here: it takes ~40 ms to import, and only undeclared non-CJK pages need it.
-    from charset_normalizer import from_bytes  # noqa: PLC0415
-
-    matches = from_bytes(sample)
-    best = matches.best()
-    if best is None:
-        return None
-    name = best.encoding
-    # Ties are common for short Western text (cp1250, cp1252 and cp1257 all score the
-    # same on French); windows-1252 is the web's default for unlabelled Western pages.
-    tied = {m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)}
-    if "cp1252" in tied:
-        name = "cp1252"
-    try:
-        codec = codecs.lookup(name).name
-        b"".decode(codec)  # refuses codecs that are not text encodings
-    except LookupError:
-        return None
-    log.debug("charset-normalizer chose %s", codec)
-    return codec
-
-
-# --- Wrappers and markers -------------------------------------------------------------
-
-
-def _parse_wrapper(text: str) -> tuple[str, str | None, str | None] | None:
-    """Strip a crawl wrapper line; return (text, url, title), or None if there is none."""
-    match = _WRAPPER_RE.match(text, 0, DECLARATION_SCAN_BYTES)
-    if match is None:
-        return None
-    import html  # noqa: PLC0415 - its entity table costs start-up 2.6 ms; few files need it
-
-    attrs = {k.lower(): html.unescape(v).strip() for k, v in _WRAPPER_ATTR_RE.findall(match[1])}
-    body = _WRAPPER_END_RE.sub("", text[match.end() :])
-    url = attrs.get("id", "")
-    return body, (url if "://" in url else None), attrs.get("title") or None
-
-
-def _saved_from_url(text: str) -> str | None:
-    """The address in a browser's `<!-- saved from url=(NNNN)URL -->` comment."""
-    match = _SAVED_FROM_RE.search(text, 0, _SAVED_FROM_SCAN_CHARS)
-    if match is None:
-        return None
-    length, url = int(match.group(1)), match.group(2)
-    if 0 < length < len(url):
-        url = url[:length]
-    # Internet Explorer writes "about:internet" for pages it was told to treat as web
-    # pages; that is no address.
-    return None if url.startswith("about:") else url
-
-
-def _is_markup(text: str, suffix: str) -> bool:
-    """Whether `text` is HTML rather than a plain-text dump."""
-    window = text[:_MARKUP_SCAN_CHARS]
-    if _DOCUMENT_START_RE.match(window):
-        return True
-    if _DOCUMENT_TAG_RE.search(window):
-        return True
-    needed = 1 if suffix in _HTML_SUFFIXES else _MIN_ELEMENT_TAGS
-    found = islice(_ELEMENT_TAG_RE.finditer(window), needed)
-    return sum(1 for _ in found) >= needed
-
-
-# --- MHTML ----------------------------------------------------------------------------
-
-
-def _looks_like_mime(data: bytes) -> bool:
-    """Whether `data` starts with MIME headers declaring a multipart body."""
-    if not _MIME_START_RE.match(data):
-        return False
-    head = data[:BINARY_SNIFF_BYTES]
-    end = re.search(rb"\r?\n\r?\n", head)
-    headers = head[: end.start()] if end else head
-    return _MIME_MULTIPART_RE.search(headers) is not None
-
-
-def _page_from_mhtml(data: bytes, *, label: str) -> Page:
-    """The main HTML part of an MHTML file as a Page, other parts as assets."""
-    # Imported here: the email package takes ~20 ms to import, and only MHTML needs it.
-    import email  # noqa: PLC0415
-
-    try:
-        # The email parser and `walk()` recurse once per nesting level of multiparts.
-        message = email.message_from_bytes(data)
-        leaves = [part for part in message.walk() if not part.is_multipart()]
-    except RecursionError as exc:
-        raise LoadError(f"Cannot open {label}: its MIME parts are nested too deeply.") from exc
-    snapshot = _header(message, "Snapshot-Content-Location")
-    html_parts = [part for part in leaves if part.get_content_type() == "text/html"]
-    text_parts = [part for part in leaves if part.get_content_type() == "text/plain"]
-    assets: dict[str, bytes] = {}
-
-    main: Message | None = None
-    for part in html_parts:
-        if snapshot and _header(part, "Content-Location") == snapshot:
-            main = part
-            break
-    if main is None and html_parts:
-        main = html_parts[0]
-    fmt = PageFormat.MHTML
-    if main is None and text_parts:
-        main, fmt = text_parts[0], PageFormat.TEXT
-    if main is None:
-        raise LoadError(f"Cannot open {label}: the MHTML file has no HTML or text part.")
-
-    for part in leaves:
-        if part is main:
-            continue
-        payload = _payload(part)
-        location = _header(part, "Content-Location")
-        if location:
-            assets[location] = payload
-        content_id = _header(part, "Content-ID")
-        if content_id:
-            assets["cid:" + content_id.strip().strip("<>")] = payload
-
-    body = _payload(main)
-    if not body.strip():
-        raise LoadError(f"Cannot open {label}: the MHTML file's main part is empty.")
-    kind = _binary_kind(body)
-    if kind is not None:
-        raise LoadError(f"Cannot open {label}: its main part is {kind}, not a page.")
-    try:
-        charset = main.get_content_charset()
-    except ValueError:  # an RFC 2231 charset naming a codec with a NUL in it
-        charset = None
-    try:
-        decoded = _decode(body, charset)
-    except _UndecodableError as exc:
-        raise LoadError(
-            f"Cannot open {label}: the MHTML file's main part is not text in any encoding."
-        ) from exc
-    text = decoded.text
-    if fmt is PageFormat.MHTML:
-        text = _XML_DECL_TEXT_RE.sub(r"\1", text, count=1)
-    if not text.strip():
-        raise LoadError(f"Cannot open {label}: the MHTML file's main part holds no text.")
-    if fmt is PageFormat.MHTML:
-        _check_markup_size(text, label)
-    url = _header(main, "Content-Location") or snapshot or None
-    subject = _header(message, "Subject")
-    return Page(
-        text=text,
-        format=fmt,
-        encoding=decoded.encoding,
-        url=url,
-        assets=MappingProxyType(assets),
-        declared_charset=decoded.declared_charset,
-        replacements=decoded.replacements,
-        saved_title=subject or None,
-        warnings=decoded.warnings,
-    )
-
-
-def _header(message: Message, name: str) -> str | None:
-    """A header's value as text (RFC 2047 words decoded, folding removed), or None."""
-    from email.errors import MessageError  # noqa: PLC0415 (imported late, as above)
-    from email.header import decode_header, make_header  # noqa: PLC0415
-
-    raw = message.get(name)
-    if raw is None:
-        return None
-    try:
-        value = str(make_header(decode_header(str(raw))))
-    except (LookupError, UnicodeError, ValueError, MessageError):
-        value = str(raw)  # a malformed encoded word: keep the header as written
-    return " ".join(value.split()) or None
-
-
-def _payload(part: Message) -> bytes:
-    """A leaf part's body with its transfer encoding (base64, quoted-printable) undone."""
-    payload = part.get_payload(decode=True)
-    return payload if isinstance(payload, bytes) else b""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
 
-from reader.core.article import QuoteStyle, Target, Theme
+from reader.core.article import QuoteStyle, Target, Theme, TraditionalStandard
 
 #: The script preference is the conversion target (original, traditional, taiwan, ...).
 ScriptChoice = Target
@@ -62,6 +62,9 @@ class Prefs:
     zoom: int = 0
     accent: Accent = Accent.INK
     language: Language = Language.AUTO
+    #: The forms 繁體 gives a Simplified article (a Traditional one is shown as written).
+    #: 臺灣 by default: the standard most readers of Traditional Chinese learn.
+    traditional_standard: TraditionalStandard = TraditionalStandard.TAIWAN
 
     def with_changes(self, **changes: Any) -> Prefs:
         """A copy with some fields replaced."""
@@ -97,6 +100,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "zoom": _zoom,
     "accent": _enum(Accent),
     "language": _enum(Language),
+    "traditional_standard": _enum(TraditionalStandard),
 }
 """Stored text -> value for every Prefs field; None means "corrupt, use the default"."""
 

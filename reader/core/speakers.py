@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from reader.core import speaker_words as w
 from reader.core.article import Block, BlockType, Speaker
-from reader.core.selectors import ORG_SUFFIX_CHARS, lazy_compile, words_pattern
+from reader.core.text import is_han, lazy_compile, words_pattern
 
 #: Blocks whose text can attribute speech (headings, captions and images cannot).
 _SCANNED = (BlockType.PARAGRAPH, BlockType.QUOTE, BlockType.LIST_ITEM)
@@ -150,11 +150,6 @@ _DATE_RE = lazy_compile(r"(?:\d{1,4}年)?(?:\d{1,2}月)?\d{1,2}[日号號]|[上�
 _COLON_RE = lazy_compile(r"[：:]\s*[“「『\"]|^[^：:，。（(]{2,12}(?:[（(][^）)]{0,20}[）)])?[：:]")
 
 
-def is_han(ch: str) -> bool:
-    """Whether `ch` is in the CJK Unified Ideographs block (where names are written)."""
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def _surname_len(cand: str) -> int:
     if cand[:2] in w.COMPOUND_SURNAMES:
         return 2
@@ -170,7 +165,7 @@ def valid_name(cand: str) -> bool:
         return False
     if not all(is_han(c) and c not in w.NOT_GIVEN for c in given):
         return False
-    return cand[-1] not in ORG_SUFFIX_CHARS and cand[-1] not in w.NOT_LAST
+    return cand[-1] not in w.ORG_SUFFIX_CHARS and cand[-1] not in w.NOT_LAST
 
 
 class _Doc:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from reader.core.article import Article, Script
+from reader.core.article import Article, Script, TraditionalStandard
 from reader.core.errors import ReaderError
 from reader.core.prefs import Quotes, ScriptChoice
 from reader.core.render import render
@@ -29,14 +29,19 @@ log = logging.getLogger(__name__)
 Key = tuple[ScriptChoice, Quotes]
 
 
-def convert_query(query: str, choice: ScriptChoice, original: Script) -> str:
+def convert_query(
+    query: str,
+    choice: ScriptChoice,
+    original: Script,
+    standard: TraditionalStandard = TraditionalStandard.TAIWAN,
+) -> str:
     """`query` written in the script on screen, so a search typed in either script works."""
     # Imported here, not at the top: OpenCC must not slow the first paint.
     from reader.core.script import convert_text  # noqa: PLC0415
 
     if shown_script(choice, original) is Script.TRADITIONAL:
         target = choice if choice is not ScriptChoice.ORIGINAL else ScriptChoice.TRADITIONAL
-        return convert_text(query, Script.SIMPLIFIED, target)
+        return convert_text(query, Script.SIMPLIFIED, target, standard=standard)
     return convert_text(query, Script.TRADITIONAL, ScriptChoice.SIMPLIFIED)
 
 
@@ -69,16 +74,20 @@ class Conversion(QObject):
         self._ids = itertools.count(1)
         self._article: Article | None = None
         self._converter: ArticleConverter | None = None
+        self._standard = TraditionalStandard.TAIWAN
         self._lock = threading.Lock()
         self._cache: dict[Key, tuple[Article, str]] = {}
         self._done.connect(self._deliver)
         self._error.connect(self.failed)
 
-    def set_article(self, article: Article) -> None:
-        """Start over with a new original article (drops the cache)."""
+    def set_article(
+        self, article: Article, standard: TraditionalStandard = TraditionalStandard.TAIWAN
+    ) -> None:
+        """Start over with a new original article, or a new 繁體 standard (drops the cache)."""
         self._pool.clear()
         with self._lock:
             self._article = article
+            self._standard = standard
             self._converter = None
             self._cache.clear()
 
@@ -131,8 +140,12 @@ class Conversion(QObject):
         from reader.core.script import ArticleConverter  # noqa: PLC0415 - see convert_query
 
         with self._lock:
-            if self._converter is None or self._converter.original is not article:
-                self._converter = ArticleConverter(article)
+            if (
+                self._converter is None
+                or self._converter.original is not article
+                or self._converter.standard is not self._standard
+            ):
+                self._converter = ArticleConverter(article, standard=self._standard)
             return self._converter
 
     def _deliver(self, rid: int, key: Key, source: Article, converted: Article, html: str) -> None:

@@ -4,9 +4,10 @@ One `apply()` sets everything for a theme (habit 8); `ThemeController` remembers
 chosen theme, follows the system colour scheme while the theme is 隨系統, and announces
 every change with `theme_changed(Look)` so each consumer re-reads its colours from there.
 Colours live only in `COLORS` and `ACCENTS`; the CSS and QSS files under
-`resources/style/` are `string.Template` files filled from them. Style sheets are set on
-the two widgets that need one (tool bar, sidebar), never on the application: once an
-application style sheet is set, Qt stops passing palette changes on to the widgets.
+`resources/style/` (read through `reader.assets`) are `string.Template` files filled from
+them. Style sheets are set on the two widgets that need one (tool bar, sidebar), never on
+the application: once an application style sheet is set, Qt stops passing palette changes
+on to the widgets.
 
 Start-up note: the first use of `Qt.<anything>` makes PySide build all 93 enums of the
 Qt namespace (about 40 ms), so code that runs before the first paint reaches `Qt` only
@@ -20,7 +21,6 @@ import functools
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
 from string import Template
 
 from PySide6 import QtCore
@@ -28,24 +28,11 @@ from PySide6.QtCore import QDir, QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from reader import assets
 from reader.core.article import Script, Theme
 from reader.core.prefs import Accent, FontStyle, ScriptChoice
 
 log = logging.getLogger(__name__)
-
-_RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
-
-
-def resource(name: str) -> Path:
-    """The path of the bundled resource file `name` (e.g. "style/article.css").
-
-    Raises:
-        ValueError: `name` is absolute or climbs out of the resources folder.
-    """
-    pure = PurePosixPath(name)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in name:
-        raise ValueError(f"not a resource name: {name!r}")
-    return _RESOURCES.joinpath(*pure.parts)
 
 
 def application_arguments(program: str) -> list[str]:
@@ -65,7 +52,7 @@ def started_in_fusion(app: QApplication) -> None:
 
 def register_icons() -> None:
     """Make `icons:name.svg` resolve to resources/icons (call once, at start-up)."""
-    QDir.addSearchPath("icons", str(resource("icons")))
+    QDir.addSearchPath("icons", str(assets.path("icons")))
 
 
 # name: (light, dark). Roles are named by use, not by widget.
@@ -166,7 +153,7 @@ _STARTED_IN_FUSION = "fusion from the start"
 
 @functools.cache
 def _template(name: str) -> Template:
-    return Template(resource(f"style/{name}").read_text(encoding="utf-8"))
+    return Template(assets.read_text(f"style/{name}"))
 
 
 def article_css(c: Mapping[str, str]) -> str:

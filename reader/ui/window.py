@@ -26,6 +26,7 @@ from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, QTim
 from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader.core import Article, BlockType, ReaderError, Script, Theme, load_article
+from reader.core.article import TraditionalStandard as Std
 from reader.core.prefs import ZOOM_MAX, ZOOM_MIN, Accent, FontStyle, Language, Prefs, Quotes
 from reader.core.prefs import ScriptChoice as Sc
 from reader.core.render import anchor, reading_minutes
@@ -67,6 +68,11 @@ _SCRIPTS: Sequence[tuple[Sc, str, str, str]] = (
     (Sc.TAIWAN, "actionScriptTaiwan", "script_taiwan", "Ctrl+4"),
     (Sc.HONGKONG, "actionScriptHongKong", "script_hongkong", "Ctrl+5"),
 )
+_STANDARDS: Sequence[tuple[Std, str, str, str]] = (
+    (Std.TAIWAN, "actionStandardTaiwan", "standard_taiwan", "Ctrl+Alt+Shift+1"),
+    (Std.HONGKONG, "actionStandardHongKong", "standard_hongkong", "Ctrl+Alt+Shift+2"),
+    (Std.OPENCC, "actionStandardOpenCC", "standard_opencc", "Ctrl+Alt+Shift+3"),
+)
 _QUOTES: Sequence[tuple[Quotes, str, str, str]] = (
     (Quotes.KEEP, "actionQuotesKeep", "quotes_keep", "Ctrl+Alt+1"),
     (Quotes.CORNER, "actionQuotesCorner", "quotes_corner", "Ctrl+Alt+2"),
@@ -95,6 +101,7 @@ _LANGUAGES: Sequence[tuple[Language, str, str, str]] = (
 )
 _FORMAT_KEYS = {"text": "format_text", "html": "format_html", "mhtml": "format_mhtml"}
 _SCRIPT_KEYS = {choice: key for choice, _, key, _ in _SCRIPTS}
+_STANDARD_KEYS = {standard: key for standard, _, key, _ in _STANDARDS}
 
 
 class MainWindow(QMainWindow):
@@ -296,7 +303,7 @@ class MainWindow(QMainWindow):
         self._path = path
         self._speaker = None
         self._speaker_next = 0
-        self._conversion.set_article(article)
+        self._conversion.set_article(article, self._prefs.traditional_standard)
         if article.theme is not None and article.theme is not self._theme.theme:
             # The page's own day/night choice wins on open; the user can change it after.
             self._look = self._theme.set_theme(article.theme)
@@ -320,6 +327,13 @@ class MainWindow(QMainWindow):
     def set_script(self, choice: Sc) -> None:
         """Show the article in `choice` (原文 / 繁體 / 简体 / 臺灣 / 香港)."""
         self._set_prefs(script=choice)
+        self._refresh(self._position())
+
+    def set_traditional_standard(self, standard: Std) -> None:
+        """Choose the forms 繁體 gives a Simplified article (臺灣 / 香港 / OpenCC 標準)."""
+        self._set_prefs(traditional_standard=standard)
+        if self._original is not None:
+            self._conversion.set_article(self._original, standard)
         self._refresh(self._position())
 
     def set_quotes(self, quotes: Quotes) -> None:
@@ -485,6 +499,7 @@ class MainWindow(QMainWindow):
         self._action("actionQuit", "quit", "Ctrl+Q", self._quit)
         self._action("actionClearRecent", "clear_recent", "Ctrl+Shift+Del", self._clear_recent)
         self._scripts = self._choices(_SCRIPTS, self.set_script)
+        self._standards = self._choices(_STANDARDS, self.set_traditional_standard)
         self._quotes = self._choices(_QUOTES, self.set_quotes)
         self._themes = self._choices(_THEMES, self.set_theme)
         self._accents = self._choices(_ACCENTS, self.set_accent)
@@ -536,6 +551,7 @@ class MainWindow(QMainWindow):
 
         script_menu = self._menu(None, "menu_script", list(self._scripts.actions()))
         script_menu.addSeparator()
+        self._menu(script_menu, "menu_standard", list(self._standards.actions()))
         self._menu(script_menu, "menu_quotes", list(self._quotes.actions()))
 
         view_menu = self._menu(None, "menu_view", [])
@@ -655,6 +671,7 @@ class MainWindow(QMainWindow):
         p = self._prefs
         for group, value in (
             (self._scripts, p.script),
+            (self._standards, p.traditional_standard),
             (self._quotes, p.quotes),
             (self._themes, self._theme.theme),
             (self._accents, self._theme.accent),
@@ -808,6 +825,14 @@ class MainWindow(QMainWindow):
         if self._prefs.script is Sc.ORIGINAL and self._original is not None:
             native = Sc(self._original.script.value)
             script = i18n.parenthesized(script, self._t(_SCRIPT_KEYS[native]))
+        elif self._prefs.script is Sc.TRADITIONAL and self._original is not None:
+            from reader.core.script import shown_standard  # noqa: PLC0415 - see convert.py
+
+            forms = shown_standard(
+                self._original.script, Sc.TRADITIONAL, self._prefs.traditional_standard
+            )
+            detail = self._t(_STANDARD_KEYS[forms] if forms else "as_written")
+            script = i18n.parenthesized(script, detail)
         self._status_script.setText(self._t("showing", s=script))
 
     # -- sections, speakers, find ------------------------------------------------------------
@@ -852,7 +877,14 @@ class MainWindow(QMainWindow):
         if query and self._original is not None:
             variants = {query}
             try:
-                variants.add(convert_query(query, self._prefs.script, self._original.script))
+                variants.add(
+                    convert_query(
+                        query,
+                        self._prefs.script,
+                        self._original.script,
+                        self._prefs.traditional_standard,
+                    )
+                )
             except ReaderError as exc:
                 log.info("find: no script conversion for the query (%s)", exc)
             doc = self.view.document()

@@ -1,4 +1,4 @@
-"""Every tag list, pattern and threshold the cleaner and extractor use, with the reason for each.
+"""Every word list, pattern and threshold of the pipeline, with the reason for each.
 
 Nothing here names a site. The vocabulary tables hold the generic labels Chinese web pages
 put on their chrome (上一篇, 責任編輯, 本文鏈接 ...) in both scripts; the thresholds describe
@@ -9,69 +9,10 @@ set them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any, cast
 
-# --------------------------------------------------------------------------- compiling
-
-
-class _LazyPattern:
-    """A regex compiled on first use (see `lazy_compile`)."""
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self._pattern = pattern
-        self._flags = flags
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(re.compile(self._pattern, self._flags), name)
-        self.__dict__[name] = value  # later lookups find it here, at a plain attribute's cost
-        return value
-
-
-def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile`, put off until the pattern is first used.
-
-    For patterns only some pages need (HTML-only rules, encoding guesses): compiling
-    costs start-up time, several ms for the large CJK character classes, and reading a
-    text dump never uses them.
-    """
-    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
-
-
-# --------------------------------------------------------------------------- word lists
-
-
-def words_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, longest first, built as a trie.
-
-    Python's `re` tries the branches of a flat alternation one by one at every position;
-    a trie shares prefixes, so a hundred role words cost about as much as a few.
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word ends here: the longer words are optional
-            return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
-        return body
-
-    return build(trie)
-
+from reader.core.text import HAN_URO, lazy_compile
 
 # --------------------------------------------------------------------------- characters
-
-#: Han ideographs (with extension A and the compatibility block) and the CJK symbols we
-#: treat as "Chinese text". Extension B+ is matched by the astral range.
-CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-CJK_RE = re.compile(f"[{CJK_CLASS}]")
 
 #: Sentence punctuation, full and half width. Prose has it; menus and link lists do not,
 #: which makes its density the strongest single signal for CJK main text.
@@ -129,6 +70,9 @@ HIDDEN_STYLE_RE = lazy_compile(
 #: 100 characters: the longest hidden anti-scraping text seen in the fixtures is ~40, and
 #: hidden menus have no sentence punctuation to count.
 HIDDEN_ARTICLE_MIN_CHARS = 100
+#: The removal log is for people reading --dump output; a page with 50,000 hidden spans
+#: does not need 50,000 entries.
+MAX_HIDDEN_REMOVALS_LOGGED = 200
 
 #: class/id words that name chrome. Matched as whole words (split on - _ and case) so
 #: "comment" does not match "recommendation-content" and vice versa.
@@ -288,6 +232,18 @@ BLOCK_TAGS = frozenset(
         "font",
     }
 )
+#: A block this share bold is a bold block (a candidate section heading): a stray space
+#: or punctuation mark outside the <b> does not unbold it.
+BOLD_BLOCK_SHARE = 0.9
+#: A bold paragraph reads as a section heading up to this many characters; longer bold
+#: text is emphasis.
+BOLD_HEADING_MAX_CHARS = 40
+#: In a text dump, a line up to this long, without end punctuation, between prose lines,
+#: is a heading.
+TEXT_HEADING_MAX_CHARS = 30
+#: Images smaller than this in both declared dimensions are icons and spacers.
+ICON_MAX_PX = 40
+
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 #: A text block counts as prose when it has at least this many characters and one
@@ -407,6 +363,12 @@ FOOTER_MAX_CHARS = 200
 #: When the page's visible article holds less text than this share of its JSON-LD
 #: articleBody, the page renders from script data and the articleBody is the article.
 LD_BODY_MIN_SHARE = 0.5
+#: A level-1 heading longer than this is not a title candidate (a headline is one line).
+TITLE_MAX_CHARS = 80
+#: A meta line (date, source, author) is short; a longer line is prose that mentions them.
+META_LINE_MAX_CHARS = 120
+#: A line with only an author label ("記者 王某") is a byline up to this length.
+BYLINE_MAX_CHARS = 60
 #: A block of at least this many characters that repeats an earlier one is a copy (pages
 #: that carry the article twice, for print and for mobile: ia-nourl-d232c5df).
 DUPLICATE_MIN_CHARS = 20
@@ -421,6 +383,14 @@ RELATED_LABEL_RE = lazy_compile(
 #: ... ends the article when what follows it in the root holds less prose than this share
 #: of the article before it (ia-yahoo-2bac7fb2: one summary after 850 characters).
 RELATED_TAIL_MAX_SHARE = 0.3
+#: A "related" label is a short line ("相關閱讀"); a longer line that starts like one is prose.
+RELATED_LABEL_MAX_CHARS = 12
+#: A short paragraph right after an image, without end punctuation, is its caption;
+#: a caption is a line or two.
+CAPTION_MAX_CHARS = 60
+#: A block inside the root that is mostly links is chrome (a link list) unless it is this
+#: long: a paragraph that long with many links is prose with citations.
+LINKED_PROSE_MIN_CHARS = 400
 #: Labels of meta lines that are not the article ("发布于：北京市").
 META_LABEL_RE = re.compile(r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?")
 #: Labels of a permalink line; the URL on it becomes Article.url.
@@ -471,6 +441,8 @@ THEME_LABELS = {
     "夜間模式": "dark",
     "夜间模式": "dark",
 }
+#: Marks a text dump shows beside the chosen item of a settings menu (the page's theme).
+THEME_CHECK_MARKS = ("✓", "✔", "√", "●", "◉", "[x]", "[X]", "(*)")
 #: class/attribute markers of the selected item in such a menu.
 SELECTED_WORDS = frozenset({"selected", "active", "on", "current", "checked", "cur"})
 #: `dark`/`night` class words on <html>/<body> that record night mode.
@@ -494,6 +466,10 @@ WATERMARK_MIN_COUNT = 4
 WATERMARK_ANYWHERE_SHARE = 0.5
 #: Shortest watermark we look for, in characters (shorter repeats are ordinary words).
 WATERMARK_MIN_LEN = 6
+#: Paragraphs and characters looked at when searching for watermarks; enough to see a
+#: string repeated on every paragraph, small enough for a 50 MB page.
+WATERMARK_MAX_PARAS = 400
+WATERMARK_MAX_CHARS = 3000
 
 # --------------------------------------------------------------------------- metadata
 
@@ -510,7 +486,7 @@ SOURCE_RE = re.compile(
 AUTHOR_RE = re.compile(
     r"(?:作者|記者|记者|撰文|文\s*[/／])\s*[:：|｜]?\s*"
     # Two or three characters a name: meta spans are often glued ("文／程小雨東灣日報").
-    r"([\u4e00-\u9fff]{2,3}(?:[、,，][\u4e00-\u9fff]{2,3})*)"
+    rf"([{HAN_URO}]{{2,3}}(?:[、,，][{HAN_URO}]{{2,3}})*)"
 )
 URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
 #: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").
@@ -518,313 +494,5 @@ TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜–—]|\s-\s|--)\s*")
 
 # --------------------------------------------------------------------------- speakers
 
-#: Verbs and phrases that attribute speech. Longest first so 表示說 wins over 說.
-SPEECH_VERBS = (
-    "告訴記者",
-    "告诉记者",
-    "接受採訪時表示",
-    "接受采访时表示",
-    "在會上表示",
-    "在会上表示",
-    "在現場指出",
-    "在现场指出",
-    "表示",
-    "指出",
-    "說道",
-    "说道",
-    "認為",
-    "认为",
-    "坦言",
-    "透露",
-    "強調",
-    "强调",
-    "介紹",
-    "介绍",
-    "解釋",
-    "解释",
-    "回憶",
-    "回忆",
-    "提到",
-    "直言",
-    "判斷稱",
-    "判断称",
-    "續稱",
-    "续称",
-    "看來",
-    "看来",
-    "說",
-    "说",
-    "稱",
-    "称",
-    "笑言",
-    "感嘆",
-    "感叹",
-    "補充",
-    "补充",
-)
-#: A one-character verb followed by one of these is part of another word (說明, 稱為).
-SHORT_VERB_NOT_BEFORE = frozenset("明服法話话起過过成為为讚赞號号呼職职霸")
-#: Speakers are looked for in the first this many characters of the body: far more than
-#: any article (a long feature is 20,000), and it keeps a 50 MB page from spending seconds
-#: on a list nobody can use.
-SPEAKER_SCAN_MAX_CHARS = 2_000_000
-#: Characters that may stand between a name and its verb (則/也/還 ... "常林則認為").
-NAME_VERB_FILLERS = "則则也還还更又亦就仍曾均都再卻却便即並并"
-#: Characters that end a name: a name of 2–3 characters is cut before one of these.
-NAME_BOUNDARY = set(
-    "在則则也還还更又亦就仍曾均都再卻却便即並并對对向和與与跟同說说表指認认坦稱称續续判告接"
-    "等的是為为於于以把被將将從从到給给讓让會会曾已正"
-)
-#: Words that precede a name as a title or role ("研究員常林", "院長張建鋒").
-ROLE_SUFFIXES = (
-    "研究員",
-    "研究员",
-    "教授",
-    "院長",
-    "院长",
-    "主任",
-    "所長",
-    "所长",
-    "局長",
-    "局长",
-    "部長",
-    "部长",
-    "處長",
-    "处长",
-    "校長",
-    "校长",
-    "董事長",
-    "董事长",
-    "總經理",
-    "总经理",
-    "經理",
-    "经理",
-    "總裁",
-    "总裁",
-    "總監",
-    "总监",
-    "創始人",
-    "创始人",
-    "合夥人",
-    "合伙人",
-    "負責人",
-    "负责人",
-    "書記",
-    "书记",
-    "市長",
-    "市长",
-    "省長",
-    "省长",
-    "主席",
-    "理事長",
-    "理事长",
-    "秘書長",
-    "秘书长",
-    "專家",
-    "专家",
-    "醫生",
-    "医生",
-    "律師",
-    "律师",
-    "分析師",
-    "分析师",
-    "經濟學家",
-    "经济学家",
-    "學者",
-    "学者",
-    "老師",
-    "老师",
-    "村民",
-    "居民",
-    "店主",
-    "師傅",
-    "师傅",
-    "工程師",
-    "工程师",
-    "設計師",
-    "设计师",
-    "館長",
-    "馆长",
-    "社長",
-    "社长",
-    "主編",
-    "主编",
-    "博士",
-    "CEO",
-    "發言人",
-    "发言人",
-    "隊長",
-    "队长",
-    "廠長",
-    "厂长",
-    "站長",
-    "站长",
-    "農民",
-    "农民",
-    "學生",
-    "学生",
-    "志願者",
-    "志愿者",
-    "副院長",
-    "副院长",
-)
-#: Common Chinese surnames (single and compound), both scripts. A speaker name must
-#: start with one: it is what separates "張建鋒表示" from "專家表示" or "公司表示".
-SURNAMES = frozenset(
-    "王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何林高羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓"
-    "曹彭曾蕭萧肖田董袁潘于蔣蒋蔡余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石廖賈贾"
-    "夏韋韦付傅方白鄒邹孟熊秦邱江尹薛閻阎段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严覃武戴莫"
-    "孔向湯汤常溫温康施文牛樊葛邢安齊齐易喬乔伍龐庞顏颜倪莊庄聶聂章魯鲁岳翟殷詹申歐欧耿關关蘭兰"
-    "焦俞左柳甘祝包寧宁尚符舒阮柯紀纪梅童凌畢毕單单季裴霍涂成苗谷盛曲翁冉駱骆藍蓝路游辛靳管柴蒙"
-    "鮑鲍華华喻祁蒲房滕屈饒饶解牟艾尤陽阳時时穆農农司卓古吉繆缪簡简車车項项連连芦麥麦褚婁娄竇窦"
-    "戚岑景黨党宮宫費费卜冷晏席衛卫米杭宗瞿桂全佟應应臧閔闵苟鄔邬邊边卞姬師师和仇欒栾隋商刁沙榮荣"
-    "巫寇桑郎甄叢丛仲虞敖鞏巩明佘池查麻苑遲迟鄺邝官封談谈匡鞠惠荊荆樂乐冀郁胥南班儲储原栗燕楚鄢勞劳"
-    "諶谌奚皮粟冼藺蔺樓楼盤盘滿满聞闻位厲厉伊仝區区郜海闞阚花權权強强帥帅屠豆朴蓋盖練练廉禹井祖"
-    "漆巴豐丰支卿國国狄平計计索宣晉晋相初門门雲云容敬來来扈晁芮都普闕阙浦戈伏鹿薄邸雍辜羊阿烏乌"
-    "母裘亓修邰赫杞寶宝臘腊"
-) | frozenset(
-    {
-        "歐陽",
-        "欧阳",
-        "司馬",
-        "司马",
-        "上官",
-        "諸葛",
-        "诸葛",
-        "東方",
-        "东方",
-        "皇甫",
-        "令狐",
-        "慕容",
-        "司徒",
-        "夏侯",
-        "尉遲",
-        "尉迟",
-        "公孫",
-        "公孙",
-        "長孫",
-        "长孙",
-        "宇文",
-        "軒轅",
-        "轩辕",
-        "端木",
-        "西門",
-        "西门",
-    }
-)
-#: Words that look like "surname + given name" but are not people (pronoun-like or
-#: common nouns starting with a surname character).
-NOT_NAMES = frozenset(
-    {
-        "記者",
-        "记者",
-        "有人",
-        "他們",
-        "他们",
-        "她們",
-        "她们",
-        "我們",
-        "我们",
-        "大家",
-        "對方",
-        "对方",
-        "雙方",
-        "双方",
-        "方面",
-        "高層",
-        "高层",
-        "文章",
-        "時候",
-        "时候",
-        "明確",
-        "明确",
-        "同時",
-        "同时",
-        "全國",
-        "全国",
-        "國家",
-        "国家",
-        "國內",
-        "国内",
-        "業內",
-        "业内",
-        "市場",
-        "市场",
-        "常常",
-        "金融",
-        "安全",
-        "相關",
-        "相关",
-        "成本",
-        "平台",
-        "平臺",
-        "原因",
-        "海外",
-        "於是",
-        "于是",
-        "和他",
-        "和她",
-        "向記者",
-        "向记者",
-        "高度",
-        "項目",
-        "项目",
-        "文化",
-        "方案",
-        "管理",
-        "宣傳",
-        "宣传",
-        "國際",
-        "国际",
-        "司機",
-        "司机",
-        "明天",
-        "今天",
-        "時間",
-        "时间",
-        "江湖",
-        "沙龍",
-        "沙龙",
-        "程度",
-        "車主",
-        "车主",
-        "房東",
-        "房东",
-        "門店",
-        "门店",
-    }
-)
-#: Last characters of organisation names (管理處, 交通局, 研究院): never a person.
-ORG_SUFFIX_CHARS = frozenset("處处局部院所會会委辦办署廳厅館馆校社團团組组隊队廠厂行店")
-#: Labels that open an interview turn but are not a person's name.
-INTERVIEW_NON_NAMES = frozenset(
-    {
-        "記者",
-        "记者",
-        "問",
-        "问",
-        "答",
-        "主持人",
-        "編者按",
-        "编者按",
-        "編者",
-        "编者",
-        "提問",
-        "提问",
-        "來源",
-        "来源",
-        "作者",
-        "注",
-        "備註",
-        "备注",
-        "圖",
-        "图",
-        "摘要",
-        "導語",
-        "导语",
-        "時間",
-        "时间",
-        "地點",
-        "地点",
-    }
-)
+# The speaker finder's word lists (surnames, roles, speech verbs, fillers, transliteration
+# characters) are data of their own: see `speaker_words`.

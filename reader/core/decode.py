@@ -1,0 +1,572 @@
+"""Bytes -> str: the only place where a page's bytes are decoded (the charset detector).
+
+`decode_detailed(data, declared)` works in this order:
+
+1. A BOM wins; UTF-16 without a BOM is recognised by its NUL bytes.
+2. Strict UTF-8 (cheap, and right for the pages that declare gb2312 but were re-saved as
+   UTF-8).
+3. The declared charset (crawl wrapper, XML declaration, `<meta>`, or one given from
+   outside such as an MHTML part's header), verified against the bytes.
+4. GB18030 or Big5, chosen by how many of the decoded characters are common Chinese ones;
+   charset-normalizer on a bounded prefix as the last resort.
+
+A few invalid bytes are replaced, and the codec that won is recorded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reader.core.errors import LoadError
+from reader.core.formats.wrapper import declared_encoding as _wrapper_encoding
+from reader.core.text import HAN_BMP, lazy_compile
+
+log = logging.getLogger(__name__)
+
+# --- Limits and thresholds (each with the reason for its value) ---------------------
+
+# NUL bytes in the first 8000 bytes mean binary data: the same window and rule git uses
+# (`buffer_is_binary`). Text pages never contain NUL; UTF-16/32 text is told apart first.
+BINARY_SNIFF_BYTES = 8000
+
+# Where a charset declaration is looked for. The HTML standard's prescan reads 1024 bytes,
+# but saved Chinese pages often open with long inline styles or scripts: in the corpus a
+# `<meta charset>` sits as late as 34 KB into the file.
+DECLARATION_SCAN_BYTES = 64 * 1024
+
+# How much of a page is decoded to score GB18030 against Big5 and to count errors. The
+# first 32 KB hold hundreds of Chinese characters on every corpus page, enough to decide.
+SCORE_BYTES = 32 * 1024
+
+# Scoring stops after this many Han characters: the share has settled long before (it
+# moves by under 0.02 past 1000 on the corpus), and counting is a Python-level loop.
+SCORE_HAN_CHARS = 3000
+
+# charset-normalizer is slow (tens of ms per 100 KB), so it only ever sees this prefix.
+GUESS_BYTES = 32 * 1024
+
+# A decoding with fewer Han characters than this is not scored as Chinese: too few to
+# tell a real text from a mis-decoding of Latin or Japanese bytes.
+MIN_HAN_TO_SCORE = 20
+
+# Share of Han characters that must be common ones (`COMMON_HAN`) for a Chinese decoding
+# to be accepted. On the corpus, right decodings score 0.50 or more and wrong ones
+# (GB read as Big5, Big5 or UTF-8 read as GB18030) 0.12 at most.
+MIN_COMMON_SHARE = 0.25
+
+# A codec whose errors stay under 1 % of the non-ASCII bytes is the right one with a
+# damaged byte or two: the two corpus pages with invalid GB bytes have 0.05 % or less,
+# while a wrong codec fails on a third or more of them.
+MAX_ERROR_RATE = 0.01
+
+# Japanese text has a kana for every one or two kanji; Chinese text has none, except in
+# the odd Japanese name or quotation. A tenth of kana among the Han and kana characters
+# of a GB18030 decoding means EUC-JP bytes, which charset-normalizer then recognises.
+MIN_KANA_SHARE = 0.1
+
+# The 500 most frequent Chinese characters in running text (simplified), followed by the
+# traditional forms among them that differ. Real Chinese text, in either script, has
+# most of its Han characters in this set (the corpus: 50-90 %); the same bytes decoded
+# with the wrong one of GB18030/Big5 turn into rare characters (at most 12 % here).
+COMMON_HAN = frozenset(
+    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里"
+    "用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实"
+    "日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政"
+    "美相见被利什二等产或新己制身果加西月话合回特代内信表化老给世位次度门任常先海通教儿原东声提立及比员解"
+    "水名真论处走义各入几口认条平系气题活更别打女变四神总何电数安少报才结反受目太量再感建务做接必场件计管"
+    "期市直资命山金指许统区保至队形社便空决治展马科司五基眼书非则听白却界达光放强即像难且权思王象完设式色"
+    "路记南品住告类求据程北边死张该交规万取拉格望觉术领共确传师观清今切院让识候带导争运笑飞风步改收根干造"
+    "言联持组每济车亲极林服快办议往元士证近失转夫令准布始怎呢存未远叫台单影具字爱击流备兵连调深商算质团集"
+    "百需价花党华城石级整府离况请技际约示复病息究线似官火断精满支视消越器容照须九增研写称企八功吗包片史委"
+    "乎查轻易早曾除农找装广显吧李标谈吃图念六引历首医局突专费号尽另周较注语仅考落青随选列武红响虽推势参希"
+    # Traditional forms of the above (Taiwan and Hong Kong variants included).
+    "這個們來爲為國說時會對於過發後裏裡種經麼學現當沒動還進樣開從實軍無與長機關點業將兩間問並應戰頭體見產話"
+    "內給門兒東聲員論處義幾認條氣題別變總電數報結務場計資許統區隊決馬書則聽卻達強難權設記類據邊張該規萬覺術"
+    "領確傳師觀讓識帶導爭運飛風乾幹聯組濟車親極辦議證轉準遠臺單愛擊備連調質團價黨華級離況請際約復覆線斷滿視"
+    "須寫稱嗎輕農裝廣顯標談喫圖歷醫專費號盡較語僅隨選紅響雖勢參著"
+)
+
+# Magic numbers of files people rename or mis-save as pages, with the name the error
+# message uses. Most of them also hold NUL bytes; the table names the kind.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a document packed as one)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"BZh91AY&SY", "a bzip2-compressed file"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+    (b"OggS", "an Ogg media file"),
+    (b"fLaC", "a FLAC audio file"),
+    (b"ID3\x02", "an MP3 audio file"),
+    (b"ID3\x03", "an MP3 audio file"),
+    (b"ID3\x04", "an MP3 audio file"),
+    (b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
+)
+
+# Byte order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Charset labels pages use, mapped to the codec that decodes them. GB2312 and GBK are
+# subsets of GB18030, and pages labelled with them routinely hold GBK-only or GB18030
+# characters, so every GB label decodes as GB18030 (as browsers do). Latin-1/ASCII
+# labels mean windows-1252 on the web (WHATWG Encoding Standard).
+_LABEL_ALIASES: Mapping[str, str] = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "gb_2312": "gb18030",
+    "csgb2312": "gb18030",
+    "csiso58gb231280": "gb18030",
+    "chinese": "gb18030",
+    "iso-ir-58": "gb18030",
+    "euc-cn": "gb18030",
+    "x-euc-cn": "gb18030",
+    "cp936": "gb18030",
+    "ms936": "gb18030",
+    "windows-936": "gb18030",
+    "big-5": "big5",
+    "cn-big5": "big5",
+    "csbig5": "big5",
+    "x-x-big5": "big5",
+    "big5-hkscs": "big5hkscs",
+    "x-sjis": "cp932",
+    "ms_kanji": "cp932",
+    "windows-31j": "cp932",
+    "windows-874": "cp874",
+    "iso-8859-8-i": "iso8859-8",
+    "unicode-1-1-utf-8": "utf-8",
+    "unicode11utf8": "utf-8",
+    "unicode20utf8": "utf-8",
+    "x-unicode20utf8": "utf-8",
+    "x-mac-roman": "mac-roman",
+    "macintosh": "mac-roman",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+}
+
+# Codecs a declaration may select (Python names): the web's encodings. Anything else a
+# page declares (Python's "base64", "undefined", "unicode_escape", ...) is ignored, and
+# UTF-16/32 without a BOM is ignored as browsers do (the bytes are then ASCII-based).
+_WEB_CODECS = frozenset(
+    {
+        "utf-8",
+        "gb18030",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "euc_jp",
+        "iso2022_jp",
+        "shift_jis",
+        "cp932",
+        "euc_kr",
+        "cp949",
+        "cp866",
+        "koi8-r",
+        "koi8-u",
+        "mac-roman",
+        "mac-cyrillic",
+        "cp874",
+        *(f"cp{n}" for n in range(1250, 1259)),
+        *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    }
+)
+
+# The Big5 family, tried in this order: plain Big5, then Microsoft's and Hong Kong's
+# supersets, which add characters real Big5 pages use.
+_BIG5_FAMILY = ("big5", "cp950", "big5hkscs")
+
+_ASCII_BYTES = bytes(range(128))
+
+_META_CHARSET_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+
+_XML_DECL_RE = re.compile(rb"\A\s*<\?xml\b[^>]*?encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
+
+_NON_ASCII_RE = re.compile(rb"[\x80-\xff]")
+_HAN_RUN_RE = lazy_compile(f"[{HAN_BMP}]+")
+_JUNK_CHAR_RE = lazy_compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+_KANA_RE = lazy_compile("[\u3041-\u3096\u30a1-\u30fa]")
+
+_LABEL_RE = re.compile(r"[a-z0-9._:-]{1,40}")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """The result of `decode_detailed`: text, the codec that won, and how it was chosen."""
+
+    text: str
+    encoding: str
+    declared_charset: str | None = None
+    replacements: int = 0
+    warnings: tuple[str, ...] = ()
+
+
+class UndecodableError(Exception):
+    """No codec turns the bytes into text (the caller turns it into a LoadError naming the
+    file)."""
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode `data` and return `(text, encoding)`; see `decode_detailed`."""
+    result = decode_detailed(data, declared)
+    return result.text, result.encoding
+
+
+def decode_detailed(data: bytes, declared: str | None = None) -> Decoded:
+    """Turn bytes into text, choosing the codec as the module docstring describes.
+
+    Args:
+        data: the bytes to decode.
+        declared: a charset declared outside the bytes (an MHTML part's header). When
+            None, a declaration inside the bytes (crawl wrapper, XML declaration,
+            `<meta>`) is used.
+
+    Raises:
+        LoadError: the bytes are not text in any encoding (message without a file name;
+            `load` and `load_bytes` name the file).
+    """
+    try:
+        return decode_text(data, declared)
+    except UndecodableError as exc:
+        raise LoadError(f"Cannot decode the data: {exc}.") from exc
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name the kind of binary file `data` is, or None for text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
+        return "a WebP image"
+    if data[4:8] == b"ftyp":
+        return "an MP4 or QuickTime media file"
+    head = data[:BINARY_SNIFF_BYTES]
+    if b"\x00" in head and bom(data) is None and bomless_utf16(head) is None:
+        return "binary data"
+    return None
+
+
+def bom(data: bytes) -> tuple[str, int] | None:
+    """The codec and BOM length when `data` starts with a byte order mark."""
+    for mark, codec in _BOMS:
+        if data.startswith(mark):
+            return codec, len(mark)
+    return None
+
+
+def bomless_utf16(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when `head` looks like UTF-16 text without a BOM.
+
+    Markup and Latin text in UTF-16 have a NUL in every other byte: the high byte of
+    each ASCII character. Binary files have NULs at both parities, and decode to control
+    characters and invalid surrogates, which the last check catches.
+    """
+    sample = head[: len(head) & ~1]
+    if len(sample) < 8:
+        return None
+    even_nul, odd_nul = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nul >= 0.2 * half and even_nul * 4 < odd_nul:
+        codec = "utf-16-le"
+    elif even_nul >= 0.2 * half and odd_nul * 4 < even_nul:
+        codec = "utf-16-be"
+    else:
+        return None
+    text = sample.decode(codec, errors="replace")
+    junk = len(_JUNK_CHAR_RE.findall(text))
+    return codec if junk <= 0.02 * len(text) else None
+
+
+def decode_text(data: bytes, declared: str | None) -> Decoded:
+    """Decode `data`; raise `UndecodableError` with a reason when nothing fits."""
+    marked = bom(data)
+    if marked is not None:
+        codec, size = marked
+        text, bad = _decode_replacing(data[size:], codec)
+        return _finish(text, codec, declared, bad)
+
+    head = data[:BINARY_SNIFF_BYTES]
+    if b"\x00" in head:
+        utf16 = bomless_utf16(head)
+        if utf16 is not None:
+            text, bad = _decode_replacing(data, utf16)
+            return _finish(text, utf16, declared, bad)
+
+    label = declared.strip().lower() if declared else _declared_label(data)
+    declared_codec = _codec_for_label(label) if label else None
+
+    # Strict UTF-8 first: it is the common case, it costs one C-speed pass, and bytes that
+    # are valid UTF-8 with any non-ASCII in them are UTF-8 whatever the page declares.
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        # ISO-2022-JP is 7-bit, so valid UTF-8 too; its escape sequences give it away.
+        if b"\x1b$" in data and data.isascii():
+            try:
+                return _finish(data.decode("iso2022_jp"), "iso2022_jp", label, 0)
+            except UnicodeDecodeError:
+                pass
+        return _finish(text, "utf-8", label, 0)
+
+    if declared_codec is not None and declared_codec != "utf-8":
+        for codec in family(declared_codec):
+            try:
+                return _finish(data.decode(codec), codec, label, 0)
+            except UnicodeError:
+                continue
+
+    return _guess(data, label, declared_codec)
+
+
+def _guess(data: bytes, label: str | None, declared_codec: str | None) -> Decoded:
+    """Choose a codec for bytes that are neither strict UTF-8 nor the declared charset."""
+    # Judge the bytes where the text is: an ASCII prefix (a long script before the body)
+    # says nothing about the encoding and would pass any codec.
+    first = _NON_ASCII_RE.search(data)
+    start = max(0, first.start() - 64) if first else 0
+    trial = _Trial(data[start : start + SCORE_BYTES])
+    if declared_codec is None:
+        late = _late_declaration(data)
+        if late is not None and (codec := _codec_for_label(late)) is not None:
+            label, declared_codec = late, codec
+
+    # The declared charset with a damaged byte or two is still the declared charset.
+    if declared_codec is not None:
+        codec = trial.least_errors(family(declared_codec))
+        if trial.error_rate(codec) <= MAX_ERROR_RATE:
+            return _decode_full(data, codec, label)
+    # So is UTF-8: valid UTF-8 is so structured that other encodings fail it constantly.
+    if declared_codec != "utf-8" and trial.error_rate("utf-8") <= MAX_ERROR_RATE:
+        return _decode_full(data, "utf-8", label)
+
+    # GB18030 or Big5: both may decode the same bytes without error; the one that yields
+    # common Chinese characters is right.
+    scored: list[tuple[float, str]] = []
+    for codec in ("gb18030", trial.least_errors(_BIG5_FAMILY)):
+        if trial.error_rate(codec) > MAX_ERROR_RATE:
+            continue
+        han, share = _chinese_score(trial.text(codec))
+        if han >= MIN_HAN_TO_SCORE and share >= MIN_COMMON_SHARE:
+            scored.append((share, codec))
+    # EUC-JP kana read as Big5 become the most common characters of all, and short EUC-JP
+    # texts can pass as GB too. EUC-JP shares its kana rows with GB2312, so the GB18030
+    # reading shows them as kana: such bytes go on to the last-resort guesser.
+    if scored and not _looks_japanese(trial.text("gb18030")):
+        return _decode_full(data, max(scored)[1], label)
+
+    guessed = _charset_normalizer_guess(data[start : start + GUESS_BYTES])
+    if guessed is not None and guessed != "ascii":
+        return _decode_full(data, guessed, label)
+
+    if trial.error_rate("gb18030") <= MAX_ERROR_RATE:
+        return _decode_full(data, "gb18030", label)
+    raise UndecodableError("its bytes are not text in any encoding Qingdu recognises")
+
+
+class _Trial:
+    """Decodings of a page's prefix with candidate codecs, each made once."""
+
+    def __init__(self, prefix: bytes) -> None:
+        self._prefix = prefix
+        self._high = max(1, len(prefix.translate(None, _ASCII_BYTES)))
+        self._texts: dict[str, str] = {}
+
+    def text(self, codec: str) -> str:
+        """The prefix decoded with `codec`, invalid bytes replaced."""
+        if codec not in self._texts:
+            self._texts[codec] = self._prefix.decode(codec, errors="replace")
+        return self._texts[codec]
+
+    def error_rate(self, codec: str) -> float:
+        """Replacements per non-ASCII byte when decoding the prefix with `codec`."""
+        return self.text(codec).count("\ufffd") / self._high
+
+    def least_errors(self, family: tuple[str, ...]) -> str:
+        """The first codec of `family` that decodes cleanly, else the one with fewest errors."""
+        if self.error_rate(family[0]) > 10 * MAX_ERROR_RATE:
+            # The supersets add a few hundred characters; they cannot rescue bytes that
+            # fail this often, so they are not tried.
+            return family[0]
+        for codec in family:
+            if self.error_rate(codec) == 0:
+                return codec
+        return min(family, key=self.error_rate)
+
+
+def _decode_full(data: bytes, codec: str, label: str | None) -> Decoded:
+    text, bad = _decode_replacing(data, codec)
+    return _finish(text, codec, label, bad)
+
+
+def _decode_replacing(data: bytes, codec: str) -> tuple[str, int]:
+    """Decode with `errors="replace"`; return the text and the number of replacements."""
+    try:
+        return data.decode(codec), 0
+    except UnicodeDecodeError:
+        pass
+    # Only the replacements this decoding adds count, not U+FFFD already in the text.
+    text = data.decode(codec, errors="replace")
+    before = data.decode(codec, errors="ignore").count("\ufffd")
+    return text, text.count("\ufffd") - before
+
+
+def _finish(text: str, codec: str, label: str | None, bad: int) -> Decoded:
+    """Build the Decoded record: normalised codec name, NULs replaced, warnings."""
+    if "\x00" in text:
+        # NUL past the binary sniff window: parsers turn it into U+FFFD anyway.
+        bad += text.count("\x00")
+        text = text.replace("\x00", "\ufffd")
+    encoding = codecs.lookup(codec).name
+    warnings: list[str] = []
+    if label and not text.isascii():
+        declared_codec = _codec_for_label(label)
+        if declared_codec is not None and codecs.lookup(declared_codec).name not in {
+            codecs.lookup(c).name for c in family(encoding)
+        }:
+            warnings.append(
+                f"The page declares charset {label} but its bytes are {encoding}; "
+                f"decoded as {encoding}."
+            )
+    if bad:
+        warnings.append(f"{bad} invalid byte sequence(s) replaced while decoding as {encoding}.")
+    return Decoded(
+        text=text,
+        encoding=encoding,
+        declared_charset=label,
+        replacements=bad,
+        warnings=tuple(warnings),
+    )
+
+
+def family(codec: str) -> tuple[str, ...]:
+    """The codecs to try for a declared codec: Big5 brings its supersets along."""
+    if codec in _BIG5_FAMILY:
+        return _BIG5_FAMILY
+    return (codec,)
+
+
+def _declared_label(data: bytes) -> str | None:
+    """The charset label the bytes declare, lowercased.
+
+    Looked for in the crawl wrapper line, the XML declaration, then the first `<meta>`
+    naming a charset; the first label naming a web encoding wins, else the first found.
+    """
+    labels: list[str] = []
+    value = _wrapper_encoding(data)
+    # The crawler writes "unset" when it knew no charset; then the page's own counts.
+    if value is not None and _codec_for_label(value) is not None:
+        labels.append(value)
+    xml = _XML_DECL_RE.match(data)
+    if xml is not None:
+        labels.append(xml[1].decode("ascii", "replace"))
+    found = _META_CHARSET_RE.search(data, 0, DECLARATION_SCAN_BYTES)
+    if found is not None:
+        labels.append(found[1].decode("ascii", "replace"))
+    labels = [label.strip().lower() for label in labels if label.strip()]
+    for label in labels:
+        if _codec_for_label(label) is not None:
+            return label
+    return labels[0] if labels else None
+
+
+def _late_declaration(data: bytes) -> str | None:
+    """A charset declared beyond the first DECLARATION_SCAN_BYTES (pages that put kilobytes
+    of script or comments before their `<meta>`), found by Beautiful Soup's detector.
+
+    Only bytes that are neither UTF-8 nor declared early get here, so the import (about
+    0.2 s) is paid by those pages alone and never at start-up.
+    """
+    from bs4.dammit import EncodingDetector  # noqa: PLC0415 - slow import, rare path
+
+    found = EncodingDetector.find_declared_encoding(data, is_html=True, search_entire_document=True)
+    return found.strip().lower() if found else None
+
+
+def _codec_for_label(label: str) -> str | None:
+    """The Python codec a charset label selects, or None if it is not a web encoding."""
+    name = label.strip().lower()
+    if not _LABEL_RE.fullmatch(name):
+        return None  # also keeps NUL and other junk away from codecs.lookup
+    name = _LABEL_ALIASES.get(name, name)
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if codec in {"gb2312", "gbk"}:
+        return "gb18030"
+    return codec if codec in _WEB_CODECS else None
+
+
+def _chinese_score(text: str) -> tuple[int, float]:
+    """Han characters in `text` (counted up to `SCORE_HAN_CHARS`) and the share of them
+    that are in `COMMON_HAN`."""
+    han = "".join(_HAN_RUN_RE.findall(text))[:SCORE_HAN_CHARS]
+    if not han:
+        return 0, 0.0
+    return len(han), sum(map(COMMON_HAN.__contains__, han)) / len(han)
+
+
+def _looks_japanese(text: str) -> bool:
+    """Whether `text` (bytes decoded as GB18030) shows the kana of EUC-JP Japanese."""
+    if _KANA_RE.search(text) is None:  # the usual case, settled by one quick scan
+        return False
+    kana = len(_KANA_RE.findall(text, 0, SCORE_BYTES))
+    if kana < MIN_HAN_TO_SCORE:
+        return False
+    han = len("".join(_HAN_RUN_RE.findall(text, 0, SCORE_BYTES)))
+    return kana >= MIN_KANA_SHARE * (kana + han)
+
+
+def _charset_normalizer_guess(sample: bytes) -> str | None:
+    """charset-normalizer's codec for `sample`, or None when it finds none."""
+    # Imported here: it takes ~40 ms to import, and only undeclared non-CJK pages need it.
+    from charset_normalizer import from_bytes  # noqa: PLC0415
+
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        return None
+    name = best.encoding
+    # Ties are common for short Western text (cp1250, cp1252 and cp1257 all score the
+    # same on French); windows-1252 is the web's default for unlabelled Western pages.
+    tied = {m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)}
+    if "cp1252" in tied:
+        name = "cp1252"
+    try:
+        codec = codecs.lookup(name).name
+        b"".decode(codec)  # refuses codecs that are not text encodings
+    except LookupError:
+        return None
+    log.debug("charset-normalizer chose %s", codec)
+    return codec

@@ -1,0 +1,237 @@
+"""Metadata: title, date, source, author and URL (from <head>, JSON-LD and the short meta
+lines under the title), and the page's theme (day or night) where the page shows one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reader.core import heuristics as h
+from reader.core.article import Theme
+from reader.core.flatten import Raw, class_words
+from reader.core.page import Page
+from reader.core.text import normalize_space, text_of
+
+if TYPE_CHECKING:
+    from lxml import etree  # imported where HTML is parsed: see clean.parse_html
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str = ""
+    h1: list[str] = field(default_factory=list)
+    og_title: str = ""
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    theme: Theme | None = None
+    ld_body: str = ""
+
+
+def _format_date(m: re.Match[str]) -> str:
+    out = f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
+    if m["H"]:
+        out += f" {int(m['H']):02d}:{m['M']}"
+        if m["S"]:
+            out += f":{m['S']}"
+    return out
+
+
+def find_date(text: str) -> str | None:
+    m = h.DATE_RE.search(text)
+    if not m or not (1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31):
+        return None
+    return _format_date(m)
+
+
+def _theme_from_value(value: str) -> Theme | None:
+    v = value.lower()
+    if any(w in v for w in ("dark", "night", "black")):
+        return Theme.DARK
+    if any(w in v for w in ("light", "day", "white")):
+        return Theme.LIGHT
+    if any(w in v for w in ("auto", "system", "os")):
+        return Theme.SYSTEM
+    return None
+
+
+def _is_selected(el: etree._Element) -> bool:
+    for node in (el, el.getparent()):
+        if node is None or not isinstance(node.tag, str):
+            continue
+        if class_words(node) & h.SELECTED_WORDS:
+            return True
+        for attr in ("aria-checked", "aria-selected", "aria-pressed", "aria-current"):
+            if node.get(attr, "").lower() in ("true", "page"):
+                return True
+        if node.get("checked") is not None or node.get("selected") is not None:
+            return True
+        for inp in node.iterchildren("input"):
+            if inp.get("checked") is not None:
+                return True
+    return False
+
+
+def _read_theme(root: etree._Element) -> Theme | None:
+    body = root.find("body")
+    for el in (root, body):
+        if el is None:
+            continue
+        for attr in ("data-theme", "data-color-mode", "data-mode", "data-color-scheme", "theme"):
+            value = el.get(attr)
+            if value and (theme := _theme_from_value(value)):
+                return theme
+        if class_words(el) & h.DARK_CLASS_WORDS:
+            return Theme.DARK
+    for el in root.iter("li", "a", "span", "label", "button", "option", "div"):
+        text = (el.text or "").strip()
+        if text in h.THEME_LABELS and _is_selected(el):
+            return Theme(h.THEME_LABELS[text])
+    for meta in root.iter("meta"):
+        if meta.get("name", "").lower() == "color-scheme":
+            words = set(meta.get("content", "").lower().replace(",", " ").split())
+            if words in ({"dark"}, {"only", "dark"}):
+                return Theme.DARK
+            if words in ({"light"}, {"only", "light"}):
+                return Theme.LIGHT
+            if {"light", "dark"} <= words:
+                return Theme.SYSTEM
+    return None
+
+
+def read_head(root: etree._Element, page: Page) -> Meta:
+    meta = Meta()
+    title_el = root.find(".//title")
+    if title_el is not None:
+        meta.title = normalize_space(text_of(title_el))
+    canonical = og_url = None
+    for el in root.iter("meta", "link"):
+        if el.tag == "link":
+            if "canonical" in el.get("rel", "").lower().split() and el.get("href"):
+                canonical = el.get("href", "").strip()
+            continue
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        content = normalize_space(el.get("content") or "")
+        if not content:
+            continue
+        if key == "og:title":
+            meta.og_title = content
+        elif key == "og:url":
+            og_url = content
+        elif key in (
+            "article:published_time",
+            "pubdate",
+            "publishdate",
+            "publish_date",
+            "datepublished",
+            "ptime",
+            "og:release_date",
+            "weibo:article:create_at",
+        ):
+            meta.published = meta.published or find_date(content)
+        elif key in ("author", "article:author") and not content.startswith("http"):
+            meta.author = meta.author or content
+        elif key in ("source", "og:site_name", "mediaid") and key == "source":
+            meta.source = meta.source or content
+    for url in (canonical, og_url, page.url):
+        if url and url.startswith(("http://", "https://")):
+            meta.url = url
+            break
+    meta.theme = _read_theme(root)
+    meta.ld_body = _ld_article_body(root)
+    return meta
+
+
+def _ld_article_body(root: etree._Element) -> str:
+    """The `articleBody` of the page's JSON-LD, if any (some pages render only from it)."""
+    best = ""
+    for script in root.iter("script"):
+        if script.get("type", "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            import json  # noqa: PLC0415 - HTML-only; importing it costs start-up 4 ms
+
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                body = item.get("articleBody")
+                if isinstance(body, str) and len(body) > len(best):
+                    best = body
+                stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    return best
+
+
+def _strip_site_suffix(title: str) -> str:
+    parts = [p for p in h.TITLE_SEPARATORS_RE.split(title) if p.strip()]
+    if len(parts) <= 1:
+        return title.strip()
+    return max(parts, key=len).strip()
+
+
+def h1_titles(blocks: Sequence[Raw]) -> list[str]:
+    """The first three short level-1 headings: the candidates for the title."""
+    return [b.text for b in blocks if b.heading_level == 1 and b.chars <= h.TITLE_MAX_CHARS][:3]
+
+
+def choose_title(meta: Meta, h1s: list[str]) -> str:
+    page_title = meta.og_title or meta.title
+    for heading in h1s:
+        if len(heading) >= 4 and (heading in meta.title or heading in meta.og_title):
+            return heading
+    if meta.og_title:
+        return _strip_site_suffix(meta.og_title)
+    if h1s and meta.title and _strip_site_suffix(meta.title) in h1s[0]:
+        return h1s[0]
+    if page_title:
+        return _strip_site_suffix(page_title)
+    return h1s[0] if h1s else ""
+
+
+def scan_meta_line(text: str, meta: Meta) -> bool:
+    """Read date/source/author from a short meta line; True if the line is one."""
+    if len(text) > h.META_LINE_MAX_CHARS:
+        return False
+    date = find_date(text)
+    src = h.SOURCE_RE.search(text)
+    auth = h.AUTHOR_RE.search(text)
+    if not (date or src or (auth and len(text) <= h.BYLINE_MAX_CHARS)):
+        return False
+    if date and not meta.published:
+        meta.published = date
+    if src and not meta.source:
+        value = src.group(1).strip("：:")
+        if value and not h.DATE_RE.match(value):
+            meta.source = value
+    if auth and not meta.author:
+        meta.author = auth.group(1)
+    return True
+
+
+def permalink(texts: object) -> str | None:
+    for text in texts:  # type: ignore[attr-defined]
+        t = str(text).lstrip("【[")
+        if t.startswith(h.PERMALINK_PREFIXES):
+            m = h.URL_RE.search(t)
+            if m:
+                return m.group(0)
+    return None
+
+
+def text_theme(lines: list[str]) -> Theme | None:
+    for line in lines[:40]:
+        stripped = line.strip(" •·-*")
+        for mark in h.THEME_CHECK_MARKS:
+            if mark in stripped:
+                label = stripped.replace(mark, "").strip()
+                if label in h.THEME_LABELS:
+                    return Theme(h.THEME_LABELS[label])
+    return None
