@@ -392,7 +392,13 @@ CAPTION_MAX_CHARS = 60
 #: long: a paragraph that long with many links is prose with citations.
 LINKED_PROSE_MIN_CHARS = 400
 #: Labels of meta lines that are not the article ("发布于：北京市").
-META_LABEL_RE = re.compile(r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?")
+#: Also the original headline of a reposted story ("原標題：……") and a column label alone on
+#: its line ("人物專訪", "【獨家專訪】"): neither is article text.
+META_LABEL_RE = re.compile(
+    r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?|^(?:原标题|原標題|原题|原題)\s*[:：]"
+    r"|^[【\[]?(?:人物|独家|獨家|高端|深度|新闻|新聞)?(?:专访|專訪|访谈|訪談|对话|對話|特稿|特写|特寫"
+    r"|观察|觀察|视点|視點|时评|時評|社论|社論)[】\]]?$"
+)
 #: Labels of a permalink line; the URL on it becomes Article.url.
 PERMALINK_PREFIXES = ("本文鏈接", "本文链接", "原文鏈接", "原文链接", "原文地址", "本文地址")
 #: Labels of the settings chrome of reader-mode sites (設置 / 日夜間 / 主題色 menus).
@@ -484,9 +490,26 @@ SOURCE_RE = re.compile(
     r"{2,20})"
 )
 AUTHOR_RE = re.compile(
-    r"(?:作者|記者|记者|撰文|文\s*[/／])\s*[:：|｜]?\s*"
+    r"(?:作者|記者|记者|撰文|文\s*[/／丨︱|｜])\s*[:：|｜︱]?\s*"
+    # A role between the label and the name is not the name ("作者：記者 王小明",
+    # "文丨青禾評論員 田野").
+    rf"(?:[{HAN_URO}]{{0,10}}?(?:特约|特約|实习|實習)?"
+    r"(?:記者|记者|通讯员|通訊員|编辑|編輯|评论员|評論員|撰稿人)\s*)?"
     # Two or three characters a name: meta spans are often glued ("文／程小雨東灣日報").
     rf"([{HAN_URO}]{{2,3}}(?:[、,，][{HAN_URO}]{{2,3}})*)"
+)
+#: A byline that names a body, not a person ("文／青川地方報編輯部"): it is the source. Only
+#: collective names: "文／程小雨東灣日報" is a person glued to her paper (AUTHOR_RE).
+BYLINE_BODY_RE = re.compile(
+    r"(?:作者|撰文|文\s*[/／丨︱|｜])\s*[:：|｜︱]?\s*"
+    rf"([{HAN_URO}\w·]{{2,20}}?(?:编辑部|編輯部|报社|報社|杂志社|雜誌社|工作室|栏目组|欄目組|编辑组|編輯組"
+    r"|课题组|課題組|评论部|評論部|新闻中心|新聞中心|融媒体中心|融媒體中心))(?![\u4e00-\u9fff])"
+)
+#: A dateline that names its paper before the reporter ("21世紀經濟報道記者張梓桐 上海報道").
+DATELINE_SOURCE_RE = re.compile(
+    rf"^([{HAN_URO}\w·]{{2,12}}?(?:报道|報道|日报|日報|晚报|晚報|时报|時報|周刊|週刊|杂志|雜誌|新闻|新聞"
+    r"|通讯社|通訊社|网|網|社|台))(?:特约|特約|实习|實習)?(?:记者|記者)\s*"
+    rf"([{HAN_URO}]{{2,3}})"
 )
 URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
 #: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").
