@@ -370,7 +370,7 @@ class _Finder:
         cand = text[pos : pos + 2]
         if len(cand) < 2 or pos + 2 > limit or cand in w.NOT_NAMES or cand in w.ROLES:
             return None
-        if not all(is_han(c) and c not in w.NOT_GIVEN for c in cand):
+        if cand in w.PLACES or not all(is_han(c) and c not in w.NOT_GIVEN for c in cand):
             return None
         return cand if _right_ok(text, pos + 2, limit) else None
 
@@ -471,11 +471,28 @@ class _Finder:
                 if got and (
                     got[0] in self.hits
                     or _role_before(text, pos)
-                    or (len(got[0]) > 2 and self.doc.count(got[0]) >= _RECUR_MIN)
+                    or (
+                        len(got[0]) > 2
+                        and got[0][0] not in w.WEAK_SURNAMES
+                        and self.bounded_twice(got[0])
+                    )
                 ):
                     found.append((offset + pos, got[0]))
             offset += size + 1
         return found
+
+    def bounded_twice(self, name: str) -> bool:
+        """Whether `name` recurs, once at least with a name's right boundary after it:
+        a person talked about, not a word that starts with a surname (連中國人種)."""
+        if self.doc.count(name) < _RECUR_MIN:
+            return False
+        text, at = self.doc.text, self.doc.text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if _right_ok(text, end, len(text)) and text[end : end + 1] not in _POSSESSIVE:
+                return True
+            at = text.find(name, end)
+        return False
 
     def resolve_pronouns(self, mentions: list[tuple[int, str]]) -> None:
         """Give each 他說/她說 to the person named last before it (within reach)."""
