@@ -191,6 +191,26 @@ CASES: list[tuple[str, list[str], list[str]]] = [
 ]
 
 
+CASES += [
+    (
+        "a-verb-used-as-a-noun-is-no-attribution/simplified",
+        [
+            "胡一帆（青川大学）出口结构的要素分析——以东湾为例",
+            "林小禾的介绍很简短。经济学家林平分析，出口仍有韧性。",
+        ],
+        ["林平"],
+    ),
+    (
+        "a-verb-used-as-a-noun-is-no-attribution/traditional",
+        [
+            "胡一帆（青川大學）出口結構的要素分析——以東灣為例",
+            "林小禾的介紹很簡短。經濟學家林平分析，出口仍有韌性。",
+        ],
+        ["林平"],
+    ),
+]
+
+
 @pytest.mark.parametrize(("case", "paragraphs", "people"), CASES, ids=[c[0] for c in CASES])
 def test_speakers(case: str, paragraphs: list[str], people: list[str]) -> None:
     blocks = [Block(BlockType.PARAGRAPH, text) for text in paragraphs]

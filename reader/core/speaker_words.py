@@ -291,3 +291,13 @@ PLACES = _words(
 
 #: Last characters of organisation names (管理處, 交通局, 研究院): never a person.
 ORG_SUFFIX_CHARS = frozenset("處处局部院所會会委辦办署廳厅館馆校社團团組组隊队廠厂行店")
+
+
+#: Speech verbs that are as often nouns ("實證分析為例", "預測模型", "專家建議"): they report
+#: speech only when a colon, comma, quote or a second verb of speech follows them.
+NOUNISH_VERBS = _words(
+    """
+    分析 预测 預測 预计 預計 评价 評價 评论 評論 建议 建議 回答 回应 回應 介绍 介紹 解释 解釋
+    总结 總結 补充 補充 回忆 回憶 判断 判斷 提醒 警告 呼吁 呼籲 表态 表態 声明 聲明
+"""
+)

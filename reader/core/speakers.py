@@ -51,6 +51,8 @@ _ROLE_END_CHARS = frozenset("员員长長师師家手者官主生士工民人")
 _RIGHT_CHARS = frozenset("在则則也还還更又亦就仍曾均都再却卻便即并並对對向跟和与與同等")
 #: Conjunctions joining two speakers of one verb ("李明和王芳表示").
 _AND_CHARS = frozenset("、和与與及")
+#: After a verb of `speaker_words.NOUNISH_VERBS`: what makes it a verb of speech.
+_SPEECH_FOLLOWS_RE = lazy_compile(r"\s*(?:[，,：:“「『]|[说說称稱道]|表示|认为|認為|指出)")
 #: Particles that make a name a possessor, not a subject ("丈夫秦昊的減肥方法：").
 _POSSESSIVE = ("的", "之")
 #: A pronoun subject: the speech goes to the last person named.
@@ -467,7 +469,7 @@ class _Finder:
                     continue
                 if pos and (text[pos - 1].isdigit() or (text[pos - 1].isalpha() and ch.isascii())):
                     continue  # "200萬千瓦": a number's unit, not a name
-                got = self.name_at(text, pos, size)
+                got = self.name_at(text, pos, size, latin=True)
                 if got and (
                     got[0] in self.hits
                     or _role_before(text, pos)
@@ -558,6 +560,10 @@ def _sites(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, kind) of each place that attributes speech: a verb, a quote colon or
     a label colon at the start of the block."""
     for m in _VERB_RE.finditer(text):
+        if m.start() and text[m.start() - 1] in _POSSESSIVE:
+            continue  # a noun: "……的分析", "他的介紹"
+        if m.group() in w.NOUNISH_VERBS and not _SPEECH_FOLLOWS_RE.match(text, m.end()):
+            continue  # "實證分析為例", "預測模型": a noun unless speech follows
         if m.end() - m.start() == 1:
             prev = text[m.start() - 1] if m.start() else ""
             if prev in w.SHORT_VERB_NOT_AFTER or text[m.end() : m.end() + 1] in (
