@@ -57,6 +57,8 @@ _SPEECH_FOLLOWS_RE = lazy_compile(r"\s*(?:[，,：:“「『]|[说說称稱道]|
 _POSSESSIVE = ("的", "之")
 #: A pronoun subject: the speech goes to the last person named.
 _PRONOUNS = ("他", "她")
+#: People named are looked for in a pronoun's block and this many blocks before it.
+_MENTION_BLOCKS_BACK = 2
 #: Pronoun resolution looks back at most this many characters for the person named: about
 #: two paragraphs, beyond which "他" is as likely someone left unnamed.
 _PRONOUN_REACH = 600
@@ -83,6 +85,7 @@ _TRANSLIT = "".join(sorted(w.TRANSLIT))
 _FOREIGN_RE = lazy_compile(
     f"[{_TRANSLIT}]{{1,8}}(?:[{re.escape(_SEPARATORS)}][{_TRANSLIT}]{{1,8}})+"
 )
+_SEPARATOR_RE = lazy_compile(f"[{re.escape(_SEPARATORS)}]")
 _TRANSLIT_RUN_RE = lazy_compile(f"[{_TRANSLIT}]{{3,10}}")
 _TRANSLIT_PAIR_RE = lazy_compile(f"[{_TRANSLIT}]{{2}}")
 #: A Latin-script name: one or two capitalised words (Jenny, Robin Winks); three or more
@@ -196,6 +199,12 @@ def _role_before(text: str, pos: int) -> bool:
     return any(pos >= k and text[pos - k : pos] in w.ROLES for k in _ROLE_LENGTHS)
 
 
+def _may_start_name(ch: str) -> bool:
+    """Whether a name can start with `ch`: a surname, a transcription character or a
+    capital (checked first: it rules out most characters at the cost of a set lookup)."""
+    return ch in w.SINGLE_SURNAMES or ch in w.TRANSLIT or ("A" <= ch <= "Z")
+
+
 def _left_ok(text: str, pos: int) -> bool:
     """Whether a name may start at `pos` in the middle of a clause."""
     if pos == 0:
@@ -259,6 +268,8 @@ class _Finder:
     pronouns: list[tuple[int, int]] = field(default_factory=list)
     #: short forms (a given name alone, a foreign surname alone) -> blocks
     aliases: dict[str, set[int]] = field(default_factory=dict)
+    #: blocks with a pronoun or a short form: where people named are looked for
+    near: set[int] = field(default_factory=set)
 
     # -- one name at a known left boundary
 
@@ -393,6 +404,8 @@ class _Finder:
                 depth = max(0, depth - 1)
             if depth:
                 continue  # an aside: a dateline's reporters, a gloss, an age
+            if pos != first and not _may_start_name(ch):
+                continue
             if pos != first and not (_role_before(text, pos) if relaxed else _left_ok(text, pos)):
                 continue  # a quote colon's name follows a listed role word or starts the clause
             if _role_before(text, pos + 1):
@@ -437,6 +450,7 @@ class _Finder:
             and _right_ok(text, body + 1, start)
         ):
             self.pronouns.append((offset + body, block))
+            self.near.add(block)
             return
         if body >= start and kind == _VERB and clause > 0 and text[clause - 1] in "，,":
             # "……就“光之城”進行了闡釋，表示": the subject is the previous clause's,
@@ -451,19 +465,36 @@ class _Finder:
             self.hits.setdefault(name, set()).add(block)
         if not names and alias:
             self.aliases.setdefault(alias, set()).add(block)
+            self.near.add(block)
+        for name in names:
+            if len(name) <= 2 or all(c in w.TRANSLIT for c in name):
+                self.near.add(block)  # perhaps a short form of a name said in full before
 
     # -- after the scan
 
     def mentions(self, texts: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
         """(position in the article, name) of every person named: a name of three or more
-        characters at a name boundary, or any name after a role word or found speaking."""
+        characters at a name boundary, or any name after a role word or found speaking.
+
+        Only read where a pronoun or a short form needs a person: in their block and the
+        `_MENTION_BLOCKS_BACK` blocks before it.
+        """
+        wanted = {
+            k - back
+            for k, (block, _) in enumerate(texts)
+            if block in self.near
+            for back in range(_MENTION_BLOCKS_BACK + 1)
+        }
         found: list[tuple[int, str]] = []
         offset = 0
-        for _, text in texts:
+        for k, (_, text) in enumerate(texts):
             size = len(text)
+            if k not in wanted:
+                offset += size + 1
+                continue
             for pos in range(size - 1):
                 ch = text[pos]
-                if ch not in w.SINGLE_SURNAMES and ch not in w.TRANSLIT and not ch.isupper():
+                if not _may_start_name(ch):
                     continue
                 if not _left_ok(text, pos) or _role_before(text, pos + 1):
                     continue
@@ -515,6 +546,8 @@ class _Finder:
                 self.hits.setdefault(owners.pop(), set()).update(blocks)
         for name in list(self.hits):
             owners = {p for p in persons if _short_form(name, p, alone=False)}
+            if not owners and all(c in w.TRANSLIT for c in name):
+                owners = {p for p in self._full_names_in_doc(name) if _SEPARATOR_RE.search(p)}
             if len(owners) == 1:
                 self.hits.setdefault(owners.pop(), set()).update(self.hits.pop(name))
 
