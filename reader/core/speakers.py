@@ -44,15 +44,16 @@ _VERB, _QUOTE, _LABEL = "verb", "quote", "label"
 #: ("的唐悅", "、李明", "據王芳"), and measure words ("一位", "兩名").
 _LEFT_CHARS = frozenset("的之、和与與及跟同据據由让讓被给給将將把向对對位名")
 #: Last characters of role words (宇航員, 船長, 律師, 作家, 選手, 學者, 法官, 檔主, 考生,
-#: 護士, 職工, 漁民, 發言人): a name may start after one even when the role word itself is
+#: 護士, 職工, 漁民, 發言人, 助理): a name may start after one even when the role word itself is
 #: not listed.
-_ROLE_END_CHARS = frozenset("员員长長师師家手者官主生士工民人")
+_ROLE_END_CHARS = frozenset("员員长長师師家手者官主生士工民人理")
 #: One-character fillers a name may end before ("李明則說", "王芳也表示").
 _RIGHT_CHARS = frozenset("在则則也还還更又亦就仍曾均都再却卻便即并並对對向跟和与與同等")
 #: Conjunctions joining two speakers of one verb ("李明和王芳表示").
 _AND_CHARS = frozenset("、和与與及")
-#: After a verb of `speaker_words.NOUNISH_VERBS`: what makes it a verb of speech.
-_SPEECH_FOLLOWS_RE = lazy_compile(r"\s*(?:[，,：:“「『]|[说說称稱道]|表示|认为|認為|指出)")
+#: After a verb of `speaker_words.NOUNISH_VERBS`: what makes it a verb of speech (a
+#: sentence's end too: "……負責人文佳琪這樣解釋。").
+_SPEECH_FOLLOWS_RE = lazy_compile(r"\s*(?:[，,：:“「『。！？]|[说說称稱道]|表示|认为|認為|指出)")
 #: Particles that make a name a possessor, not a subject ("丈夫秦昊的減肥方法：").
 _POSSESSIVE = ("的", "之")
 #: A pronoun subject: the speech goes to the last person named.
@@ -75,7 +76,8 @@ _COLON_REACH = 8
 
 _ROLE_LENGTHS = sorted({len(x) for x in w.ROLES}, reverse=True)
 _OPENER_LENGTHS = sorted({len(x) for x in w.OPENERS}, reverse=True)
-_TITLE_SET = w.TITLES_AFTER | w.ROLES
+#: Titles that may follow a name ("洪教授說"); not every role word: "萬千網友紛紛表示".
+_TITLE_SET = w.TITLES_AFTER
 _TITLE_LENGTHS = sorted({len(x) for x in _TITLE_SET}, reverse=True)
 _SKIP_LENGTHS = sorted({len(x) for x in w.FILLERS}, reverse=True)
 _VERB_RE = lazy_compile(words_pattern(w.SPEECH_VERBS))
@@ -210,6 +212,8 @@ def _left_ok(text: str, pos: int) -> bool:
     if pos == 0:
         return True
     prev = text[pos - 1]
+    if prev in _SEPARATORS and pos >= 2 and is_han(text[pos - 2]):
+        return False  # the second half of a foreign name ("史蒂文·溫伯格")
     if not is_han(prev):
         return not (prev.isascii() and prev.isalpha())
     return prev in _LEFT_CHARS or prev in _ROLE_END_CHARS or _role_before(text, pos)
