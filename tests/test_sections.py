@@ -329,3 +329,13 @@ def test_a_caption_marked_as_heading_becomes_a_caption() -> None:
         Block(BlockType.PARAGRAPH, body),
     ]
     assert mark_headings(blocks, "河谷果园春来早")[2].type is BlockType.CAPTION
+
+
+def test_a_sentence_set_as_a_heading_is_no_heading() -> None:
+    body = "今年春天，河谷里的果园比往年早开了十天，果农们忙着疏花，镇上的收购站也提前开了门。"
+    blocks = [
+        Block(BlockType.PARAGRAPH, body),
+        Block(BlockType.HEADING, "果園提前十天開花。"),
+        Block(BlockType.PARAGRAPH, body),
+    ]
+    assert find_sections(mark_headings(blocks, "河谷果园春来早")) == ()

@@ -94,6 +94,8 @@ _FOLD_RE = lazy_compile(r"[\s\W_]+")
 _PICTURE = (BlockType.IMAGE, BlockType.CAPTION)
 #: Particles and conjunctions that start no heading, only the rest of a sentence.
 _FRAGMENT_STARTS = frozenset("的了着著地得者呢吗嗎吧和与與及或而但并並且就也都又还還")
+#: A line marked as a heading that ends with one of these is a sentence set in bold.
+_SENTENCE_MARKS = frozenset("。；;，,、")
 _SENTENCE_ENDS = frozenset("。！？!?…”」』")
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"), ("（", "）"), ("(", ")"))
 
@@ -219,6 +221,7 @@ def mark_headings(blocks: Sequence[Block], title: str) -> list[Block]:
         for i in heads
         if not heading_ok(out[i].text, title, in_body=i > first_prose)
         or (i in deck and not is_numbered(out[i].text))
+        or (out[i].text.rstrip()[-1:] in _SENTENCE_MARKS and not is_numbered(out[i].text))
     }
     demoted |= _bare_headings(out, [i for i in heads if i not in demoted])
     for i in demoted:
