@@ -306,3 +306,14 @@ NOUNISH_VERBS = _words(
     总结 總結 补充 補充 回忆 回憶 判断 判斷 提醒 警告 呼吁 呼籲 表态 表態 声明 聲明
 """
 )
+
+
+#: English words that start a capitalised phrase that is no person ("The Buried Moon",
+#: "Abstract", "Chat"): a Latin-script speaker's name never starts with one.
+LATIN_NOT_NAMES = _words(
+    """
+    The A An This That These Those It We You They He She I In On Of For And But Or With
+    From By To At As If When Why How What Who Our My Your Their His Her Its Abstract
+    Chapter Part Note Photo Source Via Update Breaking Exclusive Chat Read More
+"""
+)
