@@ -193,6 +193,26 @@ CASES: list[tuple[str, list[str], list[str]]] = [
 
 CASES += [
     (
+        "when-phrases-objects-and-glosses/traditional",
+        [
+            "「這是我們最好的一年。」球隊總教練鄭志龍受訪時說。",
+            "立委黃珊珊質詢時直言，預算編列不合理。",
+            "消基會董事長吳榮達提醒消費者，購買前應詳閱契約。",
+            "美國國務卿布林肯（Antony Blinken）週二表示，美方樂見雙方對話。",
+        ],
+        ["鄭志龍", "黃珊珊", "吳榮達", "布林肯"],
+    ),
+    (
+        "when-phrases-objects-and-glosses/simplified",
+        [
+            "「这是我们最好的一年。」球队总教练郑志龙受访时说。",
+            "立委黄珊珊质询时直言，预算编列不合理。",
+            "消基会董事长吴荣达提醒消费者，购买前应详阅契约。",
+            "美国国务卿布林肯（Antony Blinken）周二表示，美方乐见双方对话。",
+        ],
+        ["郑志龙", "黄珊珊", "吴荣达", "布林肯"],
+    ),
+    (
         "words-after-a-name-and-before-its-verb/simplified",
         [
             "万千网友纷纷表示支持。张大伯和李大妈都说，这条路修好以后，赶集方便多了。",

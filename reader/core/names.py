@@ -23,9 +23,9 @@ _SEPARATORS = "·•‧・･．.?"
 #: ("的唐悅", "、李明", "據王芳"), and measure words ("一位", "兩名").
 _LEFT_CHARS = frozenset("的之、和与與及跟同据據由让讓被给給将將把向对對位名")
 #: Last characters of role words (宇航員, 船長, 律師, 作家, 選手, 學者, 法官, 檔主, 考生,
-#: 護士, 職工, 漁民, 發言人, 助理): a name may start after one even when the role word itself is
-#: not listed.
-_ROLE_END_CHARS = frozenset("员員长長师師家手者官主生士工民人理")
+#: 護士, 職工, 漁民, 發言人, 助理, 果農): a name may start after one even when the role word
+#: itself is not listed.
+_ROLE_END_CHARS = frozenset("员員长長师師家手者官主生士工民人理农農")
 #: One-character fillers a name may end before ("李明則說", "王芳也表示").
 _RIGHT_CHARS = frozenset("在则則也还還更又亦就仍曾均都再却卻便即并並对對向跟和与與同等")
 #: Particles that make a name a possessor, not a subject ("丈夫秦昊的減肥方法：").
@@ -42,6 +42,8 @@ _ROLE_LENGTHS = sorted({len(x) for x in w.ROLES}, reverse=True)
 _TITLE_SET = w.TITLES_AFTER
 _TITLE_LENGTHS = sorted({len(x) for x in _TITLE_SET}, reverse=True)
 SKIP_LENGTHS = sorted({len(x) for x in w.FILLERS}, reverse=True)
+#: "When doing something" between a name and its verb: a short phrase ending in 時.
+_WHEN_RE = lazy_compile("[\u4e00-\u9fff]{1,5}?[时時]")
 #: A verb of speech (a name may end right before one).
 VERB_RE = lazy_compile(words_pattern(w.SPEECH_VERBS))
 _TRANSLIT = "".join(sorted(w.TRANSLIT))
@@ -137,6 +139,9 @@ def right_ok(text: str, end: int, limit: int, *, title: bool = True) -> bool:
         return True
     if title and (k := in_words(text, end, _TITLE_SET, _TITLE_LENGTHS)):
         return right_ok(text, end + k, limit, title=False)
+    when = _WHEN_RE.match(text, end, limit)  # "質詢時直言", "受訪時說"
+    if when and (when.end() == limit or right_ok(text, when.end(), limit, title=False)):
+        return True
     return DATE_RE.match(text, end) is not None
 
 

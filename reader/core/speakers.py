@@ -266,8 +266,12 @@ def _sites(text: str) -> Iterator[tuple[int, int, str]]:
     for m in nm.VERB_RE.finditer(text):
         if m.start() and text[m.start() - 1] in nm.POSSESSIVE:
             continue  # a noun: "……的分析", "他的介紹"
-        if m.group() in w.NOUNISH_VERBS and not _SPEECH_FOLLOWS_RE.match(text, m.end()):
-            continue  # "實證分析為例", "預測模型": a noun unless speech follows
+        if (
+            m.group() in w.NOUNISH_VERBS
+            and not _SPEECH_FOLLOWS_RE.match(text, m.end())
+            and not _name_ends_at(text, m.start())
+        ):
+            continue  # "實證分析為例", "預測模型": a noun unless speech follows or a name leads
         if m.end() - m.start() == 1:
             prev = text[m.start() - 1] if m.start() else ""
             if prev in w.SHORT_VERB_NOT_AFTER or text[m.end() : m.end() + 1] in (
@@ -280,6 +284,17 @@ def _sites(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.start() + 1, _QUOTE
         else:
             yield m.end() - 1, m.end(), _LABEL
+
+
+def _name_ends_at(text: str, end: int) -> bool:
+    """Whether a name stands right before `end` ("吳榮達提醒消費者": 提醒 is a verb)."""
+    return any(
+        end >= k
+        and nm.valid_name(text[end - k : end])
+        and nm.left_ok(text, end - k)
+        and text[end - k - 1 : end - k] not in nm.POSSESSIVE  # "……之關連分析"
+        for k in (3, 2, 4)
+    )
 
 
 def find_speakers(blocks: Sequence[Block], author: str | None) -> tuple[Speaker, ...]:
