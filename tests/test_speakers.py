@@ -280,3 +280,17 @@ def test_headings_and_captions_are_not_read() -> None:
         Block(BlockType.CAPTION, "主任罗岚表示，新线路下月通车。"),
     ]
     assert find_speakers(blocks, None) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毛主席曾经说过，好好学习。",
+        "劉先生說，這雙鞋穿了三年。",
+        "金医生解释说：“这种疗法并不新鲜。”",
+        "古人云：“學而不思則罔。”",
+        "有人说，时间是最好的良药。",
+    ],
+)
+def test_a_surname_with_a_title_or_a_saying_names_nobody(text: str) -> None:
+    assert find_speakers([Block(BlockType.PARAGRAPH, text)], None) == ()

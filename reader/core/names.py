@@ -66,6 +66,15 @@ def _surname_len(cand: str) -> int:
     return 1 if cand[:1] in w.SINGLE_SURNAMES else 0
 
 
+def title_follows_surname(text: str, pos: int) -> bool:
+    """Whether the surname at `pos` is followed by a title: "劉先生", "金醫生" name nobody in
+    full (a partial name), so no name starts there."""
+    return any(
+        text[pos + 1 : pos + 1 + k] in w.TITLES_AFTER or text[pos + 1 : pos + 1 + k] in w.ROLES
+        for k in (2, 3)
+    )
+
+
 def valid_name(cand: str) -> bool:
     """Whether `cand` can be a Chinese full name: a surname, a given name of one or two
     characters that names use, and not an everyday word."""
@@ -73,6 +82,8 @@ def valid_name(cand: str) -> bool:
     given = cand[n:]
     if not n or not 1 <= len(given) <= 2 or cand in w.NOT_NAMES or cand in w.ROLES:
         return False
+    if given in w.TITLES_AFTER or given in w.ROLES or cand[:2] in w.NOT_NAMES:
+        return False  # a surname and a title ("毛主席", "王教授"), or a word and more ("古人云")
     if not all(is_han(c) and c not in w.NOT_GIVEN for c in given):
         return False
     return cand[-1] not in w.ORG_SUFFIX_CHARS and cand[-1] not in w.NOT_LAST
@@ -189,7 +200,8 @@ class NameReader:
             run = None
         if run and len(run.group()) > _CHINESE_MAX and right_ok(text, run.end(), limit):
             return run.group(), run.end()
-        for size in (4, 3, 2):
+        partial = title_follows_surname(text, pos)
+        for size in (4, 3, 2) if not partial else ():
             cand = text[pos : pos + size]
             if len(cand) < size or pos + size > limit or not valid_name(cand):
                 continue
@@ -204,7 +216,7 @@ class NameReader:
                 cand, text[pos + size : pos + size + 1]
             ):
                 return cand, pos + size
-        if relaxed:
+        if relaxed and not partial:
             # A quote colon: "總經理彭學舟信心滿滿：“", three characters unless the first two
             # recur more often; never a name followed by 的 (the colon is not theirs).
             two, three = text[pos : pos + 2], text[pos : pos + 3]
