@@ -500,13 +500,13 @@ AUTHOR_RE = re.compile(
 )
 #: A byline that names a body, not a person ("文／青川地方報編輯部"): it is the source. Only
 #: collective names: "文／程小雨東灣日報" is a person glued to her paper (AUTHOR_RE).
-BYLINE_BODY_RE = re.compile(
+BYLINE_BODY_RE = lazy_compile(
     r"(?:作者|撰文|文\s*[/／丨︱|｜])\s*[:：|｜︱]?\s*"
     rf"([{HAN_URO}\w·]{{2,20}}?(?:编辑部|編輯部|报社|報社|杂志社|雜誌社|工作室|栏目组|欄目組|编辑组|編輯組"
     r"|课题组|課題組|评论部|評論部|新闻中心|新聞中心|融媒体中心|融媒體中心))(?![\u4e00-\u9fff])"
 )
 #: A dateline that names its paper before the reporter ("21世紀經濟報道記者張梓桐 上海報道").
-DATELINE_SOURCE_RE = re.compile(
+DATELINE_SOURCE_RE = lazy_compile(
     rf"^([{HAN_URO}\w·]{{2,12}}?(?:报道|報道|日报|日報|晚报|晚報|时报|時報|周刊|週刊|杂志|雜誌|新闻|新聞"
     r"|通讯社|通訊社|网|網|社|台))(?:特约|特約|实习|實習)?(?:记者|記者)\s*"
     rf"([{HAN_URO}]{{2,3}})"
