@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core import extract
 from reader.core.article import Block, BlockType
+from reader.core.page import Page, PageFormat
 from reader.core.sections import find_sections, mark_headings
 
 #: (case, headline, blocks as (type, text), the headings kept), Simplified and Traditional.
@@ -339,3 +341,43 @@ def test_a_sentence_set_as_a_heading_is_no_heading() -> None:
         Block(BlockType.PARAGRAPH, body),
     ]
     assert find_sections(mark_headings(blocks, "河谷果园春来早")) == ()
+
+
+PORTAL = """<html><head><title>{title}_青川新聞網</title></head><body>
+<div class="content"><h1>{title}</h1><p>2024-04-02 {byline}</p><p>{title}</p>
+<p>{body1}</p><p>{plain}</p><p>{body2}</p><p><strong>{bold}</strong></p><p>{body1}{body2}</p>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        (
+            "河谷果园春来早",
+            "来源：青川日报 作者：记者 田野",
+            "今年春天，河谷里的果园比往年早开了十天，果农们忙着疏花，镇上的收购站也提前开了门。",
+            "合作社负责人说，去年的价格不错，今年大家都多种了一些，只盼着夏天别来冰雹。",
+            "果园提前开花",
+            "新路通到山脚",
+        ),
+        (
+            "河谷果園春來早",
+            "來源：青川日報 作者：記者 田野",
+            "今年春天，河谷裡的果園比往年早開了十天，果農們忙著疏花，鎮上的收購站也提前開了門。",
+            "合作社負責人說，去年的價格不錯，今年大家都多種了一些，只盼著夏天別來冰雹。",
+            "果園提前開花",
+            "新路通到山腳",
+        ),
+    ],
+)
+def test_a_portal_page_gets_its_plain_and_bold_headings(
+    page: tuple[str, str, str, str, str, str],
+) -> None:
+    title, byline, body1, body2, plain, bold = page
+    html = PORTAL.format(
+        title=title, byline=byline, body1=body1, body2=body2, plain=plain, bold=bold
+    )
+    article = extract(Page(html, PageFormat.HTML, "utf-8"))
+    assert [s.title for s in article.sections] == [plain, bold]
+    assert (article.source, article.author) == (byline[3:7], "田野")
+    assert title not in [b.text for b in article.blocks]
