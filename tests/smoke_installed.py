@@ -43,19 +43,17 @@ def run(installed: bool) -> None:
     """Every check; raises SmokeError on the first that fails."""
     # Imported here, after QT_QPA_PLATFORM is set.
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     import reader
     from reader.app import SAMPLE, build_window
-    from reader.ui import theme
+    from reader.ui import earlyinit
 
     where = Path(reader.__file__).resolve()
     if installed and "site-packages" not in where.parts:
         raise SmokeError(f"reader was imported from {where}, not from an installed wheel")
     if not SAMPLE.is_file():
         raise SmokeError(f"the bundled sample is missing: {SAMPLE}")
-    app = QApplication(theme.application_arguments("qingdu"))
-    theme.started_in_fusion(app)
+    app = earlyinit.make_application("qingdu")
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "qingdu.ini"), QSettings.Format.IniFormat)
         window = build_window(settings)

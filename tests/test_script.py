@@ -12,8 +12,6 @@ import json
 import re
 import subprocess
 import sys
-import threading
-import time
 import types
 from collections.abc import Iterator
 from functools import cache
@@ -40,7 +38,6 @@ from reader.core.errors import ScriptError
 from reader.core.load import load
 from reader.core.script import (
     APP_CONFIGS,
-    ArticleConverter,
     Variant,
     apply_quotes,
     convert,
@@ -447,47 +444,6 @@ def test_convert_text_with_quotes() -> None:
     assert convert_text(TAIWAN, Script.TRADITIONAL, Target.SIMPLIFIED) == opencc_convert(
         TAIWAN, "tw2sp"
     )
-
-
-def test_converter_caches_per_target_and_quotes() -> None:
-    article = _article()
-    converter = ArticleConverter(article)
-    assert converter.original is article
-    assert converter.cached(Target.TRADITIONAL) is None
-    first = converter.get(Target.TRADITIONAL)
-    assert converter.get(Target.TRADITIONAL) is first
-    assert converter.cached(Target.TRADITIONAL) is first
-    corner = converter.get(Target.TRADITIONAL, QuoteStyle.CORNER)
-    assert corner is not first
-    assert converter.get(Target.TRADITIONAL, QuoteStyle.CORNER) is corner
-    assert converter.get(Target.ORIGINAL) is article
-    assert converter.get(Target.SIMPLIFIED).blocks == article.blocks
-    assert article == _article()
-
-
-def test_converter_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[Target] = []
-    real = script._convert_article
-
-    def slow(*args: Any) -> Article:
-        calls.append(args[2])
-        time.sleep(0.02)  # widen the window in which a second thread could slip in
-        return real(*args)
-
-    monkeypatch.setattr(script, "_convert_article", slow)
-    converter = ArticleConverter(_article())
-    results: list[Article] = []
-    threads = [
-        threading.Thread(target=lambda: results.append(converter.get(Target.TAIWAN)))
-        for _ in range(8)
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert calls == [Target.TAIWAN]
-    assert len(results) == 8
-    assert all(r is results[0] for r in results)
 
 
 # --------------------------------------------------------------------------- the opencc package
