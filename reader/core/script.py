@@ -654,7 +654,7 @@ def _rebuild(article: Article, texts: Sequence[str], script: Script) -> Article:
         source=None if article.source is None else source,
         author=None if article.author is None else author,
         blocks=tuple(
-            b if b.text == t else Block(b.type, t, b.src)
+            b if b.text == t else Block(b.type, t, b.src, b.header)
             for b, t in zip(article.blocks, blocks, strict=True)
         ),
         sections=tuple(
