@@ -72,7 +72,7 @@ _CAPTION_RE = lazy_compile(
 #: Boilerplate: rights, disclaimers, calls to subscribe or share.
 _BOILERPLATE_RE = lazy_compile(
     r"版[权權](?:所有|声明|聲明|归|歸|与|與|说明|說明|信息)|免[责責]|[转轉][载載](?:请|請|须|須|自|时|時)"
-    r"|著作[权權]|未[经經]授[权權]|订阅|訂閱|关注我们|關注我們|[声聲]明$"
+    r"|著作[权權]|未[经經]授[权權]|订阅|訂閱|关注我们|關注我們|[声聲]明$|推[荐薦]$"
     r"|扫码|掃碼|二维码|二維碼|点击|點擊|阅读原文|閱讀原文|责任编辑|責任編輯|原文链接|原文鏈接"
     r"|首发|首發|公众号|公眾號|微信号|微信號|本文来自|本文來自"
 )
@@ -123,7 +123,7 @@ def is_credit_or_chrome(text: str) -> bool:
         or _DATELINE_RE.search(t)
         or _CAPTION_RE.search(t)
         or _BOILERPLATE_RE.search(t)
-        or (_DATE_RE.search(t) and len(t) <= PLAIN_MAX_CHARS)
+        or (_DATE_RE.search(t) and (len(t) <= PLAIN_MAX_CHARS or not _PROSE_RE.search(t)))
     )
 
 
@@ -264,7 +264,7 @@ def _content(blocks: Sequence[Block], j: int, heads: list[int], bare: set[int]) 
     return (
         (_is_prose(b, 1) and b.text[-1] in _SENTENCE_ENDS)  # a sentence: "①鄉：家鄉。"
         or len(b.text) >= CONTENT_MIN_CHARS
-        or b.type in (BlockType.LIST_ITEM, BlockType.QUOTE)
+        or b.type in (BlockType.LIST_ITEM, BlockType.QUOTE, BlockType.TABLE)
     )
 
 
@@ -278,7 +278,13 @@ def _unfinished(text: str) -> bool:
 def _aside(b: Block) -> bool:
     """A block passed over between a heading and its content: a picture, its caption, an
     interface label (編輯, 播報) or a credit line (作者：佚名)."""
-    return b.type in _PICTURE or b.text in _UI_LABELS or is_credit_or_chrome(b.text)
+    t = b.text.strip()
+    return (
+        b.type in _PICTURE
+        or t in _UI_LABELS
+        or _CREDIT_LABEL_RE.match(t) is not None
+        or _DATELINE_RE.search(t) is not None
+    )
 
 
 def _plain_candidate(blocks: Sequence[Block], i: int, title: str) -> bool:
