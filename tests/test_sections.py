@@ -381,3 +381,22 @@ def test_a_portal_page_gets_its_plain_and_bold_headings(
     assert [s.title for s in article.sections] == [plain, bold]
     assert (article.source, article.author) == (byline[3:7], "田野")
     assert title not in [b.text for b in article.blocks]
+
+
+def test_a_lone_number_or_a_long_plain_line_beside_marked_headings_is_no_heading() -> None:
+    body = "今年春天，河谷里的果园比往年早开了十天，果农们忙着疏花，镇上的收购站也提前开了门。"
+    blocks = [
+        Block(BlockType.PARAGRAPH, body),
+        Block(BlockType.HEADING, "果园提前开花"),
+        Block(BlockType.PARAGRAPH, body),
+        Block(BlockType.PARAGRAPH, "1、河谷东岸的老果园今年也第一次挂上了果"),
+        Block(BlockType.PARAGRAPH, body),
+        Block(BlockType.PARAGRAPH, "镇政府决定在河边修一条新路通到山脚下"),
+        Block(BlockType.PARAGRAPH, body),
+        Block(BlockType.HEADING, "新路通到山脚"),
+        Block(BlockType.PARAGRAPH, body),
+    ]
+    assert [s.title for s in find_sections(mark_headings(blocks, "河谷果園春來早"))] == [
+        "果园提前开花",
+        "新路通到山脚",
+    ]

@@ -10,6 +10,7 @@ or a label ending in a colon.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reader.core import heuristics as h
@@ -26,6 +27,10 @@ PLAIN_NEXT_MIN_CHARS = 30
 #: Plain short lines are headings only while they stay a minority of the paragraphs: a page
 #: of short lines is a poem, a list or a chat log.
 PLAIN_MAX_SHARE = 0.4
+#: On a page with marked-up headings, a plain line is one of them only when it is at most
+#: this many characters longer than the longest (ia-163's plain heading: 12 characters
+#: beside marked ones of 9-13; lines pasted in from elsewhere run to 17-30).
+PLAIN_SLACK_CHARS = 2
 #: Commas a heading may hold ("整容手術後，露面說案情"); more make it a sentence.
 MAX_COMMAS = 2
 #: A plain line ending in a question mark is a heading from this length on ("數百萬巨獎如何
@@ -109,6 +114,44 @@ def is_numbered(text: str) -> bool:
     return _NUMBERED_RE.match(text) is not None
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)}
+
+
+def _number(text: str) -> tuple[str, int] | None:
+    """(style, value) of a numbered line's number: ("（）", 3) for "（三）……"."""
+    m = _NUMBERED_RE.match(text)
+    if m is None:
+        return None
+    label = m.group()
+    digits = "".join(c for c in label if c.isdigit() or c in _CN_DIGITS or c == "十")
+    # The style keeps the kind of numeral: "1、" and "二、" are not one sequence.
+    style = re.sub(r"\d+", "9", re.sub("[〇一二三四五六七八九十]+", "九", label))
+    if digits.isdigit():
+        return style, int(digits)
+    tens, _, ones = digits.partition("十")
+    if "十" in digits:
+        value = _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    else:
+        value = _CN_DIGITS.get(digits, 0)
+    return style, value
+
+
+def _in_sequence(blocks: Sequence[Block], i: int) -> bool:
+    """Whether a numbered line has a neighbour in its numbering on the page ("（一）" and
+    "（二）"): a lone number is a list item or a line taken from elsewhere."""
+    own = _number(blocks[i].text)
+    if own is None:
+        return False
+    style, value = own
+    return any(
+        j != i
+        and (other := _number(b.text)) is not None
+        and other[0] == style
+        and abs(other[1] - value) == 1
+        for j, b in enumerate(blocks)
+    )
+
+
 def is_credit_or_chrome(text: str) -> bool:
     """A byline, credit, dateline, caption, label or boilerplate line (never a heading)."""
     t = text.strip()
@@ -166,8 +209,8 @@ def plain_heading_shape(text: str) -> bool:
         return False  # a label and its value ("不友善內容：人身攻擊")
     if _SENTENCE_RE.search(t[:-1]) or t.count("，") + t.count(",") > MAX_COMMAS:
         return False
-    if t[0] in _FRAGMENT_STARTS:
-        return False  # the rest of a sentence cut by a line break ("的力量是不是……")
+    if t[0] in _FRAGMENT_STARTS or t[0] in "·•●▪◆■":
+        return False  # a fragment, or an item of a bulleted list of links
     if t[-1] in "？?":  # "數百萬巨獎如何花？", not a line of talk ("是你嗎？")
         return len(t) >= QUESTION_MIN_CHARS and t[-2] not in "呢吗嗎吧啊嘛"
     if t[-1] in _BAD_ENDS or t.endswith("..."):
@@ -237,6 +280,15 @@ def mark_headings(blocks: Sequence[Block], title: str) -> list[Block]:
         and _plain_candidate(out, before, title)
     ):
         plain.insert(0, before)  # the first heading, right before the first prose
+    if marked:
+        # A page that marks its headings marks them all, but for a slip: a plain line joins
+        # them only when it is no longer than they are, or continues their numbering.
+        longest = max(len(b.text) for b in out if b.type is BlockType.HEADING)
+        plain = [
+            i
+            for i in plain
+            if len(out[i].text) <= longest + PLAIN_SLACK_CHARS or _in_sequence(out, i)
+        ]
     paragraphs = sum(1 for b in out if b.type is BlockType.PARAGRAPH)
     if (len(plain) >= 2 or (plain and marked)) and len(plain) <= PLAIN_MAX_SHARE * paragraphs:
         for i in plain:
@@ -290,6 +342,8 @@ def _aside(b: Block) -> bool:
 def _plain_candidate(blocks: Sequence[Block], i: int, title: str) -> bool:
     b = blocks[i]
     if i < 1 or b.type is not BlockType.PARAGRAPH or not plain_heading_shape(b.text):
+        return False
+    if is_numbered(b.text) and not _in_sequence(blocks, i):
         return False
     prev = blocks[i - 1]
     if prev.type is BlockType.IMAGE:
