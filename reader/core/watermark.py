@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from reader.core import heuristics as h
 from reader.core.article import Block, BlockType, Removal
@@ -105,12 +106,10 @@ def find_families(texts: Sequence[str]) -> list[Family]:
     if len(candidates) < need:
         return []
     gram = h.WATERMARK_GRAM
-    df: Counter[str] = Counter()
-    grams: dict[int, set[str]] = {}
-    for i in candidates:
-        t = paras[i]
-        grams[i] = {t[j : j + gram] for j in range(len(t) - gram + 1)}
-        df.update(grams[i])
+    grams = {
+        i: {paras[i][j : j + gram] for j in range(len(paras[i]) - gram + 1)} for i in candidates
+    }
+    df = Counter(chain.from_iterable(grams.values()))  # one count over all paragraphs
     found = _find(texts, paras, candidates=candidates, grams=grams, df=df, need=need, prose=prose)
     if found or len(candidates) > h.WATERMARK_SHORT_MAX_PARAS:
         return found
