@@ -53,6 +53,13 @@ _FOREIGN_RE = lazy_compile(
 SEPARATOR_RE = lazy_compile(f"[{re.escape(_SEPARATORS)}]")
 _TRANSLIT_RUN_RE = lazy_compile(f"[{_TRANSLIT}]{{3,10}}")
 _TRANSLIT_PAIR_RE = lazy_compile(f"[{_TRANSLIT}]{{2}}")
+#: A run of transcription characters glossed by its Latin spelling in a bracket: a foreign
+#: name however short ("密爾(John S. Mill)", "哈里斯（Sydney Harris）").
+_GLOSSED_RE = lazy_compile(f"[{_TRANSLIT}]{{2,10}}(?=\\s*[（(]\\s*[A-Z])")
+#: Words that introduce a name in apposition ("一位名叫德勒斯的犬儒派說"): the name ends
+#: before the 的 that joins it to its noun.
+NAMED_AS = ("名叫", "叫做", "名为", "名為", "名唤", "名喚")
+_NAMED_AS_RE = lazy_compile(r"([^\s，。、的（(]{2,12}?)(?:\s*[（(][^）)]{0,30}[）)])?的")
 #: A Latin-script name: one or two capitalised words (Jenny, Robin Winks); three or more
 #: are a title or a firm.
 _LATIN_RE = lazy_compile(r"[A-Z][a-z]+(?:[ ·.\-]?[A-Z][a-z]+)?(?![ ·.\-]?[A-Za-z])")
@@ -185,6 +192,15 @@ class NameReader:
             ):
                 return m.group(), m.end()
             return None
+        m = _GLOSSED_RE.match(text, pos, limit)
+        if m and m.group() not in w.PLACES:
+            return m.group(), m.end()
+        if ch in w.SINGLE_SURNAMES and ch not in w.TRANSLIT:
+            # "狄奧根尼回答說": a surname character heading a transcription run is the first
+            # syllable of a foreign name longer than any Chinese one.
+            run = _TRANSLIT_RUN_RE.match(text, pos + 1, limit)
+            if run and right_ok(text, run.end(), limit) and text[pos : run.end()] not in w.PLACES:
+                return text[pos : run.end()], run.end()
         m = _FOREIGN_RE.match(text, pos, limit)
         if m:
             name = m.group()
@@ -234,6 +250,24 @@ class NameReader:
                 return two, pos + 2
         if run and right_ok(text, run.end(), limit):
             return run.group(), run.end()
+        return None
+
+    def named_as(self, text: str, pos: int, limit: int) -> tuple[str, int] | None:
+        """The name after 名叫 at `pos`, up to the 的 of its noun ("名叫瓦連京·圖爾欽的異議
+        人士"), when it is shaped like a name."""
+        if not text.startswith(NAMED_AS, max(0, pos - 2)) or pos < 2:
+            return None
+        m = _NAMED_AS_RE.match(text, pos, limit)
+        if m is None:
+            return None
+        cand = m.group(1)
+        if (
+            valid_name(cand)
+            or _FOREIGN_RE.fullmatch(cand)
+            or _TRANSLIT_RUN_RE.fullmatch(cand)
+            or _LATIN_RE.fullmatch(cand)
+        ):
+            return cand, pos + len(cand)
         return None
 
     def recurs(self, cand: str, after: str) -> bool:

@@ -50,11 +50,14 @@ PROSE_MIN_CHARS = 20
 _BAD_ENDS = frozenset("。！？!?；;：:，,、….")
 _SENTENCE_RE = lazy_compile(r"[。！!；;]")
 _PROSE_RE = lazy_compile(r"[，。、！？；…]|[,.!?;](?=\s|$)")
-#: Numbered headings (一、 (二) 3. 01 第四章): numbered, a line is a heading even when it ends
-#: like a question or trails off ("01《熱辣滾燙》，比起拳擊和減肥，更重要的是...").
+#: Numbered headings (一、 (二) 3. 01 第四章 表現一：): numbered, a line is a heading even when
+#: it ends like a question or trails off ("01《熱辣滾燙》，比起拳擊和減肥，更重要的是...").
+#: A word and a numeral before a colon ("表現一：身高", "案例二：") numbers a series the
+#: same way; a lone one ("統一：") has no neighbour in its numbering and stays a label.
 _NUMBERED_RE = lazy_compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-    r"|\d{1,2}\s*[、.．)）]|0\d(?!\d)|第[一二三四五六七八九十\d]{1,3}[章節节部篇條条])"
+    r"|\d{1,2}\s*[、.．)）]|0\d(?!\d)|第[一二三四五六七八九十\d]{1,3}[章節节部篇條条]"
+    r"|[\u4e00-\u9fff]{1,4}?[一二三四五六七八九十]{1,3}[：:])"
 )
 #: Bylines and credits: a credit label, then a separator (文丨, 作者︱, 出品︱, 記者：).
 _CREDIT_LABEL_RE = lazy_compile(
@@ -214,7 +217,9 @@ def plain_heading_shape(text: str) -> bool:
     if t[-1] in "？?":  # "數百萬巨獎如何花？", not a line of talk ("是你嗎？")
         return len(t) >= QUESTION_MIN_CHARS and t[-2] not in "呢吗嗎吧啊嘛"
     if t[-1] in _BAD_ENDS or t.endswith("..."):
-        return numbered and t[-1] not in "。：:，,、；;"
+        # A numbered line may close its one sentence ("表現一：能夠接受自己的變化。"): the
+        # prose after it, longer than it, still has to follow (`_plain_candidate`).
+        return numbered and t[-1] not in "：:，,、；;"
     if t[-1] in "”」』》）)\"'":
         return _balanced_end(t)
     return True
@@ -323,6 +328,8 @@ def _content(blocks: Sequence[Block], j: int, heads: list[int], bare: set[int]) 
 def _unfinished(text: str) -> bool:
     """Whether a paragraph stops mid-sentence: more than a link's word ("詳情") after its
     last sentence mark."""
+    if text.rstrip()[-1:] in "：:":
+        return False  # "具體情況分析如下：" introduces what follows
     last = max(text.rfind(ch) for ch in _SENTENCE_ENDS)
     return len(text) - last - 1 > UNFINISHED_TAIL_CHARS
 
