@@ -310,6 +310,52 @@ CASES: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
         ],
         [],
     ),
+    # A word and a numeral before a colon number a series ("表现一：", "表现二："); a numbered
+    # line may close its sentence; a paragraph ending in a colon introduces what follows.
+    (
+        "word-numeral-series-and-colon-intro/simplified",
+        "河谷小学读书调查",
+        [
+            ("paragraph", "调查覆盖了河谷镇三所小学的四百名学生，结果分为两个方面，具体如下："),
+            ("paragraph", "表现一：课外阅读时间增加"),
+            ("paragraph", "四年级以上的学生每天读书的时间平均多了二十分钟，周末更多。"),
+            ("paragraph", "表现二：更多学生去图书馆。"),
+            ("paragraph", "镇图书馆的借阅记录显示，学生借书的次数比去年多了三成。"),
+        ],
+        ["表现一：课外阅读时间增加", "表现二：更多学生去图书馆。"],
+    ),
+    (
+        "a-lone-word-numeral-label-is-no-heading/simplified",
+        "河谷小学读书调查",
+        [
+            ("paragraph", "调查覆盖了河谷镇三所小学的四百名学生，结果分为两个方面，具体如下："),
+            ("paragraph", "统一：时间"),
+            ("paragraph", "四年级以上的学生每天读书的时间平均多了二十分钟，周末更多。"),
+        ],
+        [],
+    ),
+    (
+        "word-numeral-series-and-colon-intro/traditional",
+        "河谷小學讀書調查",
+        [
+            ("paragraph", "調查覆蓋了河谷鎮三所小學的四百名學生，結果分爲兩個方面，具體如下："),
+            ("paragraph", "表現一：課外閱讀時間增加"),
+            ("paragraph", "四年級以上的學生每天讀書的時間平均多了二十分鐘，週末更多。"),
+            ("paragraph", "表現二：更多學生去圖書館。"),
+            ("paragraph", "鎮圖書館的借閱記錄顯示，學生借書的次數比去年多了三成。"),
+        ],
+        ["表現一：課外閱讀時間增加", "表現二：更多學生去圖書館。"],
+    ),
+    (
+        "a-lone-word-numeral-label-is-no-heading/traditional",
+        "河谷小學讀書調查",
+        [
+            ("paragraph", "調查覆蓋了河谷鎮三所小學的四百名學生，結果分爲兩個方面，具體如下："),
+            ("paragraph", "統一：時間"),
+            ("paragraph", "四年級以上的學生每天讀書的時間平均多了二十分鐘，週末更多。"),
+        ],
+        [],
+    ),
 ]
 
 

@@ -342,6 +342,13 @@ class NameReader:
         return out
 
 
+def dotted_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A foreign name with its parts joined by a middle dot, whole, at `pos`: a person by
+    its shape wherever it stands ("漢娜·羅森把這座城市比作……")."""
+    m = _FOREIGN_RE.match(text, pos)
+    return (m.group(), m.end()) if m else None
+
+
 def short_form(short: str, full: str, *, alone: bool = True) -> bool:
     """Whether `short` names the person `full`: a part of a foreign name, a given name, or
     (`alone`: a short form found by itself) a surname."""

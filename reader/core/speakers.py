@@ -43,6 +43,9 @@ _NAMED_AS_ENDS = frozenset(x[-1] for x in nm.NAMED_AS)
 #: A quoted span this short right before a verb's clause is a title, not speech: the
 #: clause reads across it ("在“清華大學論壇”上表示").
 _TITLE_QUOTE_MAX = 30
+#: What introduces a person right after their name ("……是一名護士"): the name is a
+#: person's, for a later 他說/她說.
+_INTRODUCERS = ("是一名", "是一位", "是位", "是个", "是個")
 #: Kinds of attribution site.
 _VERB, _QUOTE, _LABEL = "verb", "quote", "label"
 #: Conjunctions joining two speakers of one verb ("李明和王芳表示").
@@ -238,11 +241,16 @@ class _Finder:
                     continue
                 if pos and (text[pos - 1].isdigit() or (text[pos - 1].isalpha() and ch.isascii())):
                     continue  # "200萬千瓦": a number's unit, not a name
-                got = self.names.name_at(text, pos, size, latin=True)
+                got = (
+                    self.names.name_at(text, pos, size, latin=True)
+                    or _introduced(text, pos)
+                    or nm.dotted_at(text, pos)
+                )
                 if got and (
                     got[0] in self.hits
                     or nm.role_before(text, pos)
                     or nm.SEPARATOR_RE.search(got[0]) is not None  # "漢娜·阿倫特": by its shape
+                    or text.startswith(_INTRODUCERS, pos + len(got[0]))
                     or (
                         len(got[0]) > 2
                         and got[0][0] not in w.WEAK_SURNAMES
@@ -278,6 +286,16 @@ class _Finder:
                 }
             if len(owners) == 1:
                 self.hits.setdefault(owners.pop(), set()).update(self.hits.pop(name))
+
+
+def _introduced(text: str, pos: int) -> tuple[str, int] | None:
+    """A name introduced as a person ("樊曉婷是一名兒科護士"): someone a later 她說 may
+    point back to, though named only once."""
+    for k in (3, 2):
+        cand = text[pos : pos + k]
+        if nm.valid_name(cand) and text.startswith(_INTRODUCERS, pos + k):
+            return cand, pos + k
+    return None
 
 
 def _clause_start(text: str, pos: int, breaks: frozenset[str] = _CLAUSE_BREAKS) -> int:
