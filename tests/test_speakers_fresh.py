@@ -310,6 +310,46 @@ MECHANISM_CASES: list[tuple[str, list[str], list[str]]] = [
         ["漢娜·羅森"],
     ),
     ("zhuanwen/traditional", ["地理學家谷雲峯撰文指出，這條河的改道已有三百年。"], ["谷雲峯"]),
+    (
+        "glossed-with-one-character-outside-the-table/simplified",
+        ["书中，森川(Haruto Morikawa)指出：城市的边界总在移动。"],
+        ["森川"],
+    ),
+    (
+        "transcription-with-dang-and-di/simplified",
+        ["换言之，亚当·科尔早就指出：市场需要规则。", "提奥多罗底说“先认识你自己”。"],
+        ["亚当·科尔", "提奥多罗底"],
+    ),
+    (
+        "run-gives-back-the-next-word/simplified",
+        ["其中写到，勃洛涅夫当年曾对他的学生说：“别怕犯错。”"],
+        ["勃洛涅夫"],
+    ),
+    (
+        "a-word-before-the-gloss-is-no-name/simplified",
+        ["叫德维斯(Davis)的老船长就说：“海上没有捷径。”"],
+        [],
+    ),
+    (
+        "glossed-with-one-character-outside-the-table/traditional",
+        ["書中，森川(Haruto Morikawa)指出：城市的邊界總在移動。"],
+        ["森川"],
+    ),
+    (
+        "transcription-with-dang-and-di/traditional",
+        ["換言之，亞當·科爾早就指出：市場需要規則。", "提奧多羅底說“先認識你自己”。"],
+        ["亞當·科爾", "提奧多羅底"],
+    ),
+    (
+        "run-gives-back-the-next-word/traditional",
+        ["其中寫到，勃洛涅夫當年曾對他的學生說：“別怕犯錯。”"],
+        ["勃洛涅夫"],
+    ),
+    (
+        "a-word-before-the-gloss-is-no-name/traditional",
+        ["叫德維斯(Davis)的老船長就說：“海上沒有捷徑。”"],
+        [],
+    ),
 ]
 
 

@@ -54,8 +54,10 @@ SEPARATOR_RE = lazy_compile(f"[{re.escape(_SEPARATORS)}]")
 _TRANSLIT_RUN_RE = lazy_compile(f"[{_TRANSLIT}]{{3,10}}")
 _TRANSLIT_PAIR_RE = lazy_compile(f"[{_TRANSLIT}]{{2}}")
 #: A run of transcription characters glossed by its Latin spelling in a bracket: a foreign
-#: name however short ("密爾(John S. Mill)", "哈里斯（Sydney Harris）").
-_GLOSSED_RE = lazy_compile(f"[{_TRANSLIT}]{{2,10}}(?=\\s*[（(]\\s*[A-Z])")
+#: name however short ("密爾(John S. Mill)", "哈里斯（Sydney Harris）", "福山(Francis
+#: Fukuyama)": one character of the run may be outside the table).
+_GLOSSED_RE = lazy_compile("[\u4e00-\u9fff]{2,10}(?=\\s*[（(]\\s*[A-Z][a-z])")
+_GLOSSED_OTHER_MAX = 1
 #: Words that introduce a name in apposition ("一位名叫德勒斯的犬儒派說"): the name ends
 #: before the 的 that joins it to its noun.
 NAMED_AS = ("名叫", "叫做", "名为", "名為", "名唤", "名喚")
@@ -193,14 +195,21 @@ class NameReader:
                 return m.group(), m.end()
             return None
         m = _GLOSSED_RE.match(text, pos, limit)
-        if m and m.group() not in w.PLACES:
+        if (
+            m
+            and m.group() not in w.PLACES
+            and sum(c not in w.TRANSLIT for c in m.group()) <= _GLOSSED_OTHER_MAX
+            and may_start_name(ch)
+        ):
             return m.group(), m.end()
         if ch in w.SINGLE_SURNAMES and ch not in w.TRANSLIT:
             # "狄奧根尼回答說": a surname character heading a transcription run is the first
             # syllable of a foreign name longer than any Chinese one.
             run = _TRANSLIT_RUN_RE.match(text, pos + 1, limit)
-            if run and right_ok(text, run.end(), limit) and text[pos : run.end()] not in w.PLACES:
-                return text[pos : run.end()], run.end()
+            if run and text[pos : run.end()] not in w.PLACES:
+                for end in range(run.end(), max(pos + _CHINESE_MAX, run.end() - 2), -1):
+                    if right_ok(text, end, limit):
+                        return text[pos:end], end
         m = _FOREIGN_RE.match(text, pos, limit)
         if m:
             name = m.group()
@@ -214,8 +223,11 @@ class NameReader:
         run = _TRANSLIT_RUN_RE.match(text, pos, limit)
         if run and run.group() in w.PLACES:
             run = None
-        if run and len(run.group()) > _CHINESE_MAX and right_ok(text, run.end(), limit):
-            return run.group(), run.end()
+        if run and len(run.group()) > _CHINESE_MAX:
+            # "勃烈日涅夫當年曾說": the run may take the start of the next word.
+            for end in range(run.end(), max(pos + _CHINESE_MAX, run.end() - 2), -1):
+                if right_ok(text, end, limit):
+                    return text[pos:end], end
         partial = title_follows_surname(text, pos)
         for size in (4, 3, 2) if not partial else ():
             cand = text[pos : pos + size]

@@ -98,6 +98,9 @@ _SPEECH_LINE_RE = lazy_compile(
     r"|^[—―-]{1,2}|[：:]\s*[\d\-+ ]{5,}$"
 )
 _DATE_RE = lazy_compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+#: A date with its time of day ("2024-04-07 09:53"): a post's or comment's head line, however
+#: long the votes and place around it make it.
+_DATETIME_RE = lazy_compile(_DATE_RE.pattern + r"[日号號]?\s*\d{1,2}:\d{2}")
 _FOLD_RE = lazy_compile(r"[\s\W_]+")
 _PICTURE = (BlockType.IMAGE, BlockType.CAPTION)
 #: Particles and conjunctions that start no heading, only the rest of a sentence.
@@ -170,6 +173,7 @@ def is_credit_or_chrome(text: str) -> bool:
         or _CAPTION_RE.search(t)
         or _BOILERPLATE_RE.search(t)
         or (_DATE_RE.search(t) and (len(t) <= PLAIN_MAX_CHARS or not _PROSE_RE.search(t)))
+        or _DATETIME_RE.search(t) is not None
     )
 
 
@@ -328,10 +332,14 @@ def _content(blocks: Sequence[Block], j: int, heads: list[int], bare: set[int]) 
 def _unfinished(text: str) -> bool:
     """Whether a paragraph stops mid-sentence: more than a link's word ("詳情") after its
     last sentence mark."""
-    if text.rstrip()[-1:] in "：:":
-        return False  # "具體情況分析如下：" introduces what follows
     last = max(text.rfind(ch) for ch in _SENTENCE_ENDS)
     return len(text) - last - 1 > UNFINISHED_TAIL_CHARS
+
+
+def _introduces(prev: str, line: str) -> bool:
+    """Whether a paragraph ending in a colon ("具體情況分析如下：") introduces numbered
+    sections: what follows a colon is its own words, unless it is numbered."""
+    return prev.rstrip()[-1:] in "：:" and is_numbered(line)
 
 
 def _aside(b: Block) -> bool:
@@ -355,7 +363,7 @@ def _plain_candidate(blocks: Sequence[Block], i: int, title: str) -> bool:
     prev = blocks[i - 1]
     if prev.type is BlockType.IMAGE:
         return False  # a caption under its picture
-    if _is_prose(prev) and _unfinished(prev.text):
+    if _is_prose(prev) and _unfinished(prev.text) and not _introduces(prev.text, b.text):
         return False  # the rest of a paragraph broken off by a line break
     rest = [x for x in blocks[i + 1 : i + 4] if x.type is not BlockType.IMAGE]
     if rest and (

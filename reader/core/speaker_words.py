@@ -234,7 +234,8 @@ FILLERS = _words(
 
 
 #: Characters of transliterated foreign names (the usual transcription table: 弗雷德里克,
-#: 梅里克·加蘭, 勃烈日涅夫, 圖爾欽). A run of them joined by a name separator is a foreign name.
+#: 梅里克·加蘭, 勃烈日涅夫, 圖爾欽, 亞當·斯密, 蘇格拉底). A run of them joined by a name
+#: separator is a foreign name.
 TRANSLIT = frozenset(
     "文各席翰恩珍琼瓊茜露芭赛賽斐肖哲朱吕呂宁寧汀铁鐵托京泽澤连連拜登阿埃艾爱愛安昂奥奧澳巴班"
     "邦保鲍鮑贝貝本比彼毕畢庇别別宾賓波伯博布查彻徹达達戴丹道德迪蒂杜多厄尔爾法凡范範菲费費芬"
@@ -243,7 +244,7 @@ TRANSLIT = frozenset(
     "麦麥曼梅蒙米密敏莫墨姆穆纳納娜奈南内內尼妮纽紐诺諾欧歐帕潘佩彭皮普齐齊奇恰乔喬切琴丘萨薩"
     "塞桑瑟森沙莎尚舍施什史斯松苏蘇索塔泰坦汤湯特图圖瓦万萬旺威韦韋维維温溫沃乌烏伍西希锡錫谢"
     "謝辛休雅亚亞扬揚耶伊因英尤约約扎詹兹茲卓佐茨夫士蓬姬娃雪得契琪黛丝絲珀洁潔薇娅婭芙柏朵赖"
-    "賴勃崔滕默涅烈日钦欽根"
+    "賴勃崔滕默涅烈日钦欽根丁东東提当當底理唐夏庞龐"
 )
 
 
