@@ -350,6 +350,26 @@ MECHANISM_CASES: list[tuple[str, list[str], list[str]]] = [
         ["叫德維斯(Davis)的老船長就說：“海上沒有捷徑。”"],
         [],
     ),
+    (
+        "preposition-between-name-and-verb/simplified",
+        ["研究员何思源根据三年的调查数据指出，河流的含沙量在下降。"],
+        ["何思源"],
+    ),
+    (
+        "transcription-with-jia/simplified",
+        ["在当年的小城，最重要的是铁路。别佳洛夫指出，车站改变了一切。"],
+        ["别佳洛夫"],
+    ),
+    (
+        "preposition-between-name-and-verb/traditional",
+        ["研究員何思源根據三年的調查數據指出，河流的含沙量在下降。"],
+        ["何思源"],
+    ),
+    (
+        "transcription-with-jia/traditional",
+        ["在當年的小城，最重要的是鐵路。別佳洛夫指出，車站改變了一切。"],
+        ["別佳洛夫"],
+    ),
 ]
 
 
