@@ -326,8 +326,9 @@ class Controls:
             return
         fmt = t(_FORMAT_KEYS.get(article.format, "format_html"))
         labels.format.setText(f"{article.encoding.upper()} · {fmt}")
-        labels.chars.setText(t("chars", n=f"{article.char_count:,}"))
-        labels.time.setText(t("minutes", m=reading_minutes(article)))
+        chars = article.char_count
+        labels.chars.setText(t("chars", n=f"{chars:,}"))
+        labels.time.setText(t("minutes", m=reading_minutes(article, chars)))
         keys = {o.value: o.key for c in CHOICES for o in c.options}
         shown = t(keys[script])
         if script is Target.ORIGINAL:

@@ -161,7 +161,9 @@ class ReadingSession(QObject):
                 return False
             self.set_article(article, path)
             return True
-        self._background().submit(load_article, path)
+        from reader.ui.worker import load_rendered  # noqa: PLC0415 - see _background
+
+        self._background().submit(load_rendered, path)
         self._set_loading(path)
         return True
 
@@ -169,18 +171,33 @@ class ReadingSession(QObject):
         """The file loading in the background, if any."""
         return self._loading
 
-    def set_article(self, article: Article, path: Path | None = None) -> None:
-        """Make `article` (from `path`, if any) the open article; emits `article_loaded`."""
+    def set_article(
+        self, article: Article, path: Path | None = None, html: str | None = None
+    ) -> None:
+        """Make `article` (from `path`, if any) the open article; emits `article_loaded`.
+
+        `html` is its rendering when the caller has it already (the loading worker's).
+        """
         self.remember_position()
         self._path = path
         self._article = article
         self._cache.clear()
+        if html is not None:
+            self._cache[(Target.ORIGINAL, QuoteStyle.KEEP, TraditionalStandard.TAIWAN)] = (
+                article,
+                html,
+            )
         self._shown_key = None
-        self._images = {
-            i: article.assets[b.src]
-            for i, b in enumerate(article.blocks)
-            if b.type is BlockType.IMAGE and b.src is not None and b.src in article.assets
-        }
+        assets = article.assets
+        self._images = (
+            {
+                i: assets[b.src]
+                for i, b in enumerate(article.blocks)
+                if b.type is BlockType.IMAGE and b.src is not None and b.src in assets
+            }
+            if assets
+            else {}
+        )
         self.article_loaded.emit(article)
 
     def saved_position(self) -> Position | None:
@@ -249,11 +266,13 @@ class ReadingSession(QObject):
         self._loading = path
         self.busy_changed.emit(self.busy())
 
-    def _job_finished(self, _jid: int, article: object) -> None:
+    def _job_finished(self, _jid: int, result: object) -> None:
         path = self._loading
         self._set_loading(None)
-        if isinstance(article, Article) and path is not None:
-            self.set_article(article, path)
+        if isinstance(result, tuple) and path is not None:
+            article, html = result
+            if isinstance(article, Article) and isinstance(html, str):
+                self.set_article(article, path, html)
 
     def _job_failed(self, _jid: int, message: str) -> None:
         path = self._loading

@@ -10,10 +10,9 @@ to a script or theme seen recently costs no parsing or layout.
 from __future__ import annotations
 
 import logging
-import re
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QTimer, QUrl, Signal
@@ -21,6 +20,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock, QTextCursor, QTextDo
 from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
+from reader.ui.docbuild import ArticleDocument
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QImage, QResizeEvent
@@ -46,6 +46,11 @@ ascenders to separate lines, so it wants more air than Latin text (1.4-1.5)."""
 
 HEADING_LINE_HEIGHT_EM = 1.5
 
+BUILD_STEP_SECONDS = 0.025
+"""How long one turn of building a big article's document may take (see docbuild.py):
+with the layout Qt does for each slice and the paint after it, a turn stays well under
+the 100 ms a window may stall (benchmarks: opening a 10 MB page)."""
+
 
 class ArticleView(QTextBrowser):
     """Shows one rendered article in a centred column.
@@ -53,10 +58,12 @@ class ArticleView(QTextBrowser):
     Signals:
         link_clicked(QUrl): the user clicked a link (the owner decides whether to open it).
         top_block_changed(int): the article block at the top of the viewport changed.
+        document_completed(): a big article built in slices has its last slice now.
     """
 
     link_clicked = Signal(QUrl)
     top_block_changed = Signal(int)
+    document_completed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +78,11 @@ class ArticleView(QTextBrowser):
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._last_top = -1
         self._reading_font: QFont | None = None
-        self._docs: OrderedDict[tuple[str, str, str], _Doc] = OrderedDict()
+        self._docs: OrderedDict[tuple[str, str, str], ArticleDocument] = OrderedDict()
+        self._entry: ArticleDocument | None = None  # the one shown
+        self._build_timer = QTimer(self)  # appends a big article's slices, turn by turn
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_more)
         self._own_doc: QTextDocument | None = None
         self._html = ""
         self._css = ""
@@ -130,8 +141,8 @@ class ArticleView(QTextBrowser):
             doc.setUndoRedoEnabled(False)
             doc.setDefaultFont(font)
             doc.setDefaultStyleSheet(css)
-            doc.setHtml(_anchors_as_states(self._html))
-            entry = _Doc(doc, *_anchor_blocks(doc))
+            entry = ArticleDocument(doc, self._html)
+            entry.build_step(0)  # a small article whole, a big one's first screenful
         self._docs[key] = entry
         self._marks.clear()
         self.setExtraSelections([])
@@ -152,6 +163,11 @@ class ArticleView(QTextBrowser):
         finally:
             bar.blockSignals(False)
         self._own_doc = entry.doc
+        self._entry = entry
+        if entry.complete:
+            self._build_timer.stop()
+        else:
+            self._build_timer.start()
         if (
             previous is not None
             and previous is not entry.doc
@@ -171,13 +187,19 @@ class ArticleView(QTextBrowser):
         The place is held until the layout settles (see `settled`), and before the view
         is first shown it is taken when it is. Returns False if there is no such anchor.
         """
-        if name not in self._anchors:
+        if name not in self._anchors and not (
+            self.building() and block_of_anchor(name) is not None
+        ):
             return False
         self._pending = (name, offset)
         self._pending_timer.start()
-        if self._laid_out():
+        if self._ready(name):
             self._scroll_now(name, offset)
         return True
+
+    def building(self) -> bool:
+        """Whether the article shown is still being built (see docbuild.py)."""
+        return self._entry is not None and not self._entry.complete
 
     def settled(self) -> bool:
         """True once the last scroll_to has been carried out on the final layout."""
@@ -200,7 +222,7 @@ class ArticleView(QTextBrowser):
 
         None when nothing is shown.
         """
-        if self._pending is not None and not self._laid_out():
+        if self._pending is not None and not self._ready(self._pending[0]):
             found = block_of_anchor(self._pending[0])
             return -1 if found is None else found
         if not self._block_index or not self._laid_out():
@@ -216,7 +238,7 @@ class ArticleView(QTextBrowser):
 
     def top_offset(self) -> int:
         """Pixels between the top block's start and the top of the viewport."""
-        if self._pending is not None and not self._laid_out():
+        if self._pending is not None and not self._ready(self._pending[0]):
             return self._pending[1]
         block = self.top_block()
         if block is None:
@@ -311,7 +333,7 @@ class ArticleView(QTextBrowser):
         super().resizeEvent(event)
         self._apply_column()
         if self._pending is not None:
-            if self._laid_out():
+            if self._ready(self._pending[0]):
                 self._scroll_now(*self._pending)
             self._pending_timer.start()
 
@@ -347,12 +369,25 @@ class ArticleView(QTextBrowser):
         root.setFrameFormat(fmt)
 
     def _settle(self) -> None:
-        if self._pending is not None and self._laid_out():
+        if self._pending is not None and self._ready(self._pending[0]):
             self._scroll_now(*self._pending)
             self._pending = None
 
     def _laid_out(self) -> bool:
         return self.isVisible() and self.viewport().width() > MIN_SIDE_MARGIN * 2
+
+    def _ready(self, name: str) -> bool:
+        """Whether anchor `name` can be scrolled to now (laid out, and built)."""
+        return name in self._anchors and self._laid_out()
+
+    def _build_more(self) -> None:
+        entry = self._entry
+        if entry is None or entry.build_step(BUILD_STEP_SECONDS):
+            self._build_timer.stop()
+        if self._pending is not None and self._ready(self._pending[0]):
+            self._pending_timer.start()  # the place asked for has arrived
+        if entry is not None and entry.complete:
+            self.document_completed.emit()
 
     def _drop_documents(self) -> None:
         current = self.document()
@@ -375,50 +410,6 @@ class ArticleView(QTextBrowser):
         if top is not None and top != self._last_top:
             self._last_top = top
             self.top_block_changed.emit(top)
-
-
-class _Doc(NamedTuple):
-    """A built document and where its anchors are."""
-
-    doc: QTextDocument
-    anchors: dict[str, QTextBlock]
-    block_index: dict[int, int]  # document block number -> article block index
-
-
-# WORKAROUND for https://bugreports.qt.io/projects/QTBUG (no report found; measured with
-# benchmarks/bench_responsive.py): QTextDocument.setHtml takes time growing with the
-# square of the number of `<a name>` anchors (8,000 anchored paragraphs: 2.4 s; a 10 MB
-# page's 48,000: about 230 s, the window frozen). So each anchor becomes its element's
-# block user state (`-qt-user-state`, which Qt's HTML importer puts in
-# QTextBlock.userState and no text format holds): 8,000 paragraphs then take 0.11 s.
-# The state is the article block index plus one; 0 is the header ("top").
-_ANCHORED_RE = re.compile(r'<(\w+) class="([^"]*)"><a name="([^"]+)"></a>')
-
-
-def _anchors_as_states(html: str) -> str:
-    def state(m: re.Match[str]) -> str:
-        found = block_of_anchor(m[3])
-        return (
-            f'<{m[1]} class="{m[2]}" style="-qt-user-state:{(-1 if found is None else found) + 1}">'
-        )
-
-    return _ANCHORED_RE.sub(state, html)
-
-
-def _anchor_blocks(doc: QTextDocument) -> tuple[dict[str, QTextBlock], dict[int, int]]:
-    """Every anchor name in `doc` with its block, and block number -> article block."""
-    anchors: dict[str, QTextBlock] = {}
-    index: dict[int, int] = {}
-    block = doc.begin()
-    while block.isValid():
-        state = block.userState()
-        if state >= 0:
-            found = state - 1
-            anchors.setdefault("top" if found < 0 else anchor(found), block)
-            if found >= 0:
-                index.setdefault(block.blockNumber(), found)
-        block = block.next()
-    return anchors, index
 
 
 def _typography_css(font: QFont) -> str:

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         session.busy_changed.connect(self._busy_changed)
         self._nav = Navigator(self.view, self.sidebar, self._article, self._speaker_color)
         self.view.link_clicked.connect(self._link_clicked)
+        self.view.document_completed.connect(self._reapply_marks)  # marks past the first slices
         theme.theme_changed.connect(self._theme_changed)
 
         self._restore_state()

@@ -11,11 +11,20 @@ import gc
 import logging
 import pickle
 import sys
+from pathlib import Path
 from typing import BinaryIO
 
+from reader.core import Article, load_article
 from reader.core.errors import ReaderError
+from reader.core.render import render
 
 log = logging.getLogger(__name__)
+
+
+def load_rendered(path: Path) -> tuple[Article, str]:
+    """The article at `path` and its rendering (a job: the GUI then only shows it)."""
+    article = load_article(path)
+    return article, render(article)
 
 
 def serve(requests: BinaryIO, replies: BinaryIO) -> None:
