@@ -593,11 +593,11 @@ def test_dump_traditional_standard(tmp_path: Path, standard: str, forms: str) ->
 
 
 def test_rebuild_knows_every_block_field() -> None:
-    """`_rebuild` makes changed blocks with Block(type, text, src), which is faster than
+    """`_rebuild` makes changed blocks with Block(type, text, src, header), faster than
     dataclasses.replace; a new Block field must be carried over there too."""
     from dataclasses import fields
 
-    assert [f.name for f in fields(Block)] == ["type", "text", "src"]
+    assert [f.name for f in fields(Block)] == ["type", "text", "src", "header"]
 
 
 def test_unchanged_blocks_are_shared_with_the_original() -> None:

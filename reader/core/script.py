@@ -656,7 +656,7 @@ def _rebuild(article: Article, texts: Sequence[str], script: Script) -> Article:
         source=None if article.source is None else source,
         author=None if article.author is None else author,
         blocks=tuple(
-            b if b.text == t else Block(b.type, t, b.src)
+            b if b.text == t else Block(b.type, t, b.src, b.header)
             for b, t in zip(article.blocks, blocks, strict=True)
         ),
         # Made directly, not with dataclasses.replace: 5 times quicker, and a 25,000-
