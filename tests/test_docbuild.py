@@ -40,6 +40,8 @@ def big_article(sections: int = 600) -> Article:
         blocks += [Block(BlockType.LIST_ITEM, f"書單第{i}本") for i in range(1, 4)]
         blocks.append(Block(BlockType.QUOTE, PROSE[1]))
         blocks.append(Block(BlockType.CAPTION, "圖說：書店的木頭書架"))
+        if n % 3 == 0:  # a table ends some slices: the block after it takes the next one
+            blocks.append(Block(BlockType.TABLE, "書名\t冊數\n山城夜話\t3", header=True))
         blocks.append(Block(BlockType.PARAGRAPH, PROSE[2]))
     return Article(
         title="河谷書店",

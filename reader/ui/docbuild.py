@@ -97,7 +97,8 @@ class ArticleDocument:
             cursor.setBlockCharFormat(head.charFormat())
         else:
             # A fragment's first block joins the block it is inserted in, with that
-            # block's formats: so the new block gets the slice's own first.
+            # block's formats: so the new block gets the slice's own first. (After a
+            # table too: setHtml also keeps the empty block that follows a table.)
             cursor.insertBlock(head.blockFormat(), head.charFormat())
         first = cursor.blockNumber()
         cursor.insertFragment(QTextDocumentFragment(part))
