@@ -9,16 +9,18 @@ cache, so switching back costs nothing.
 Where the work runs, and why (numbers from `python -m benchmarks` on this machine):
 
 * Loading: a page up to `INLINE_LOAD_BYTES` loads right here, on the GUI thread (a
-  start-up on the bundled sample paints sooner this way); a bigger one loads in a worker
-  process (`jobs.ProcessJobs`: the core is pure Python, and a loading thread would hold the
-  GIL and stall the window 79-155 ms at a time on a 10 MB page, a worker process 27-60 ms).
+  start-up on the bundled sample paints sooner this way); a bigger one loads, and is
+  rendered, in a worker process (`jobs.ProcessJobs` running `worker.load_rendered`: the
+  core is pure Python, and a loading thread would hold the GIL and stall the window
+  79-155 ms at a time on a 10 MB page, a worker process 27-80 ms). The view then builds
+  a big article's document in slices between event-loop turns (`docbuild.py`).
 * Converting: on the GUI thread, never in a thread. OpenCC's C++ binding converts 25,000
   characters in 3-9 ms (s2t-s2twp), the variant is detected in 1.7 ms and the result
-  rendered in 2.4 ms: a warm switch repaints in about 31 ms (a worker thread's hand-off
+  rendered in 2.4 ms: a warm switch repaints in about 25 ms (a worker thread's hand-off
   made it 51 ms; benchmarks: switching). On the 10 MB page's 1.8 million characters
-  conversion and rendering take about 0.4 s, but showing the result (setHtml and layout,
-  which PySide runs holding the GIL: a thread doing it stalled the GUI thread 1.4 s) takes
-  2-3 s on the GUI thread anyway, so a thread would shorten that wait by a fifth only.
+  conversion and rendering take about 0.4 s on the GUI thread (the document is then
+  built in slices); a thread would not help, the binding and the renderer both holding
+  the GIL.
   At start-up the window shows the original first and asks for the conversion once its
   controls are painted, so the first paint never waits for OpenCC's dictionaries (45-70
   ms for a config's first use).
