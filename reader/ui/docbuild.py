@@ -31,8 +31,8 @@ layout 0.65 s for a 4.3 MB render), so 200,000 characters take about 20-40 ms: b
 that, slicing only adds the slices' own cost (benchmarks: switching, 25,000 characters
 render to 120,000)."""
 
-SLICE_CHARS = 24_000
-"""HTML characters per slice: about 2-5 ms of parsing, inserting and layout, so a step
+SLICE_CHARS = 12_000
+"""HTML characters per slice: about 1-3 ms of parsing, inserting and layout, so a step
 stops close to its time budget (`build_step`)."""
 
 _BOUNDARY = re.compile(r"\n(?=<p |<h)")
@@ -54,13 +54,15 @@ class ArticleDocument:
         self.doc = doc
         self.anchors: dict[str, QTextBlock] = {}
         self.block_index: dict[int, int] = {}
-        self._slices = _slices(html) if len(html) > SLICED_HTML_CHARS else [html]
-        self._next = 0
+        self._html = html
+        self._sliced = len(html) > SLICED_HTML_CHARS
+        self._start = 0  # where the next slice begins in `_html`
+        self._next = 0  # how many slices are in
 
     @property
     def complete(self) -> bool:
         """Whether every slice has been appended."""
-        return self._next >= len(self._slices)
+        return self._start >= len(self._html) and self._next > 0
 
     def build_all(self) -> None:
         """Build the whole document now."""
@@ -70,13 +72,13 @@ class ArticleDocument:
         """Append slices until `seconds` have passed (at least one); True once complete."""
         deadline = time.perf_counter() + seconds
         while not self.complete:
-            html = self._slices[self._next]
-            if len(self._slices) == 1:
-                self.doc.setHtml(_anchors_as_states(html))
-                first = 0
+            if not self._sliced:
+                self.doc.setHtml(_anchors_as_states(self._html))
+                self._start, first = len(self._html), 0
             else:
-                first = self._append(html)
-            self._slices[self._next] = ""  # its text is in the document now
+                end = _slice_end(self._html, self._start)
+                first = self._append(self._html[self._start : end])
+                self._start = end + 1  # past the newline
             self._next += 1
             _index(self.doc.findBlockByNumber(first), self.anchors, self.block_index)
             if time.perf_counter() >= deadline:
@@ -105,24 +107,18 @@ class ArticleDocument:
         return first
 
 
-def _slices(html: str) -> list[str]:
-    """`html` cut into slices of about SLICE_CHARS, each starting at a `_BOUNDARY`."""
-    slices: list[str] = []
-    start, depth, scanned = 0, 0, 0
-    cut = _BOUNDARY.search(html, SLICE_CHARS)
-    while cut is not None:
-        at = cut.start()
-        for m in _LIST.finditer(html, scanned, at):
+def _slice_end(html: str, start: int) -> int:
+    """Where the slice of `html` beginning at `start` ends: at the first `_BOUNDARY`
+    SLICE_CHARS or more later that is outside any list (or at the end)."""
+    at = start + SLICE_CHARS
+    while (cut := _BOUNDARY.search(html, at)) is not None:
+        depth = 0
+        for m in _LIST.finditer(html, start, cut.start()):
             depth += -1 if m[1] else 1
-        scanned = at
         if depth == 0:
-            slices.append(html[start:at])
-            start = at + 1
-            cut = _BOUNDARY.search(html, start + SLICE_CHARS)
-        else:
-            cut = _BOUNDARY.search(html, at + 1)
-    slices.append(html[start:])
-    return slices
+            return cut.start()
+        at = cut.start() + 1
+    return len(html)
 
 
 # WORKAROUND for https://bugreports.qt.io/projects/QTBUG (no report found; measured with

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock, QTextCursor, QTextDo
 from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
+from reader.ui.afterpaint import AfterPaint
 from reader.ui.docbuild import ArticleDocument
 
 if TYPE_CHECKING:
@@ -48,10 +49,15 @@ ascenders to separate lines, so it wants more air than Latin text (1.4-1.5)."""
 
 HEADING_LINE_HEIGHT_EM = 1.5
 
-BUILD_STEP_SECONDS = 0.025
-"""How long one turn of building a big article's document may take (see docbuild.py):
-with the layout Qt does for each slice and the paint after it, a turn stays well under
-the 100 ms a window may stall (benchmarks: opening a 10 MB page)."""
+BUILD_START_MS = 100
+"""A big article's building starts after the first screenful's paint, or this long after
+it was shown if no paint comes (a hidden view)."""
+
+BUILD_STEP_SECONDS = 0.015
+"""How long one turn of building a big article's document may take (see docbuild.py).
+With the layout Qt does for each slice and the paint after it, a turn took 20-40 ms on
+a quiet machine (benchmarks: opening a 10 MB page); 25 ms here made turns of 30-45 ms,
+and the shared machine doubles them at busy times: the margin under 100 ms is kept."""
 
 
 class ArticleView(QTextBrowser):
@@ -85,6 +91,7 @@ class ArticleView(QTextBrowser):
         self._build_timer = QTimer(self)  # appends a big article's slices, turn by turn
         self._build_timer.setInterval(0)
         self._build_timer.timeout.connect(self._build_more)
+        self._after_paint = AfterPaint(self)
         self._own_doc: QTextDocument | None = None
         self._html = ""
         self._css = ""
@@ -166,10 +173,13 @@ class ArticleView(QTextBrowser):
             bar.blockSignals(False)
         self._own_doc = entry.doc
         self._entry = entry
-        if entry.complete:
-            self._build_timer.stop()
-        else:
-            self._build_timer.start()
+        self._build_timer.stop()
+        if not entry.complete:
+            # The rest once the first screenful is painted: the first paint of a new
+            # document is the longest turn, and a slice in the same turn made it 85 ms.
+            # (A view not painted, hidden say, builds anyway a moment later.)
+            self._after_paint.watch(self.viewport(), self._start_building)
+            QTimer.singleShot(BUILD_START_MS, self._start_building)
         if (
             previous is not None
             and previous is not entry.doc
@@ -386,6 +396,10 @@ class ArticleView(QTextBrowser):
     def _ready(self, name: str) -> bool:
         """Whether anchor `name` can be scrolled to now (laid out, and built)."""
         return name in self._anchors and self._laid_out()
+
+    def _start_building(self) -> None:
+        if self.building() and not self._build_timer.isActive():
+            self._build_timer.start()
 
     def _build_more(self) -> None:
         entry = self._entry
