@@ -81,7 +81,7 @@ class ArticleView(QTextBrowser):
         self.setAcceptDrops(False)
         self.anchorClicked.connect(self.link_clicked)
         self._images: dict[int, bytes] = {}
-        self._anchors: dict[str, QTextBlock] = {}
+        self._anchors: dict[str, int] = {}  # anchor name -> document block number
         self._block_index: dict[int, int] = {}  # document block number -> article block
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._last_top = -1
@@ -218,7 +218,7 @@ class ArticleView(QTextBrowser):
         return self._pending is None
 
     def _scroll_now(self, name: str, offset: int) -> None:
-        block = self._anchors[name]
+        block = self.document().findBlockByNumber(self._anchors[name])
         layout = self.document().documentLayout()
         top = 0 if block == self.document().firstBlock() else layout.blockBoundingRect(block).top()
         y = round(top) + offset
@@ -262,15 +262,16 @@ class ArticleView(QTextBrowser):
             return 0
         if block < 0:
             return self.verticalScrollBar().value()
-        tb = self._anchors[anchor(block)]
+        tb = self.document().findBlockByNumber(self._anchors[anchor(block)])
         y = self.document().documentLayout().blockBoundingRect(tb).top()
         return max(0, self.verticalScrollBar().value() - round(y))
 
     def block_cursor(self, index: int) -> QTextCursor | None:
         """A cursor selecting the whole document block of article block `index`."""
-        tb = self._anchors.get(f"b{index}")
-        if tb is None:
+        number = self._anchors.get(anchor(index))
+        if number is None:
             return None
+        tb = self.document().findBlockByNumber(number)
         cur = QTextCursor(tb)
         cur.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         return cur

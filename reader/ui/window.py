@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, Signal
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader.core import Article, Script
@@ -361,7 +361,12 @@ class MainWindow(QMainWindow):
         self._restore(place)
         self._reapply_marks()
         self._update_title()
-        self._update_status()
+        if self.view.building():
+            # A big article: its character count (20 ms for a 10 MB page) in a turn of
+            # its own, so that showing it never stalls the window long (see docbuild.py).
+            QTimer.singleShot(0, self._update_status)
+        else:
+            self._update_status()
         self.article_shown.emit(article)
 
     def _conversion_failed(self, message: str) -> None:
