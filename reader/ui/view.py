@@ -85,6 +85,7 @@ class ArticleView(QTextBrowser):
         self._block_index: dict[int, int] = {}  # document block number -> article block
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._last_top = -1
+        self._top_hint: tuple[int, int] | None = None  # (scroll value, its top block)
         self._reading_font: QFont | None = None
         self._docs: OrderedDict[tuple[str, str, str], ArticleDocument] = OrderedDict()
         self._entry: ArticleDocument | None = None  # the one shown
@@ -156,6 +157,7 @@ class ArticleView(QTextBrowser):
         self._marks.clear()
         self.setExtraSelections([])
         self._pending = None
+        self._top_hint = None
         self._anchors = entry.anchors
         self._block_index = entry.block_index
         # Margins first, so the document is laid out once, at its final width.
@@ -220,13 +222,19 @@ class ArticleView(QTextBrowser):
     def _scroll_now(self, name: str, offset: int) -> None:
         block = self.document().findBlockByNumber(self._anchors[name])
         layout = self.document().documentLayout()
-        top = 0 if block == self.document().firstBlock() else layout.blockBoundingRect(block).top()
+        rect = layout.blockBoundingRect(block)
+        top = 0 if block == self.document().firstBlock() else rect.top()
         y = round(top) + offset
         bar = self.verticalScrollBar()
         if y > bar.maximum():
             # Large documents are laid out lazily; lay out to the end so the range fits.
             layout.blockBoundingRect(self.document().lastBlock())
         bar.setValue(y)
+        found = block_of_anchor(name)
+        if bar.value() == y and offset < rect.bottom() - top:
+            # The top block is known without hit-testing, which would lay out the rest of
+            # the document first (4 ms of a script switch half-way down 25,000 characters).
+            self._top_hint = (y, -1 if found is None else found)
         self._scrolled()
 
     def top_block(self) -> int | None:
@@ -240,6 +248,8 @@ class ArticleView(QTextBrowser):
         if not self._block_index or not self._laid_out():
             return None
         y = self.verticalScrollBar().value() + 2
+        if self._top_hint is not None and self._top_hint[0] == y - 2:
+            return self._top_hint[1]
         if y <= self.document().rootFrame().frameFormat().topMargin():
             # The top edge is in the document's top margin, above the header: no need to
             # hit-test, which lays the whole document out first (9 ms for 25,000
@@ -348,6 +358,7 @@ class ArticleView(QTextBrowser):
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._top_hint = None  # the text moves
         super().resizeEvent(event)
         self._apply_column()
         if self._pending is not None:
