@@ -20,7 +20,8 @@ Where the work runs, and why (numbers from `python -m benchmarks` on this machin
   made it 51 ms; benchmarks: switching). On the 10 MB page's 1.8 million characters
   conversion and rendering take about 0.4 s on the GUI thread (the document is then
   built in slices); a thread would not help, the binding and the renderer both holding
-  the GIL.
+  the GIL. So a page loaded in the worker is converted there too, to the script asked
+  for when it was opened (`open(path, then)`): only later switches convert here.
   At start-up the window shows the original first and asks for the conversion once its
   controls are painted, so the first paint never waits for OpenCC's dictionaries (45-70
   ms for a config's first use).
@@ -95,6 +96,7 @@ class ReadingSession(QObject):
         self._inline_bytes = inline_bytes
         self._jobs: ProcessJobs | None = None  # made with the first big page
         self._loading: Path | None = None
+        self._loading_key: Key | None = None  # the conversion asked for with it
         self._path: Path | None = None
         self._article: Article | None = None
         self._cache: dict[Key, tuple[Article, str]] = {}
@@ -145,8 +147,11 @@ class ReadingSession(QObject):
         """Where the reader is now (asked whenever a position must be remembered)."""
         self._position = source
 
-    def open(self, path: Path) -> bool:
+    def open(self, path: Path, then: Key | None = None) -> bool:
         """Open `path`: at once when it is small, else in the background.
+
+        `then` is the conversion `show_in` will be asked for first: a page loaded in the
+        background is converted there too, so showing it costs the GUI thread nothing.
 
         Returns False when it failed at once (`load_failed` was emitted); True when it
         opened (`article_loaded` was emitted) or is loading (one of the two follows).
@@ -165,7 +170,8 @@ class ReadingSession(QObject):
             return True
         from reader.ui.worker import load_rendered  # noqa: PLC0415 - see _background
 
-        self._background().submit(load_rendered, path)
+        self._background().submit(load_rendered, path, then)
+        self._loading_key = then
         self._set_loading(path)
         return True
 
@@ -174,11 +180,16 @@ class ReadingSession(QObject):
         return self._loading
 
     def set_article(
-        self, article: Article, path: Path | None = None, html: str | None = None
+        self,
+        article: Article,
+        path: Path | None = None,
+        html: str | None = None,
+        conversions: Mapping[Key, tuple[Article, str]] | None = None,
     ) -> None:
         """Make `article` (from `path`, if any) the open article; emits `article_loaded`.
 
-        `html` is its rendering when the caller has it already (the loading worker's).
+        `html` is its rendering and `conversions` some conversions of it with their
+        renderings, when the caller has them already (the loading worker's).
         """
         self.remember_position()
         self._path = path
@@ -189,6 +200,7 @@ class ReadingSession(QObject):
                 article,
                 html,
             )
+        self._cache.update(conversions or {})
         self._shown_key = None
         assets = article.assets
         self._images = (
@@ -271,21 +283,20 @@ class ReadingSession(QObject):
     def _job_finished(self, _jid: int, result: object) -> None:
         path = self._loading
         self._set_loading(None)
+        key, self._loading_key = self._loading_key, None
         if isinstance(result, tuple) and path is not None:
-            article, html = result
+            article, html, converted = result
             if isinstance(article, Article) and isinstance(html, str):
-                self.set_article(article, path, html)
+                done = {key: converted} if key is not None and converted is not None else {}
+                self.set_article(article, path, html, done)
 
     def _job_failed(self, _jid: int, message: str) -> None:
-        path = self._loading
+        path, self._loading_key = self._loading, None
         self._set_loading(None)
         self.load_failed.emit(path.name if path else "", message)
 
 
 def _convert(article: Article, key: Key) -> tuple[Article, str]:
-    # Imported here: OpenCC must not slow the first paint (see the module docstring).
-    from reader.core.script import convert  # noqa: PLC0415
+    from reader.ui.worker import convert_rendered  # noqa: PLC0415 - no Qt, little to load
 
-    target, quotes, standard = key
-    converted = convert(article, target, quotes, standard=standard)
-    return converted, render(converted)
+    return convert_rendered(article, key)

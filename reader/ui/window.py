@@ -234,7 +234,8 @@ class MainWindow(QMainWindow):
         A small page opens before this returns; a big one loads in the background and
         `article_loaded` (or `load_failed`) follows. Returns False if it failed at once.
         """
-        return self._session.open(Path(path))
+        p = self._prefs
+        return self._session.open(Path(path), (p.script, p.quotes, p.traditional_standard))
 
     def show_article(self, article: Article, path: Path | None = None) -> None:
         """Put `article` on screen (converted to the chosen script)."""

@@ -15,16 +15,41 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reader.core import Article, load_article
+from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.core.errors import ReaderError
 from reader.core.render import render
 
 log = logging.getLogger(__name__)
 
 
-def load_rendered(path: Path) -> tuple[Article, str]:
-    """The article at `path` and its rendering (a job: the GUI then only shows it)."""
+Conversion = tuple[Target, QuoteStyle, TraditionalStandard]
+"""A script conversion: the script asked for, the quotes, the 繁體 standard."""
+
+
+def load_rendered(
+    path: Path, conversion: Conversion | None = None
+) -> tuple[Article, str, tuple[Article, str] | None]:
+    """A job: the article at `path` and its rendering, and if `conversion` is given and
+    converts anything, the article converted and its rendering (the GUI then only shows
+    them). A conversion that fails is left to the GUI, which says why."""
     article = load_article(path)
-    return article, render(article)
+    converted = None
+    if conversion is not None and conversion[:2] != (Target.ORIGINAL, QuoteStyle.KEEP):
+        try:
+            converted = convert_rendered(article, conversion)
+        except ReaderError:
+            log.info("conversion left to the window", exc_info=True)
+    return article, render(article), converted
+
+
+def convert_rendered(article: Article, conversion: Conversion) -> tuple[Article, str]:
+    """`article` converted as `conversion` says, and its rendering."""
+    # Imported here: OpenCC must not slow the window's first paint (see session.py).
+    from reader.core.script import convert  # noqa: PLC0415
+
+    target, quotes, standard = conversion
+    shown = convert(article, target, quotes, standard=standard)
+    return shown, render(shown)
 
 
 def serve(requests: BinaryIO, replies: BinaryIO) -> None:
