@@ -524,7 +524,13 @@ CAPTION_MAX_CHARS = 60
 #: long: a paragraph that long with many links is prose with citations.
 LINKED_PROSE_MIN_CHARS = 400
 #: Labels of meta lines that are not the article ("发布于：北京市").
-META_LABEL_RE = re.compile(r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?")
+#: Also the original headline of a reposted story ("原標題：……") and a column label alone on
+#: its line ("人物專訪", "【獨家專訪】"): neither is article text.
+META_LABEL_RE = re.compile(
+    r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?|^(?:原标题|原標題|原题|原題)\s*[:：]"
+    r"|^[【\[]?(?:人物|独家|獨家|高端|深度|新闻|新聞)?(?:专访|專訪|访谈|訪談|对话|對話|特稿|特写|特寫"
+    r"|观察|觀察|视点|視點|时评|時評|社论|社論)[】\]]?$"
+)
 #: Labels of a permalink line; the URL on it becomes Article.url.
 PERMALINK_PREFIXES = ("本文鏈接", "本文链接", "原文鏈接", "原文链接", "原文地址", "本文地址")
 #: Labels of the settings chrome of reader-mode sites (設置 / 日夜間 / 主題色 menus).
@@ -573,6 +579,23 @@ THEME_LABELS = {
     "夜間模式": "dark",
     "夜间模式": "dark",
 }
+#: Labels of a night-mode switch, whose items say on or off instead of day or night.
+NIGHT_MODE_LABELS = frozenset(
+    {"夜间模式", "夜間模式", "夜间", "夜間", "深色模式", "暗黑模式", "黑夜模式"}
+)
+#: The items of such a switch -> whether night mode is on.
+SWITCH_LABELS = {
+    "开启": True,
+    "開啟": True,
+    "开": True,
+    "開": True,
+    "打开": True,
+    "打開": True,
+    "关闭": False,
+    "關閉": False,
+    "关": False,
+    "關": False,
+}
 #: Marks a text dump shows beside the chosen item of a settings menu (the page's theme).
 THEME_CHECK_MARKS = ("✓", "✔", "√", "●", "◉", "[x]", "[X]", "(*)")
 #: class/attribute markers of the selected item in such a menu.
@@ -585,23 +608,110 @@ SPAM_MIN_SEPARATORS = 6
 #: ... whose phrases average at most this many characters (keyword lists, not prose).
 SPAM_MAX_PHRASE_CHARS = 24
 
+# --------------------------------------------------------------------------- text dumps
+
+#: A line right under a text dump's title is taken for a meta line (source, byline)
+#: when it is this short and has no punctuation; a longer one opens the article (blogs
+#: that write without punctuation).
+TEXT_META_MAX_CHARS = 24
+#: A headline in a list of other stories is at most this long (farm hot lists: 10-45
+#: characters); a longer line is a paragraph.
+LIST_LINE_MAX_CHARS = 60
+#: A line this short without punctuation can label a list ("熱門資訊", "推薦閱讀").
+LIST_LABEL_MAX_CHARS = 8
+#: Headlines under a label that make a list (a section heading is one line).
+LIST_MIN_LINES = 3
+
 # --------------------------------------------------------------------------- watermarks
 
-#: A string is an injected watermark when it is repeated across at least this share of
-#: the paragraphs (the seed page: 100 %; the infix fixture: ~60 %) ...
-WATERMARK_MIN_SHARE = 0.3
-#: ... and in at least this many paragraphs (two repeats can be a refrain in prose).
-WATERMARK_MIN_COUNT = 4
-#: An infix (a mark in the middle of sentences) must be in at least this share of the
-#: paragraphs: a product name repeated through a press release reaches ~40 %
-#: (aeb-ascom), the infix fixture's mark ~60 %.
-WATERMARK_ANYWHERE_SHARE = 0.5
-#: Shortest watermark we look for, in characters (shorter repeats are ordinary words).
-WATERMARK_MIN_LEN = 6
-#: Paragraphs and characters looked at when searching for watermarks; enough to see a
-#: string repeated on every paragraph, small enough for a 50 MB page.
-WATERMARK_MAX_PARAS = 400
-WATERMARK_MAX_CHARS = 3000
+#: Length of the recurring character n-grams. A site name is at least four characters
+#: (「霧松資訊」); three-grams find it, and a two-character person's name ("周銘") never
+#: forms a recurring three-gram unless it is always followed by the same character.
+WATERMARK_GRAM = 3
+#: A family must be in at least this many paragraphs: two repeats are a refrain.
+WATERMARK_MIN_PARAGRAPHS = 3
+#: ... and in at least this share of the paragraphs looked at (farms mark 60-100 % of
+#: them; a term that recurs in a quarter of an article's paragraphs is common).
+WATERMARK_MIN_SHARE = 0.25
+#: Share of a family's occurrences that must stand at a paragraph edge, after a sentence
+#: end or in brackets, when it holds no domain name. A recurring term opens a sentence
+#: now and then but also sits inside sentences.
+WATERMARK_MIN_DELIMITED_SHARE = 0.8
+#: A mark without a domain, brackets or variation, standing before sentences, must be
+#: in this many paragraphs and this share of them (a ministry that opens three of five
+#: paragraphs of a news report is its subject).
+WATERMARK_FIXED_MIN_PARAGRAPHS = 4
+WATERMARK_FIXED_MIN_SHARE = 0.5
+#: Watermarks are looked for on Chinese pages only: an English article repeats its
+#: topic ("impeachment", "Hong Kong") through every paragraph (corpus_more).
+WATERMARK_MIN_CJK_SHARE = 0.3
+#: Share of a family's runs that must hold one common string (its core).
+WATERMARK_CORE_SHARE = 0.8
+#: Share of a family's runs that may look unlike a mark (a date, a label) without
+#: clearing the family: the site name also stands in the page's source line.
+WATERMARK_MAX_ODD_SHARE = 0.2
+#: Share of a family's occurrences that must stand beside an accepted mark for it to be
+#: part of that mark (a site name beside its domain: all of them).
+WATERMARK_BESIDE_SHARE = 0.75
+#: Fewest letters and CJK characters in an occurrence (a name is two to four).
+WATERMARK_MIN_CORE_CHARS = 4
+#: Longest gap between two recurring runs of one occurrence: a rotating slogan between
+#: the site name and the domain (「——每天多懂一點新科技」 is 12).
+WATERMARK_MAX_GAP = 20
+#: Longest text grown onto an occurrence by what other occurrences share (a slogan).
+WATERMARK_MAX_GROW = 40
+#: A speaker's label that follows a mark is this many characters at most ("李金澤").
+WATERMARK_MAX_LABEL = 5
+#: Occurrences on each side an occurrence is compared with when it is grown.
+WATERMARK_GROW_PEERS = 20
+#: Characters of context an occurrence's tail is compared in when deciding where the
+#: farm's text ends and the sentence begins: a slogan's last three characters (two would
+#: mix 「新科技」 ending one slogan with 「科技與生活」 going on in another).
+WATERMARK_AGREE_CONTEXT = 3
+#: ... by at least this many tails where possible (two tails never outvote one).
+WATERMARK_AGREE_MIN_GROUP = 4
+#: A family of this many occurrences or more is tested for its place in the sentences
+#: before it is grown (a term's hundreds of occurrences on an encyclopedia page).
+WATERMARK_PRETEST_MIN_MEMBERS = 40
+#: A random code glued before the site name is this many letters at most.
+WATERMARK_MAX_CODE = 4
+#: Paragraphs and characters of each looked at: a hundred paragraphs show how a mark
+#: recurs (it is then cut from every paragraph, and from past the first 1,500 characters
+#: of a long one), and looking costs the corpus' pages under 2 ms each.
+WATERMARK_MAX_PARAS = 100
+WATERMARK_MAX_CHARS = 1500
+#: Characters whose script decides whether a page is looked at (Chinese or not).
+WATERMARK_SCRIPT_SAMPLE = 20_000
+
+#: Characters a farm sprinkles through a mark to defeat plain string matching.
+WATERMARK_ZERO_WIDTH = (
+    "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
+)
+WATERMARK_ZW_RE = re.compile(f"[{WATERMARK_ZERO_WIDTH}]")
+#: Where a sentence has ended (normalised: NFKC keeps 。 but turns ！？； into !?;).
+WATERMARK_SENTENCE_END = "。!?;…"
+#: Brackets a bare site name is put in (not 《》, which hold titles of works).
+WATERMARK_OPENING = "【[(「『〔〖"
+WATERMARK_CLOSING = "】])」』〕〗"
+#: Sentence punctuation a run of recurring n-grams may take in from its neighbours.
+WATERMARK_EDGE_PUNCT = "。!?;…,、 "
+#: Characters around a domain that is part of a link, not a mark (www.x.com/1.html).
+WATERMARK_LINK_CHARS = tuple("./")
+WATERMARK_PROSE_RE = re.compile(r"[。,，]")
+#: A run that opens with a short label ("地點：", "評論人：") is a form's line; a colon
+#: after a site name (「新視界科技：」, four characters or more) joins it to a slogan.
+WATERMARK_LABEL_RE = re.compile(r"^[a-z]{0,4}.{1,3}:")
+#: Digits after a mark's letter code: a site name or slogan has none, a date has.
+WATERMARK_DIGIT_RE = re.compile(r"^[a-z]{0,4}[^0-9]*[0-9]")
+#: What farms put between the site name, the slogan and the domain (normalised).
+WATERMARK_JOINERS = "—–-·•|/~_>» :"
+#: ... and what may follow a one-character suffix of the site name (「網，」「站：」).
+WATERMARK_SUFFIX_JOINERS = WATERMARK_JOINERS + ",、"
+WATERMARK_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WATERMARK_CORE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
+#: A domain name as farms print it: letters, a dot, a top-level domain (normalised).
+WATERMARK_DOMAIN_RE = re.compile(r"[a-z0-9][a-z0-9-]{2,}\.[a-z]{2,12}(?![a-z0-9])")
+WATERMARK_DOMAIN_END_RE = re.compile(r"[a-z0-9-]\.[a-z]{2,12}$")
 
 # --------------------------------------------------------------------------- metadata
 
@@ -616,9 +726,26 @@ SOURCE_RE = re.compile(
     r"{2,20})"
 )
 AUTHOR_RE = re.compile(
-    r"(?:作者|記者|记者|撰文|文\s*[/／])\s*[:：|｜]?\s*"
+    r"(?:作者|記者|记者|撰文|文\s*[/／丨︱|｜])\s*[:：|｜︱]?\s*"
+    # A role between the label and the name is not the name ("作者：記者 王小明",
+    # "文丨青禾評論員 田野").
+    rf"(?:[{HAN_URO}]{{0,10}}?(?:特约|特約|实习|實習)?"
+    r"(?:記者|记者|通讯员|通訊員|编辑|編輯|评论员|評論員|撰稿人)\s*)?"
     # Two or three characters a name: meta spans are often glued ("文／程小雨東灣日報").
     rf"([{HAN_URO}]{{2,3}}(?:[、,，][{HAN_URO}]{{2,3}})*)"
+)
+#: A byline that names a body, not a person ("文／青川地方報編輯部"): it is the source. Only
+#: collective names: "文／程小雨東灣日報" is a person glued to her paper (AUTHOR_RE).
+BYLINE_BODY_RE = lazy_compile(
+    r"(?:作者|撰文|文\s*[/／丨︱|｜])\s*[:：|｜︱]?\s*"
+    rf"([{HAN_URO}\w·]{{2,20}}?(?:编辑部|編輯部|报社|報社|杂志社|雜誌社|工作室|栏目组|欄目組|编辑组|編輯組"
+    r"|课题组|課題組|评论部|評論部|新闻中心|新聞中心|融媒体中心|融媒體中心))(?![\u4e00-\u9fff])"
+)
+#: A dateline that names its paper before the reporter ("21世紀經濟報道記者張梓桐 上海報道").
+DATELINE_SOURCE_RE = lazy_compile(
+    rf"^([{HAN_URO}\w·]{{2,12}}?(?:报道|報道|日报|日報|晚报|晚報|时报|時報|周刊|週刊|杂志|雜誌|新闻|新聞"
+    r"|通讯社|通訊社|网|網|社|台))(?:特约|特約|实习|實習)?(?:记者|記者)\s*"
+    rf"([{HAN_URO}]{{2,3}})"
 )
 URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
 #: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").
@@ -644,333 +771,5 @@ EDIT_LINK_RE = re.compile(
 
 # --------------------------------------------------------------------------- speakers
 
-#: Verbs and phrases that attribute speech. Longest first so 表示說 wins over 說.
-SPEECH_VERBS = (
-    "告訴記者",
-    "告诉记者",
-    "接受採訪時表示",
-    "接受采访时表示",
-    "在會上表示",
-    "在会上表示",
-    "在現場指出",
-    "在现场指出",
-    "表示",
-    "指出",
-    "說道",
-    "说道",
-    "認為",
-    "认为",
-    "坦言",
-    "透露",
-    "強調",
-    "强调",
-    "介紹",
-    "介绍",
-    "解釋",
-    "解释",
-    "回憶",
-    "回忆",
-    "提到",
-    "直言",
-    "判斷稱",
-    "判断称",
-    "續稱",
-    "续称",
-    "看來",
-    "看来",
-    "說",
-    "说",
-    "稱",
-    "称",
-    "笑言",
-    "感嘆",
-    "感叹",
-    "補充",
-    "补充",
-)
-#: A one-character verb followed by one of these is part of another word (說明, 稱為).
-SHORT_VERB_NOT_BEFORE = frozenset("明服法話话起過过成為为讚赞號号呼職职霸")
-#: Speakers are looked for in the first this many characters of the body: far more than
-#: any article (a long feature is 20,000), and it keeps a 50 MB page from spending seconds
-#: on a list nobody can use.
-SPEAKER_SCAN_MAX_CHARS = 2_000_000
-#: Surname characters that are far more often a function word before a name (和王林說).
-NAME_FUNCTION_CHARS = "和與与向對对而但在是於于"
-#: Characters after which a two-character name may follow without a break: particles
-#: and the last characters of role words (的/之, 員/長/師/人/主/家/者 ...).
-NAME_PRECEDERS = "的之員员長长師师人主家者生士農农工民"
-#: Words that open a clause before its subject ("而王林表示"): skipped to find the speaker.
-CLAUSE_OPENERS = (
-    "而",
-    "但",
-    "對此",
-    "对此",
-    "隨後",
-    "随后",
-    "同時",
-    "同时",
-    "此外",
-    "另外",
-    "並且",
-    "并且",
-)
-#: Characters that may stand between a name and its verb (則/也/還 ... "常林則認為").
-NAME_VERB_FILLERS = "則则也還还更又亦就仍曾均都再卻却便即並并"
-#: Characters that end a name: a name of 2–3 characters is cut before one of these.
-NAME_BOUNDARY = set(
-    "在則则也還还更又亦就仍曾均都再卻却便即並并對对向和與与跟同說说表指認认坦稱称續续判告接"
-    "等的是為为於于以把被將将從从到給给讓让會会曾已正"
-)
-#: Words that precede a name as a title or role ("研究員常林", "院長張建鋒").
-ROLE_SUFFIXES = (
-    "研究員",
-    "研究员",
-    "教授",
-    "院長",
-    "院长",
-    "主任",
-    "所長",
-    "所长",
-    "局長",
-    "局长",
-    "部長",
-    "部长",
-    "處長",
-    "处长",
-    "校長",
-    "校长",
-    "董事長",
-    "董事长",
-    "總經理",
-    "总经理",
-    "經理",
-    "经理",
-    "總裁",
-    "总裁",
-    "總監",
-    "总监",
-    "創始人",
-    "创始人",
-    "合夥人",
-    "合伙人",
-    "負責人",
-    "负责人",
-    "書記",
-    "书记",
-    "市長",
-    "市长",
-    "省長",
-    "省长",
-    "主席",
-    "理事長",
-    "理事长",
-    "秘書長",
-    "秘书长",
-    "專家",
-    "专家",
-    "醫生",
-    "医生",
-    "律師",
-    "律师",
-    "分析師",
-    "分析师",
-    "經濟學家",
-    "经济学家",
-    "學者",
-    "学者",
-    "老師",
-    "老师",
-    "村民",
-    "居民",
-    "店主",
-    "師傅",
-    "师傅",
-    "工程師",
-    "工程师",
-    "設計師",
-    "设计师",
-    "館長",
-    "馆长",
-    "社長",
-    "社长",
-    "主編",
-    "主编",
-    "博士",
-    "CEO",
-    "發言人",
-    "发言人",
-    "隊長",
-    "队长",
-    "廠長",
-    "厂长",
-    "站長",
-    "站长",
-    "農民",
-    "农民",
-    "學生",
-    "学生",
-    "志願者",
-    "志愿者",
-    "副院長",
-    "副院长",
-)
-#: Common Chinese surnames (single and compound), both scripts. A speaker name must
-#: start with one: it is what separates "張建鋒表示" from "專家表示" or "公司表示".
-SURNAMES = frozenset(
-    "王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何林高羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓"
-    "曹彭曾蕭萧肖田董袁潘于蔣蒋蔡余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石廖賈贾"
-    "夏韋韦付傅方白鄒邹孟熊秦邱江尹薛閻阎段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严覃武戴莫"
-    "孔向湯汤常溫温康施文牛樊葛邢安齊齐易喬乔伍龐庞顏颜倪莊庄聶聂章魯鲁岳翟殷詹申歐欧耿關关蘭兰"
-    "焦俞左柳甘祝包寧宁尚符舒阮柯紀纪梅童凌畢毕單单季裴霍涂成苗谷盛曲翁冉駱骆藍蓝路游辛靳管柴蒙"
-    "鮑鲍華华喻祁蒲房滕屈饒饶解牟艾尤陽阳時时穆農农司卓古吉繆缪簡简車车項项連连芦麥麦褚婁娄竇窦"
-    "戚岑景黨党宮宫費费卜冷晏席衛卫米杭宗瞿桂全佟應应臧閔闵苟鄔邬邊边卞姬師师和仇欒栾隋商刁沙榮荣"
-    "巫寇桑郎甄叢丛仲虞敖鞏巩明佘池查麻苑遲迟鄺邝官封談谈匡鞠惠荊荆樂乐冀郁胥南班儲储原栗燕楚鄢勞劳"
-    "諶谌奚皮粟冼藺蔺樓楼盤盘滿满聞闻位厲厉伊仝區区郜海闞阚花權权強强帥帅屠豆朴蓋盖練练廉禹井祖"
-    "漆巴豐丰支卿國国狄平計计索宣晉晋相初門门雲云容敬來来扈晁芮都普闕阙浦戈伏鹿薄邸雍辜羊阿烏乌"
-    "母裘亓修邰赫杞寶宝臘腊"
-) | frozenset(
-    {
-        "歐陽",
-        "欧阳",
-        "司馬",
-        "司马",
-        "上官",
-        "諸葛",
-        "诸葛",
-        "東方",
-        "东方",
-        "皇甫",
-        "令狐",
-        "慕容",
-        "司徒",
-        "夏侯",
-        "尉遲",
-        "尉迟",
-        "公孫",
-        "公孙",
-        "長孫",
-        "长孙",
-        "宇文",
-        "軒轅",
-        "轩辕",
-        "端木",
-        "西門",
-        "西门",
-    }
-)
-#: Words that look like "surname + given name" but are not people (pronoun-like or
-#: common nouns starting with a surname character).
-NOT_NAMES = frozenset(
-    {
-        "記者",
-        "记者",
-        "有人",
-        "他們",
-        "他们",
-        "她們",
-        "她们",
-        "我們",
-        "我们",
-        "大家",
-        "對方",
-        "对方",
-        "雙方",
-        "双方",
-        "方面",
-        "高層",
-        "高层",
-        "文章",
-        "時候",
-        "时候",
-        "明確",
-        "明确",
-        "同時",
-        "同时",
-        "全國",
-        "全国",
-        "國家",
-        "国家",
-        "國內",
-        "国内",
-        "業內",
-        "业内",
-        "市場",
-        "市场",
-        "常常",
-        "金融",
-        "安全",
-        "相關",
-        "相关",
-        "成本",
-        "平台",
-        "平臺",
-        "原因",
-        "海外",
-        "於是",
-        "于是",
-        "和他",
-        "和她",
-        "向記者",
-        "向记者",
-        "高度",
-        "項目",
-        "项目",
-        "文化",
-        "方案",
-        "管理",
-        "宣傳",
-        "宣传",
-        "國際",
-        "国际",
-        "司機",
-        "司机",
-        "明天",
-        "今天",
-        "時間",
-        "时间",
-        "江湖",
-        "沙龍",
-        "沙龙",
-        "程度",
-        "車主",
-        "车主",
-        "房東",
-        "房东",
-        "門店",
-        "门店",
-    }
-)
-#: Last characters of organisation names (管理處, 交通局, 研究院): never a person.
-ORG_SUFFIX_CHARS = frozenset("處处局部院所會会委辦办署廳厅館馆校社團团組组隊队廠厂行店")
-#: Labels that open an interview turn but are not a person's name.
-INTERVIEW_NON_NAMES = frozenset(
-    {
-        "記者",
-        "记者",
-        "問",
-        "问",
-        "答",
-        "主持人",
-        "編者按",
-        "编者按",
-        "編者",
-        "编者",
-        "提問",
-        "提问",
-        "來源",
-        "来源",
-        "作者",
-        "注",
-        "備註",
-        "备注",
-        "圖",
-        "图",
-        "摘要",
-        "導語",
-        "导语",
-        "時間",
-        "时间",
-        "地點",
-        "地点",
-    }
-)
+# The speaker finder's word lists (surnames, roles, speech verbs, fillers, transliteration
+# characters) are data of their own: see `speaker_words`.
