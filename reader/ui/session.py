@@ -2,9 +2,9 @@
 
 The window observes the session through signals and forwards the reader's intent to it;
 the session never touches a widget. Data flows one way: `open` -> `article_loaded` ->
-`show_in(target, quotes, standard)` -> `script_changed`. Switching script converts and
-renders once per (target, quotes, standard) and keeps the result in the session's one
-cache, so switching back costs nothing.
+`show_in(target, quotes, standard, punctuation)` -> `script_changed`. Switching script
+converts and renders once per (target, quotes, standard, punctuation) and keeps the
+result in the session's one cache, so switching back costs nothing.
 
 Where the work runs, and why (numbers from `python -m benchmarks` on this machine):
 
@@ -16,12 +16,13 @@ Where the work runs, and why (numbers from `python -m benchmarks` on this machin
   a big article's document in slices between event-loop turns (`docbuild.py`).
 * Converting: on the GUI thread, never in a thread. OpenCC's C++ binding converts 25,000
   characters in 3-9 ms (s2t-s2twp), the variant is detected in 1.7 ms and the result
-  rendered in 2.4 ms: a warm switch repaints in about 25 ms (a worker thread's hand-off
-  made it 51 ms; benchmarks: switching). On the 10 MB page's 1.8 million characters
-  conversion and rendering take about 0.4 s on the GUI thread (the document is then
-  built in slices); a thread would not help, the binding and the renderer both holding
-  the GIL. So a page loaded in the worker is converted there too, to the script asked
-  for when it was opened (`open(path, then)`): only later switches convert here.
+  rendered in 2.4 ms: a warm switch repaints in about 25 ms on a quiet machine (a worker
+  thread's hand-off made it 20 ms slower; benchmarks: switching). On the 10 MB page's
+  1.8 million characters conversion and rendering take about 0.4 s on the GUI thread
+  (the document is then built in slices); a thread would not help, the binding and the
+  renderer both holding the GIL. So a page loaded in the worker is converted there too,
+  to the script asked for when it was opened (`open(path, then)`): only later switches
+  convert here.
   At start-up the window shows the original first and asks for the conversion once its
   controls are painted, so the first paint never waits for OpenCC's dictionaries (45-70
   ms for a config's first use).
@@ -59,12 +60,13 @@ MB, its 200-300 KB pages 15-84 ms), and 188 of its 199 pages are below this size
 it the worker process's hand-off (the first job also starts the worker) is the smaller
 price."""
 
-Key = tuple[Target, QuoteStyle, TraditionalStandard]
-"""What a conversion depends on: the script asked for, the quotes, the 繁體 standard."""
+Key = tuple[Target, QuoteStyle, TraditionalStandard, bool]
+"""What a conversion depends on: the script asked for, the quotes, the 繁體 standard, and
+whether punctuation between Chinese characters is made full-width."""
 
 
 def _is_original(key: Key) -> bool:
-    return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP
+    return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP and not key[3]
 
 
 class ReadingSession(QObject):
@@ -196,10 +198,8 @@ class ReadingSession(QObject):
         self._article = article
         self._cache.clear()
         if html is not None:
-            self._cache[(Target.ORIGINAL, QuoteStyle.KEEP, TraditionalStandard.TAIWAN)] = (
-                article,
-                html,
-            )
+            original = (Target.ORIGINAL, QuoteStyle.KEEP, TraditionalStandard.TAIWAN, False)
+            self._cache[original] = (article, html)
         self._cache.update(conversions or {})
         self._shown_key = None
         assets = article.assets
@@ -234,14 +234,25 @@ class ReadingSession(QObject):
 
     # -- scripts ---------------------------------------------------------------------------
 
-    def show_in(self, target: Target, quotes: QuoteStyle, standard: TraditionalStandard) -> None:
-        """Show the article in `target` with `quotes`, 繁體 in `standard` (cached or now)."""
-        key, article = (target, quotes, standard), self._article
+    def show_in(
+        self,
+        target: Target,
+        quotes: QuoteStyle,
+        standard: TraditionalStandard,
+        punctuation: bool = False,
+    ) -> None:
+        """Show the article in `target` with `quotes`, 繁體 in `standard`, with full-width
+        `punctuation` between Chinese characters or not (cached or now)."""
+        key, article = (target, quotes, standard, punctuation), self._article
         if article is None:
             return
         if key not in self._cache and not _is_original(key):
             try:
-                self._cache[key] = _convert(article, key)
+                converted = _convert(article, key)
+                # A conversion that changes nothing (no farm punctuation to widen, a page
+                # shown as written) shares the rendering it already has.
+                hit = next((v for v in self._cache.values() if v[0] is converted), None)
+                self._cache[key] = hit or (converted, render(converted))
             except ReaderError as exc:
                 self.conversion_failed.emit(str(exc))
                 return
@@ -253,7 +264,7 @@ class ReadingSession(QObject):
             return
         if _is_original(key) and key not in self._cache:
             # The original is the same whatever the standard: one rendering for all.
-            hit = next((v for k, v in self._cache.items() if _is_original(k)), None)
+            hit = next((v for v in self._cache.values() if v[0] is article), None)
             self._cache[key] = hit or (article, render(article))
         self._shown_key = key
         self.script_changed.emit(self._cache[key][0])
@@ -296,7 +307,7 @@ class ReadingSession(QObject):
         self.load_failed.emit(path.name if path else "", message)
 
 
-def _convert(article: Article, key: Key) -> tuple[Article, str]:
-    from reader.ui.worker import convert_rendered  # noqa: PLC0415 - no Qt, little to load
+def _convert(article: Article, key: Key) -> Article:
+    from reader.ui.worker import converted  # noqa: PLC0415 - no Qt, little to load
 
-    return convert_rendered(article, key)
+    return converted(article, key)

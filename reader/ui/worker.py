@@ -22,34 +22,41 @@ from reader.core.render import render
 log = logging.getLogger(__name__)
 
 
-Conversion = tuple[Target, QuoteStyle, TraditionalStandard]
-"""A script conversion: the script asked for, the quotes, the 繁體 standard."""
+Conversion = tuple[Target, QuoteStyle, TraditionalStandard, bool]
+"""A script conversion: the script asked for, the quotes, the 繁體 standard, and whether
+punctuation between Chinese characters is made full-width (the session's `Key`)."""
 
 
 def load_rendered(
     path: Path, conversion: Conversion | None = None
 ) -> tuple[Article, str, tuple[Article, str] | None]:
-    """A job: the article at `path` and its rendering, and if `conversion` is given and
-    converts anything, the article converted and its rendering (the GUI then only shows
-    them). A conversion that fails is left to the GUI, which says why."""
+    """A job: the article at `path` and its rendering, and if `conversion` is given, the
+    article converted and its rendering (the GUI then only shows them). A conversion that
+    fails is left to the GUI, which says why."""
     article = load_article(path)
-    converted = None
-    if conversion is not None and conversion[:2] != (Target.ORIGINAL, QuoteStyle.KEEP):
+    html = render(article)
+    shown = None
+    if conversion is not None:
         try:
-            converted = convert_rendered(article, conversion)
+            done = converted(article, conversion)
         except ReaderError:
             log.info("conversion left to the window", exc_info=True)
-    return article, render(article), converted
+        else:
+            shown = (done, html if done is article else render(done))
+    return article, html, shown
 
 
-def convert_rendered(article: Article, conversion: Conversion) -> tuple[Article, str]:
-    """`article` converted as `conversion` says, and its rendering."""
+def converted(article: Article, conversion: Conversion) -> Article:
+    """`article` converted as `conversion` says (itself when that changes nothing)."""
+    target, quotes, standard, punctuation = conversion
+    if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:  # no OpenCC needed
+        from reader.core.punctuation import fullwidth_article  # noqa: PLC0415
+
+        return fullwidth_article(article) if punctuation else article
     # Imported here: OpenCC must not slow the window's first paint (see session.py).
     from reader.core.script import convert  # noqa: PLC0415
 
-    target, quotes, standard = conversion
-    shown = convert(article, target, quotes, standard=standard)
-    return shown, render(shown)
+    return convert(article, target, quotes, standard=standard, punctuation=punctuation)
 
 
 def serve(requests: BinaryIO, replies: BinaryIO) -> None:
