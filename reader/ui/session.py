@@ -39,6 +39,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from reader.core import Article, BlockType, ReaderError, load_article
 from reader.core.article import QuoteStyle, Target, TraditionalStandard
+from reader.core.progress import remember_elapsed
 from reader.core.render import render
 from reader.ui import settings as store
 
@@ -296,8 +297,9 @@ class ReadingSession(QObject):
         self._set_loading(None)
         key, self._loading_key = self._loading_key, None
         if isinstance(result, tuple) and path is not None:
-            article, html, converted = result
+            article, html, converted, elapsed = result
             if isinstance(article, Article) and isinstance(html, str):
+                remember_elapsed(article, elapsed)
                 done = {key: converted} if key is not None and converted is not None else {}
                 self.set_article(article, path, html, done)
 

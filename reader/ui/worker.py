@@ -17,6 +17,7 @@ from typing import BinaryIO
 from reader.core import Article, load_article
 from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.core.errors import ReaderError
+from reader.core.progress import elapsed_minutes
 from reader.core.render import render
 
 log = logging.getLogger(__name__)
@@ -27,12 +28,15 @@ Conversion = tuple[Target, QuoteStyle, TraditionalStandard, bool]
 punctuation between Chinese characters is made full-width (the session's `Key`)."""
 
 
-def load_rendered(
-    path: Path, conversion: Conversion | None = None
-) -> tuple[Article, str, tuple[Article, str] | None]:
+Loaded = tuple[Article, str, tuple[Article, str] | None, tuple[float, ...]]
+"""What `load_rendered` returns: the article, its rendering, its conversion with that
+one's rendering (or None), and its reading times (`progress.elapsed_minutes`)."""
+
+
+def load_rendered(path: Path, conversion: Conversion | None = None) -> Loaded:
     """A job: the article at `path` and its rendering, and if `conversion` is given, the
-    article converted and its rendering (the GUI then only shows them). A conversion that
-    fails is left to the GUI, which says why."""
+    article converted and its rendering, and the article's reading times (the GUI then
+    only shows them). A conversion that fails is left to the GUI, which says why."""
     article = load_article(path)
     html = render(article)
     shown = None
@@ -43,7 +47,7 @@ def load_rendered(
             log.info("conversion left to the window", exc_info=True)
         else:
             shown = (done, html if done is article else render(done))
-    return article, html, shown
+    return article, html, shown, elapsed_minutes(article)
 
 
 def converted(article: Article, conversion: Conversion) -> Article:
