@@ -98,7 +98,6 @@ class ArticleView(QTextBrowser):
         self._block_index: dict[int, int] = {}  # document block number -> article block
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._last_top = -1
-        self._top_hint: tuple[int, int] | None = None  # (scroll value, its top block)
         self._reading_font: QFont | None = None
         self._docs: OrderedDict[tuple[str, str, str], ArticleDocument] = OrderedDict()
         self._entry: ArticleDocument | None = None  # the one shown
@@ -188,7 +187,6 @@ class ArticleView(QTextBrowser):
         self._marks.clear()
         self.setExtraSelections([])
         self._pending = None
-        self._top_hint = None
         self._anchors = entry.anchors
         self._block_index = entry.block_index
         # Margins first, so the document is laid out once, at its final width.
@@ -262,20 +260,13 @@ class ArticleView(QTextBrowser):
     def _scroll_now(self, name: str, offset: int) -> None:
         block = self.document().findBlockByNumber(self._anchors[name])
         layout = self.document().documentLayout()
-        rect = layout.blockBoundingRect(block)
-        top = 0 if block == self.document().firstBlock() else rect.top()
+        top = 0 if block == self.document().firstBlock() else layout.blockBoundingRect(block).top()
         y = round(top) + offset
         bar = self.verticalScrollBar()
         if y > bar.maximum():
             # Large documents are laid out lazily; lay out to the end so the range fits.
             layout.blockBoundingRect(self.document().lastBlock())
         bar.setValue(y)
-        line = bar.value() + self._reading_line()
-        if top <= line < rect.bottom():
-            # The block at the reading line is known without hit-testing, which lays the
-            # rest of the document out first (4-9 ms of a 25,000-character script switch).
-            found = block_of_anchor(name)
-            self._top_hint = (bar.value(), -1 if found is None else found)
         self._scrolled()
 
     def top_block(self) -> int | None:
@@ -290,18 +281,10 @@ class ArticleView(QTextBrowser):
             return -1 if found is None else found
         if not self._block_index or not self._laid_out():
             return None
-        line = self._reading_line()
-        value = self.verticalScrollBar().value()
-        y = value + line
-        if self._top_hint is not None and self._top_hint[0] == value:
-            return self._top_hint[1]
-        first = self.document().firstBlock()
-        if y < self.document().documentLayout().blockBoundingRect(first).bottom():
-            # In the first block (the title): no hit-test, which would lay the whole
-            # document out first (9 ms of a 25,000-character script switch).
-            return self._article_block(first)
         # Hit-test the reading line (the layout answers by binary search), then take the
         # nearest article block at or above it.
+        line = self._reading_line()
+        y = self.verticalScrollBar().value() + line
         block = self.cursorForPosition(QPoint(self.viewport().width() // 2, line)).block()
         layout = self.document().documentLayout()
         if block.isValid() and layout.blockBoundingRect(block).top() > y:
@@ -523,7 +506,6 @@ class ArticleView(QTextBrowser):
         # The text at the reading line stays there: a new width re-wraps every line, and
         # the old scroll value in pixels would show earlier or later text.
         char = self._reading_char if self._pending is None else None
-        self._top_hint = None  # the text moves
         super().resizeEvent(event)
         self._apply_column()
         if self._pending is not None:
