@@ -459,7 +459,7 @@ class Controls:
         elif script is Target.ORIGINAL:
             shown = parenthesized(shown, t(keys[Target(original.script.value)]))
         elif script is Target.TRADITIONAL:
-            from reader.core.script import shown_standard  # noqa: PLC0415 - OpenCC's module
+            from reader.core.script_plan import shown_standard  # noqa: PLC0415
 
             forms = shown_standard(original.script, script, standard)
             shown = parenthesized(shown, t(keys[forms] if forms else "as_written"))
