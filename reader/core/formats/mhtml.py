@@ -8,7 +8,8 @@ import re
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from reader.core.decode import BINARY_SNIFF_BYTES, UndecodableError, binary_kind, decode_text
+from reader.core.charsets import BINARY_SNIFF_BYTES
+from reader.core.decode import UndecodableError, binary_kind, decode_text
 from reader.core.errors import LoadError
 from reader.core.page import Page, PageFormat, check_markup_size, strip_xml_declaration
 
