@@ -935,15 +935,15 @@ def test_every_preference_has_an_effect_and_every_choice_a_field() -> None:
     from enum import StrEnum
 
     from reader.core import prefs as core_prefs
-    from reader.ui import controls
+    from reader.ui import actions
     from reader.ui.window import EFFECTS
 
     assert set(EFFECTS) == set(core_prefs.field_names())
-    names = [c.name for c in controls.COMMANDS] + [
-        o.name for choice in controls.CHOICES for o in choice.options
+    names = [c.name for c in actions.COMMANDS] + [
+        o.name for choice in actions.CHOICES for o in choice.options
     ]
     assert len(names) == len(set(names))
-    for choice in controls.CHOICES:
+    for choice in actions.CHOICES:
         default = getattr(core_prefs.DEFAULTS, choice.pref)
         assert isinstance(default, StrEnum), choice.pref
         kind = type(default)
@@ -954,9 +954,9 @@ def test_every_preference_has_an_effect_and_every_choice_a_field() -> None:
 def test_choosing_an_option_checks_it_and_stores_the_preference(
     window: MainWindow, settings: QSettings
 ) -> None:
-    from reader.ui import controls
+    from reader.ui import actions
 
-    for choice in controls.CHOICES:
+    for choice in actions.CHOICES:
         for option in choice.options:
             window.action(option.name).trigger()
             assert window.action(option.name).isChecked(), option.name

@@ -3,7 +3,7 @@
 The reading session (`session.py`) holds the article, its conversions and the reading
 positions; the window forwards the reader's intent to it (open, switch script) and
 redraws when it says something changed (`article_loaded`, `script_changed`). Every
-action, menu and tool button comes from the tables in `controls.py`; a preference is
+action, menu and tool button comes from the tables in `actions.py`; a preference is
 set through `set_pref`, whose effect on screen is one entry of `EFFECTS`. The theme in
 force lives in the ThemeController alone; the window reads it from there.
 
