@@ -200,9 +200,9 @@ class FindController(QObject):
                         self._matches.append(cur)
                     cur = doc.find(v, cur)
             self._matches.sort(key=lambda c: c.selectionStart())
-        self._view.set_marks("find", self._matches, self._color("find"))
+        self._view.marks.set("find", self._matches, self._color("find"))
         if not self._matches:
-            self._view.clear_marks("find_current")
+            self._view.marks.clear("find_current")
             self._bar.set_count(self._no_match() if query else "")
             return
         if keep_index and 0 <= previous < len(self._matches):
@@ -226,14 +226,14 @@ class FindController(QObject):
         cur = self._matches[self._match]
         self._view.setTextCursor(cur)
         self._view.ensureCursorVisible()
-        self._view.set_marks("find_current", [cur], self._color("find_current"))
+        self._view.marks.set("find_current", [cur], self._color("find_current"))
         self._bar.set_count(f"{self._match + 1}/{len(self._matches)}")
 
     def _closed(self) -> None:
         self._matches = []
         self._match = -1
-        self._view.clear_marks("find")
-        self._view.clear_marks("find_current")
+        self._view.marks.clear("find")
+        self._view.marks.clear("find_current")
         cur = self._view.textCursor()
         cur.clearSelection()
         self._view.setTextCursor(cur)
