@@ -119,15 +119,25 @@ class FindBar(QWidget):
 
 
 def query_variants(
-    query: str, target: Target, source: Script | None, standard: TraditionalStandard
+    query: str,
+    target: Target,
+    source: Script | None,
+    standard: TraditionalStandard,
+    *,
+    punctuation: bool = False,
 ) -> set[str]:
-    """`query` as typed and as written in the script on screen (when OpenCC can say)."""
+    """`query` as typed and as written in the script on screen (when OpenCC can say), and
+    with `punctuation` (full-width marks shown) also with its marks made full-width."""
     variants = {query}
     if source is not None:
         try:
             variants.add(query_for_shown(query, target, source, standard))
         except ReaderError as exc:
             log.info("find: no script conversion for the query (%s)", exc)
+    if punctuation:  # "時間,也" typed finds the "時間，也" shown
+        from reader.core.punctuation import fullwidth  # noqa: PLC0415
+
+        variants |= {fullwidth(v) for v in variants}
     return variants
 
 

@@ -198,12 +198,8 @@ class MainWindow(QMainWindow):
             def variants(query: str) -> set[str]:
                 source = self.article.script if self.article else None
                 p = self._prefs
-                found = query_variants(query, p.script, source, p.traditional_standard)
-                if p.punctuation:  # "時間,也" typed finds the "時間，也" shown
-                    from reader.core.punctuation import fullwidth  # noqa: PLC0415
-
-                    found |= {fullwidth(v) for v in found}
-                return found
+                standard, punctuation = p.traditional_standard, p.punctuation
+                return query_variants(query, p.script, source, standard, punctuation=punctuation)
 
             none = self._t
             return FindController(
