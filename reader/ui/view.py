@@ -3,10 +3,11 @@
 It is given HTML and CSS (`show_article`; `show` is QWidget's), a font and the article's
 saved images; it knows nothing about files, scripts or themes. Links are reported, never
 followed, and images come only from the article's own assets: nothing is ever fetched
-from the network. Laid-out documents are kept per (HTML, CSS, font), so switching back
-to a script or theme seen recently costs no parsing or layout. A big article's document
-is built in slices between event-loop turns (docbuild.py): the first screenful shows at
-once, and anchors past the part built yet are waited for.
+from the network. Laid-out documents are kept per (HTML, CSS, font) (doccache.py), so
+switching back to a script or theme seen recently costs no parsing or layout; highlights
+are `marks` (marks.py). A big article's document is built in slices between event-loop
+turns (docbuild.py): the first screenful shows at once, and anchors past the part built
+yet are waited for.
 """
 
 from __future__ import annotations
