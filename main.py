@@ -1,3 +1,4 @@
 from reader.app import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when the loading worker process imports this (spawn)
+    raise SystemExit(main())

@@ -2,4 +2,5 @@
 
 from reader.app import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when the loading worker process imports this (spawn)
+    raise SystemExit(main())

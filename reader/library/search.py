@@ -1,0 +1,123 @@
+"""Full-text search over the library, in either script, with a marked snippet per result.
+
+A query is split at spaces into terms; an article matches when it has every term (in its
+title or body). Each term matches as written, in either script and any width: 发布 finds
+發佈, 裡 finds 里, and one- and two-character terms work (see `fold` for how). Results
+come best first (FTS5's bm25, a match in the title weighing more), each with a snippet
+of the original text around the first match and the places of the matches in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reader.library import fold
+from reader.library.index import Index
+
+#: Characters of body text a snippet shows: about two lines of the results list.
+SNIPPET_CHARS = 80
+#: Of those, how many come before the first match, so it is read in its sentence.
+SNIPPET_LEAD = 20
+#: A match in the title weighs this many times one in the body (bm25 column weights):
+#: an article named for the query is what the reader most likely looks for.
+TITLE_WEIGHT = 4.0
+#: Results returned unless the caller asks for another number.
+DEFAULT_LIMIT = 50
+
+
+class QueryError(ValueError):
+    """The query has nothing to search for (empty, or punctuation only)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: the article and where the query was found in it."""
+
+    path: str
+    title: str
+    source: str | None
+    published: str | None
+    snippet: str
+    #: (start, end) of each match in `snippet` and in `title`.
+    marks: tuple[tuple[int, int], ...]
+    title_marks: tuple[tuple[int, int], ...]
+
+    def marked(self, open_: str = "【", close: str = "】") -> str:
+        """The snippet with every match between `open_` and `close`."""
+        return mark(self.snippet, self.marks, open_, close)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready fields (the `qingdu search --format json` contract)."""
+        return {
+            "path": self.path,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "snippet": self.snippet,
+            "marks": [list(m) for m in self.marks],
+        }
+
+
+def mark(text: str, marks: tuple[tuple[int, int], ...], open_: str, close: str) -> str:
+    """`text` with each (start, end) span wrapped in `open_` ... `close`."""
+    out: list[str] = []
+    at = 0
+    for start, end in marks:
+        out += [text[at:start], open_, text[start:end], close]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def fts_query(query: str) -> str:
+    """The FTS5 MATCH expression for `query` (every term, each as a phrase).
+
+    Raises:
+        QueryError: no term has a character to search for.
+    """
+    terms = fold.terms(query)
+    if not terms:
+        raise QueryError(f"Nothing to search for in {query!r}.")
+    return " AND ".join(fold.phrase(t) for t in terms)
+
+
+def search(index: Index, query: str, *, limit: int = DEFAULT_LIMIT) -> list[Hit]:
+    """The articles matching every term of `query`, best first, at most `limit`.
+
+    Raises:
+        QueryError: the query has nothing to search for.
+    """
+    match = fts_query(query)
+    finder = re.compile("|".join(fold.pattern(t) for t in fold.terms(query)), re.IGNORECASE)
+    rows = index.db.execute(
+        "SELECT a.path, a.title, a.source, a.published, t.body "
+        "FROM article_fts JOIN article a ON a.id = article_fts.rowid "
+        "JOIN article_text t ON t.article_id = a.id "
+        f"WHERE article_fts MATCH ? AND a.hidden = 0 "
+        f"ORDER BY bm25(article_fts, {TITLE_WEIGHT}, 1.0) LIMIT ?",
+        (match, limit),
+    )
+    return [_hit(finder, row) for row in rows]
+
+
+def _spans(finder: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in finder.finditer(text) if m.end() > m.start())
+
+
+def _hit(finder: re.Pattern[str], row: tuple[str, str, str | None, str | None, str]) -> Hit:
+    path, title, source, published, body = row
+    first = finder.search(body)
+    start = max(0, first.start() - SNIPPET_LEAD) if first else 0
+    # Line breaks become spaces one for one, so the spans stay valid.
+    snippet = body[start : start + SNIPPET_CHARS].replace("\n", " ")
+    return Hit(
+        path=path,
+        title=title,
+        source=source,
+        published=published,
+        snippet=snippet,
+        marks=_spans(finder, snippet),
+        title_marks=_spans(finder, title),
+    )
