@@ -26,15 +26,15 @@ from reader.library.index import Entry, Index, LibraryError, default_path
 from reader.library.search import DEFAULT_LIMIT, QueryError, search
 
 
+class _UsageError(Exception):
+    """Bad input: one line for stderr, status 2."""
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, with its errors as one line on stderr and status 2."""
+    """argparse, with its errors raised (one line, status 2) instead of printed with usage."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"qingdu: {message}\n")
-
-
-class _UsageError(Exception):
-    """Bad input: one line for stderr."""
+        raise _UsageError(message[:1].upper() + message[1:] + ".")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,7 +73,11 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     """Run one library command; returns the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    args = _parser().parse_args(list(argv))
+    try:
+        args = _parser().parse_args(list(argv))
+    except _UsageError as exc:
+        print(f"qingdu: {exc}", file=err)
+        return 2
     try:
         index = Index(args.library or default_path())
     except LibraryError as exc:
