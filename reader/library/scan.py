@@ -84,8 +84,8 @@ class _Job:
     new: bool
 
 
-def walk(folder: Path) -> Iterator[tuple[str, int, int]]:
-    """(path, size, mtime_ns) of every saved page under `folder`, recursively.
+def _tree(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    """(folder, its file names) for `folder` and every subfolder the scan reads.
 
     Hidden folders and a saved page's companion folder ("NAME_files") are skipped, and
     symbolic links to folders are not followed (no loops). Unreadable subfolders are
@@ -103,6 +103,17 @@ def walk(folder: Path) -> Iterator[tuple[str, int, int]]:
             if not d.startswith(".")
             and not any(d.endswith(s) and d[: -len(s)] in stems for s in _COMPANION_SUFFIXES)
         )
+        yield top, files
+
+
+def subfolders(folder: Path) -> list[str]:
+    """`folder` and every subfolder a scan reads (for watching them)."""
+    return [top for top, _files in _tree(folder)]
+
+
+def walk(folder: Path) -> Iterator[tuple[str, int, int]]:
+    """(path, size, mtime_ns) of every saved page under `folder`, recursively (see `_tree`)."""
+    for top, files in _tree(folder):
         for name in sorted(files):
             if os.path.splitext(name)[1].lower() not in EXTENSIONS or name.startswith("."):
                 continue
