@@ -31,6 +31,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def open_window(qtbot: QtBot, tmp_path: Path, **kwargs: object) -> LibraryWindow:
+    kwargs.setdefault("scan_at_start", False)
     window = LibraryWindow(tmp_path / "lib.sqlite3", workers=0, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.show()
@@ -199,3 +200,35 @@ def test_close_during_a_scan_waits_for_it(qtbot: QtBot, tmp_path: Path, folder: 
     window.close()
     assert window._thread is None or window._thread.isFinished()
     Index(tmp_path / "lib.sqlite3").close()  # the file is fine afterwards
+
+
+def test_start_rescans_and_sets_a_damaged_index_aside_keeping_its_folders(
+    qtbot: QtBot, tmp_path: Path, folder: Path
+) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with Index(path) as index:
+        index.add_folder(folder)
+        scan.scan(index, workers=0)
+    damage_table(path, "article_text")
+    window = LibraryWindow(path, workers=0, watch=False, scan_at_start=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.scan_finished, timeout=SCAN_TIMEOUT_MS):
+        window.rescan()
+    assert "being read again" in window.status.text()
+    assert set(shown_titles(window)) == {SIMPLIFIED_TITLE, TRADITIONAL_TITLE, "broken.html"}
+    assert list(tmp_path.glob("lib.sqlite3.unreadable-*"))
+
+
+def damage_table(path: Path, table: str) -> None:
+    """Overwrite the pages of one table's b-tree root (the rest of the file stays good)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        sql = "SELECT rootpage FROM sqlite_master WHERE name = ?"
+        root = db.execute(sql, (table,)).fetchone()[0]
+    db.close()
+    with path.open("r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\xee" * page_size)

@@ -245,6 +245,11 @@ class LibraryError(Exception):
 class Index:
     """The library index file, opened (and created or migrated) on construction.
 
+    With `verify` (the default) every page of the file is checked (`PRAGMA quick_check`,
+    about 50 ms per 40 MB) and the search index is rebuilt if it was made with another
+    folding. The window opens its own connection without, for a fast start, because the
+    quick rescan it starts at once opens one with.
+
     One Index per thread (sqlite3 connections stay in the thread that made them); several
     may be open on one file: it is in WAL mode, so the list reads while a scan writes.
 
@@ -252,8 +257,9 @@ class Index:
         LibraryError: the file cannot be created or opened even after setting it aside.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, verify: bool = True) -> None:
         self.path = Path(path)
+        self._verify = verify
         #: One sentence for the user when the file had to be set aside, else None.
         self.notice: str | None = None
         try:
@@ -285,24 +291,31 @@ class Index:
 
     def _open(self) -> sqlite3.Connection:
         db = self._connect()
+        folders: list[tuple[str, float]] = []
         try:
-            problem = _check(db)
+            problem = _check(db, deep=self._verify)
             if problem is None:
                 _migrate(db)
-                _check_fold(db)
+                if self._verify:
+                    _check_fold(db)
                 return db
+            if problem.startswith("it is damaged"):
+                folders = _salvage_folders(db)
         except sqlite3.DatabaseError as exc:  # not a database, or damaged
             problem = str(exc)
         db.close()
         aside = self._set_aside()
+        again = "its folders are being read again" if folders else "add your folders again"
         self.notice = (
             f"The library index could not be used ({problem}); it was kept as {aside} "
-            "and a new one was started: add your folders again."
+            f"and a new one was started: {again}."
         )
         log.warning("%s", self.notice)
         db = self._connect()
         _migrate(db)
         _check_fold(db)
+        with db:
+            db.executemany("INSERT OR IGNORE INTO folder(path, added) VALUES (?, ?)", folders)
         return db
 
     def _set_aside(self) -> Path:
@@ -514,8 +527,11 @@ def unpack(data: bytes) -> str:
     return zlib.decompress(data).decode("utf-8", "surrogatepass")
 
 
-def _check(db: sqlite3.Connection) -> str | None:
-    """Why this file is not a usable Qingdu index, or None (a new empty file is fine)."""
+def _check(db: sqlite3.Connection, *, deep: bool) -> str | None:
+    """Why this file is not a usable Qingdu index, or None (a new empty file is fine).
+
+    `deep` also reads every page (`PRAGMA quick_check`).
+    """
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     version = db.execute("PRAGMA user_version").fetchone()[0]
     tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -525,10 +541,18 @@ def _check(db: sqlite3.Connection) -> str | None:
         return "it is not a Qingdu library"
     if version > SCHEMA_VERSION:
         return f"it was written by a newer Qingdu (schema {version})"
-    result = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+    result = db.execute("PRAGMA quick_check(1)").fetchone()[0] if deep else "ok"
     if result != "ok":
         return f"it is damaged: {result}"
     return None
+
+
+def _salvage_folders(db: sqlite3.Connection) -> list[tuple[str, float]]:
+    """The folder list of a damaged index, if it can still be read (it is a few rows)."""
+    try:
+        return [(p, a) for p, a in db.execute("SELECT path, added FROM folder")]
+    except sqlite3.DatabaseError:
+        return []
 
 
 def _migrate(db: sqlite3.Connection) -> None:

@@ -179,11 +179,12 @@ class _ScanThread(QThread):
 
     Signals:
         progressed(int, int, float): pages done, pages to do, seconds left (-1: unknown).
-        finished_scan(object): the `scan.Report` (or an error message, a str).
+        finished_scan(object, str): the `scan.Report` (or an error message, a str), and
+            the index's notice if this scan's check set a bad file aside (else "").
     """
 
     progressed = Signal(int, int, float)
-    finished_scan = Signal(object)
+    finished_scan = Signal(object, str)
 
     def __init__(self, path: Path, workers: int | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -198,14 +199,16 @@ class _ScanThread(QThread):
         def progress(p: scan.Progress) -> None:
             self.progressed.emit(p.done, p.total, -1.0 if p.eta is None else p.eta)
 
+        notice = ""
         try:
-            with Index(self._path) as index:
+            with Index(self._path) as index:  # verified: see Index
+                notice = index.notice or ""
                 report: object = scan.scan(
                     index, workers=self._workers, progress=progress, cancel=self._stop.is_set
                 )
         except Exception as exc:  # reported in the window, never a crash
             report = str(exc)
-        self.finished_scan.emit(report)
+        self.finished_scan.emit(report, notice)
 
 
 def _ask_folder(parent: QWidget, title: str) -> Path | None:
@@ -234,12 +237,13 @@ class LibraryWindow(QWidget):
         ask_folder: Callable[[QWidget, str], Path | None] = _ask_folder,
         reveal: Callable[[QUrl], object] = QDesktopServices.openUrl,
         watch: bool = True,
+        scan_at_start: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("libraryWindow")
         self._path = index_path
-        self._index = Index(index_path)
+        self._index = Index(index_path, verify=False)  # the scan at start verifies it
         self._lang = language
         self._workers = workers
         self._ask_folder = ask_folder
@@ -264,6 +268,8 @@ class LibraryWindow(QWidget):
         self._watch_folders()
         if self._index.notice:
             self.status.setText(self._index.notice)
+        if scan_at_start:
+            self.rescan()  # the quick rescan: only new and changed files are cleaned
 
     # -- public ---------------------------------------------------------------------------
 
@@ -559,11 +565,14 @@ class LibraryWindow(QWidget):
         if time.monotonic() - self._last_refresh > REFRESH_EVERY_S:
             self.refresh()
 
-    def _scan_done(self, report: object) -> None:
+    def _scan_done(self, report: object, notice: str) -> None:
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.wait()
             thread.deleteLater()
+        if notice:  # the scan's check set the file aside: this connection is to the old one
+            self._index.close()
+            self._index = Index(self._path, verify=False)
         self.progress.hide()
         self.cancel_button.hide()
         self.refresh()
@@ -584,6 +593,8 @@ class LibraryWindow(QWidget):
             self.status.setText(message)
         else:
             self.status.setText(str(report))
+        if notice:
+            self.status.setText(notice)
         self.scan_finished.emit(report)
         if self._rescan_wanted:
             self.rescan()
