@@ -11,13 +11,12 @@ from hypothesis import strategies as st
 
 from reader.library import fold, scan
 from reader.library.index import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
     Index,
     LibraryError,
     data_dir,
     default_path,
 )
+from reader.library.schema import APPLICATION_ID, SCHEMA_VERSION
 from reader.library.search import QueryError, search
 from tests.library_pages import (
     SIMPLIFIED,

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.library import fold
-from reader.library.index import Index, unpack
+from reader.library.index import Index
+from reader.library.schema import unpack
 
 #: Characters of body text a snippet shows: about two lines of the results list.
 SNIPPET_CHARS = 80
