@@ -86,6 +86,7 @@ def build_window(settings: QSettings | None = None, *, defer_controls: bool = Fa
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from reader.ui import settings as store  # noqa: PLC0415
+    from reader.ui.library_link import LibraryLink  # noqa: PLC0415
     from reader.ui.theme import ThemeController, register_icons  # noqa: PLC0415
     from reader.ui.window import MainWindow  # noqa: PLC0415
 
@@ -97,6 +98,7 @@ def build_window(settings: QSettings | None = None, *, defer_controls: bool = Fa
         settings if settings is not None else store.default_settings(),
         ThemeController(app),
         defer_controls=defer_controls,
+        library=LibraryLink(),
     )
 
 

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from reader.ui.find import FindBar
+    from reader.ui.library_link import LibraryLink
 
     Shortcut: TypeAlias = str | QKeySequence.StandardKey
 
@@ -125,9 +126,11 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         defer_controls: bool = False,
+        library: LibraryLink | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._library = library
         self._theme = theme
         theme.setParent(self)
         self._locale = locale or QLocale.system()
@@ -183,6 +186,10 @@ class MainWindow(QMainWindow):
         self._conversion.finished.connect(self._converted)
         self._conversion.failed.connect(self._conversion_failed)
         theme.theme_changed.connect(self._theme_changed)
+        if library is not None:
+            library.setParent(self)
+            library.article_requested.connect(lambda path, _pos: self.open_path(path))
+            library.failed.connect(lambda m: self._show_error(self._t("error_library_title"), m))
 
         self._restore_state()
         if defer_controls:
@@ -310,6 +317,11 @@ class MainWindow(QMainWindow):
             self._sync_checks()
         saved = store.reading_position(self._settings, path) if path else None
         self._refresh(saved or TOP)
+
+    def show_library(self) -> None:
+        """Show the library window (Ctrl+L)."""
+        if self._library is not None:
+            self._library.show(self._lang, self)
 
     def open_dialog(self) -> None:
         """Ask for a file and open it."""
@@ -495,6 +507,7 @@ class MainWindow(QMainWindow):
 
         std = QKeySequence.StandardKey
         self._action("actionOpen", "open", std.Open, self.open_dialog, icon="open.svg")
+        self._action("actionLibrary", "library", "Ctrl+L", self.show_library)
         self._action("actionReload", "reload", ["F5", "Ctrl+R"], self.reload)
         self._action("actionQuit", "quit", "Ctrl+Q", self._quit)
         self._action("actionClearRecent", "clear_recent", "Ctrl+Shift+Del", self._clear_recent)
@@ -544,6 +557,7 @@ class MainWindow(QMainWindow):
         file_menu = self._menu(None, "menu_file", [a["actionOpen"]])
         self._recent_menu = self._menu(file_menu, "menu_recent", [])
         self._recent_menu.aboutToShow.connect(self._rebuild_recent)
+        file_menu.addAction(a["actionLibrary"])
         file_menu.addAction(a["actionReload"])
         file_menu.addSeparator()
         file_menu.addAction(a["actionQuit"])
@@ -707,6 +721,8 @@ class MainWindow(QMainWindow):
         pos = self._position()
         if self._path is not None and pos is not None:
             store.save_reading_position(self._settings, self._path, *pos)
+            if self._library is not None:  # the index follows the settings (library_link.py)
+                self._library.record_position(self._path, *pos)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -949,7 +965,8 @@ class MainWindow(QMainWindow):
         recent = store.recent_files(self._settings)
         for i, name in enumerate(recent, start=1):
             p = Path(name)
-            act = QAction(f"&{i} {p.name}", menu)
+            title = self._library.title_for(p) if self._library is not None else None
+            act = QAction(f"&{i} {title or p.name}", menu)
             act.setObjectName(f"actionRecent{i}")
             # (setShortcuts with a list: setShortcut's overloads make PySide build the
             # Qt namespace's enums to choose one; see theme.py.)
@@ -1059,6 +1076,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._conversion.shutdown()
         self._save_state()
+        if self._library is not None:
+            self._library.shutdown()
         self._settings.sync()
         super().closeEvent(event)
 
