@@ -8,7 +8,9 @@ Gathers, in one run:
 * script conversion of a 25,000-character article per target and of 1,000,000
   characters, against OpenCC's binding (the `opencc` package) called directly;
 * script and theme switch latency in the window;
-* time and peak memory for generated 10 MB and 50 MB pages.
+* time and peak memory for generated 10 MB and 50 MB pages;
+* the library: indexing rate, index size, search latency at 10,000 articles and the
+  library window's start-up (`bench_library`).
 
 The README's table is this command's output. --quick runs fewer repetitions (a smoke run,
 not figures to publish).
@@ -25,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_extract, bench_script, bench_startup
+from benchmarks import bench_extract, bench_library, bench_script, bench_startup
 from reader.core.article import Target
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += conversion(runs)
     rows += switching(3 if args.quick else 7)
     rows += big_pages()
+    rows += bench_library.rows(args.quick)
     cpu = os.cpu_count()
     print(
         f"Machine: {platform.machine()}, {cpu} cores, Python {platform.python_version()}, "

@@ -12,6 +12,10 @@ folder (the corpus pages are hard-linked or copied there, never into the reposit
    into the index without cleaning), then the median time of `search` for 1-, 2- and
    4-character queries in both scripts and a two-term query, 50 results each, snippets
    included. The issue asks for under 50 ms.
+3. Start-up of the library window on that index: wall time from launching a fresh
+   Python process to the list's first paint (QApplication, the window, its 10,000 rows;
+   offscreen without a display). The quick rescan the window starts runs on a thread
+   after the paint and is left out (the generated articles have no files behind them).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ import os
 import random
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -130,25 +136,65 @@ def build_search_index(path: Path, count: int) -> None:
     index.close()
 
 
-def bench_search(count: int, runs: int) -> tuple[list[tuple[str, int, float]], int]:
-    """(label, hits, median ms) per query at `count` articles, and the file's size."""
-    with tempfile.TemporaryDirectory(prefix="qingdu-bench-") as tmp:
-        path = Path(tmp) / "library.sqlite3"
-        build_search_index(path, count)
-        size = path.stat().st_size
-        index = Index(path)
-        search(index, "里")  # builds the folding table, as the window does at start
-        results = []
-        for label, query in QUERIES:
-            times = []
-            hits = 0
-            for _ in range(runs):
-                start = time.perf_counter()
-                hits = len(search(index, query))
-                times.append(time.perf_counter() - start)
-            results.append((label, hits, statistics.median(times) * 1000))
-        index.close()
-    return results, size
+def bench_search(path: Path, runs: int) -> list[tuple[str, int, float]]:
+    """(label, hits, median ms) per query on the index at `path`."""
+    index = Index(path)
+    search(index, "里")  # builds the folding table (once per process)
+    results = []
+    for label, query in QUERIES:
+        times = []
+        hits = 0
+        for _ in range(runs):
+            start = time.perf_counter()
+            hits = len(search(index, query))
+            times.append(time.perf_counter() - start)
+        results.append((label, hits, statistics.median(times) * 1000))
+    index.close()
+    return results
+
+
+# The child prints time.monotonic() once the list has painted (see bench_startup).
+_WINDOW = """
+import os, sys, time
+from pathlib import Path
+def done():
+    print(time.monotonic(), flush=True)
+    os._exit(0)
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from reader.ui.library import LibraryWindow
+app = QApplication(sys.argv[:1])
+window = LibraryWindow(Path(sys.argv[1]), scan_at_start=False)
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, done)
+        return False
+watcher = Painted()
+window.table.viewport().installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
+def bench_window_start(path: Path, runs: int) -> float:
+    """Median seconds from a fresh process to the library window's list painted."""
+    env = dict(os.environ)
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    times = []
+    for _ in range(runs):
+        start = time.monotonic()
+        proc = subprocess.run(
+            [sys.executable, "-c", _WINDOW, str(path)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        times.append(float(proc.stdout.strip().splitlines()[-1]) - start)
+    return statistics.median(times)
 
 
 def rows(quick: bool) -> list[Row]:
@@ -165,12 +211,21 @@ def rows(quick: bool) -> list[Row]:
         ("index size per 1,000 articles", f"{r['bytes_per_1000'] / 1e6:.1f} MB"),
     ]
     articles = 2000 if quick else 10_000
-    results, size = bench_search(articles, 5 if quick else 15)
-    out.append(
-        (f"index of {articles:,} generated articles", f"{size / 1e6:.0f} MB"),
-    )
+    with tempfile.TemporaryDirectory(prefix="qingdu-bench-") as tmp:
+        path = Path(tmp) / "library.sqlite3"
+        build_search_index(path, articles)
+        size = path.stat().st_size
+        results = bench_search(path, 5 if quick else 15)
+        window_s = bench_window_start(path, 3 if quick else 9)
+    out.append((f"index of {articles:,} generated articles", f"{size / 1e6:.0f} MB"))
     for label, hits, ms in results:
         out.append((f"search at {articles:,} articles: {label} ({hits} hits)", f"{ms:.1f} ms"))
+    out.append(
+        (
+            f"start-up to the library window painted ({articles:,} articles)",
+            f"{window_s * 1000:.0f} ms",
+        )
+    )
     return out
 
 
