@@ -220,6 +220,11 @@ def test_snippet_marks_the_match_in_the_original_script(index: Index) -> None:
     assert [simp.snippet[a:b] for a, b in simp.marks] == ["发布"]
 
 
+def test_snippet_starts_at_the_sentence_of_the_match(index: Index) -> None:
+    [hit] = search(index, "公告栏")
+    assert hit.snippet.startswith("不少居民在镇上的公告栏")
+
+
 def test_title_match_ranks_first(index: Index) -> None:
     # 發佈 is in both titles and both bodies; 秋季 only in the Traditional title and body.
     assert search(index, "秋季")[0].title == TRADITIONAL_TITLE

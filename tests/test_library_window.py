@@ -125,7 +125,7 @@ def test_search_shows_marked_snippets_and_opens_the_result(
     assert window.results.count() == 2
     widgets = [window.results.itemWidget(window.results.item(i)) for i in range(2)]
     labels = [w.text() for w in widgets if isinstance(w, QLabel)]
-    assert any("<u>里</u>" in t for t in labels) and any("<u>裡</u>" in t for t in labels)
+    assert any(">里</span>" in t for t in labels) and any(">裡</span>" in t for t in labels)
     with qtbot.waitSignal(window.article_requested) as blocker:
         window.results.itemActivated.emit(window.results.item(0))
     assert blocker.args[0] in {

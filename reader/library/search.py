@@ -21,6 +21,8 @@ from reader.library.schema import unpack
 SNIPPET_CHARS = 80
 #: Of those, how many come before the first match, so it is read in its sentence.
 SNIPPET_LEAD = 20
+#: Where a snippet may begin (just after one): sentence ends and line breaks.
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n")
 #: A match in the title weighs this many times one in the body (bm25 column weights):
 #: an article named for the query is what the reader most likely looks for.
 TITLE_WEIGHT = 4.0
@@ -119,7 +121,12 @@ def _spans(finder: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
 def _hit(finder: re.Pattern[str], row: tuple[str, str, str | None, str | None, str]) -> Hit:
     path, title, source, published, body = row
     first = finder.search(body)
-    start = max(0, first.start() - SNIPPET_LEAD) if first else 0
+    start = 0
+    if first:
+        start = max(0, first.start() - SNIPPET_LEAD)
+        # Begin at the start of the match's sentence when it lies within the lead.
+        cut = max(body.rfind(mark, start, first.start()) for mark in _SENTENCE_ENDS)
+        start = cut + 1 if cut >= 0 else start
     # Line breaks become spaces one for one, so the spans stay valid.
     snippet = body[start : start + SNIPPET_CHARS].replace("\n", " ")
     return Hit(

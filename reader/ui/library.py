@@ -437,19 +437,27 @@ class LibraryWindow(QWidget):
             hits = search(self._index, query)
         except QueryError:
             hits = []
+        palette = self.results.palette()
+        style = (
+            f"background-color: {palette.highlight().color().name()}; "
+            f"color: {palette.highlightedText().color().name()};"
+        )
+        width = self.results.viewport().width() - 8
         for hit in hits:
             label = QLabel(self.results)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
-            title = _html_marked(hit.title, hit.title_marks)
-            snippet = _html_marked(hit.snippet, hit.marks)
+            title = _html_marked(hit.title, hit.title_marks, style)
+            snippet = _html_marked(hit.snippet, hit.marks, style)
             source = f" · {_escape(hit.source)}" if hit.source else ""
             label.setText(f"<b>{title}</b>{source}<br>{snippet}")
             label.setContentsMargins(4, 4, 4, 4)
             item = QListWidgetItem(self.results)
             item.setData(Qt.ItemDataRole.UserRole, hit.path)
             item.setToolTip(hit.path)
-            item.setSizeHint(label.sizeHint())
+            hint = label.sizeHint()
+            hint.setHeight(label.heightForWidth(width) if width > 0 else hint.height())
+            item.setSizeHint(hint)
             self.results.setItemWidget(item, label)
         self.status.setText(self._t("results", n=len(hits)))
 
@@ -534,12 +542,13 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _html_marked(text: str, marks: tuple[tuple[int, int], ...]) -> str:
-    """`text` as HTML with every match in bold on a highlight."""
+def _html_marked(text: str, marks: tuple[tuple[int, int], ...], style: str) -> str:
+    """`text` as HTML with every match in a span of `style` (the highlight colours)."""
     out: list[str] = []
     at = 0
     for start, end in marks:
-        out += [_escape(text[at:start]), "<b><u>", _escape(text[start:end]), "</u></b>"]
+        out += [_escape(text[at:start]), f'<span style="{style}">']
+        out += [_escape(text[start:end]), "</span>"]
         at = end
     out.append(_escape(text[at:]))
     return "".join(out)
