@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.library import fold, scan
+from reader.library import search as search_module
 from reader.library.index import (
     Index,
     LibraryError,
@@ -223,6 +224,14 @@ def test_snippet_marks_the_match_in_the_original_script(index: Index) -> None:
 def test_snippet_starts_at_the_sentence_of_the_match(index: Index) -> None:
     [hit] = search(index, "公告栏")
     assert hit.snippet.startswith("不少居民在镇上的公告栏")
+
+
+def test_very_common_words_are_ranked_among_the_newest_matches(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
+    # Both articles have 发布; the Traditional one was indexed last (its folder sorts later).
+    assert [h.title for h in search(index, "发布")] == [TRADITIONAL_TITLE]
 
 
 def test_title_match_ranks_first(index: Index) -> None:
