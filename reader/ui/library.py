@@ -19,6 +19,7 @@ called with every position the reader saves), so the library can show progress a
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -205,7 +206,11 @@ class LibraryWindow(QWidget):
         """Reload the list from the index (after a scan, or while one runs)."""
         self._last_refresh = time.monotonic()
         self._stale = False
-        entries = self._index.entries()
+        try:
+            entries = self._index.entries()
+        except sqlite3.Error as exc:  # damaged since it was opened: the next scan sets it aside
+            self.status.setText(str(exc))
+            return
         self.model.set_entries(entries)
         sources = sorted({e.source for e in entries if e.source})
         current = self.source_box.currentData()
@@ -269,7 +274,10 @@ class LibraryWindow(QWidget):
 
     def open_path(self, path: str) -> None:
         """Ask the reader to open `path` at the index's copy of its position."""
-        entry = self._index.entry(path)
+        try:
+            entry = self._index.entry(path)
+        except sqlite3.Error:
+            entry = None  # the reader still opens it, at its own saved place
         self.article_requested.emit(path, entry.position if entry else None)
 
     def open_selected(self) -> None:
@@ -404,7 +412,10 @@ class LibraryWindow(QWidget):
         self.proxy.set_filters(source, script, self.unread_box.isChecked())
 
     def _update_continue(self) -> None:
-        entry = self._index.continue_reading()
+        try:
+            entry = self._index.continue_reading()
+        except sqlite3.Error:
+            entry = None  # refresh() says why
         self.continue_button.setVisible(entry is not None)
         if entry is not None:
             self.continue_button.setText(
@@ -445,6 +456,9 @@ class LibraryWindow(QWidget):
             hits = search(self._index, query)
         except QueryError:
             hits = []
+        except sqlite3.Error as exc:
+            self.status.setText(str(exc))
+            return
         palette = self.results.palette()
         style = (
             f"background-color: {palette.highlight().color().name()}; "
