@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from reader.cli import write_utf8
 from reader.library import scan as scanning
 from reader.library.index import Entry, Index, LibraryError, default_path
 from reader.library.search import DEFAULT_LIMIT, QueryError, search
@@ -92,11 +93,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         print(f"qingdu: {exc}", file=err)
         return 2
     if text:
-        if out is sys.stdout:
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.flush()
-        else:
-            out.write(text)
+        write_utf8(text, out)
     return 0
 
 
