@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.core.prefs import Language
@@ -232,3 +232,20 @@ def damage_table(path: Path, table: str) -> None:
     with path.open("r+b") as f:
         f.seek((root - 1) * page_size)
         f.write(b"\xee" * page_size)
+
+
+def test_folders_menu_removes_a_folder_and_its_articles(
+    qtbot: QtBot, tmp_path: Path, folder: Path
+) -> None:
+    window = open_window(qtbot, tmp_path, watch=False)
+    add_and_wait(qtbot, window, folder)
+    menu = window.folders_button.menu()
+    menu.aboutToShow.emit()
+    [sub] = [m for a in menu.actions() if isinstance(m := a.menu(), QMenu)]
+    assert sub.title() == str(folder.resolve())
+    remove = sub.actions()[-1]
+    remove.trigger()
+    assert shown_titles(window) == []
+    assert (folder / "page.html").is_file()
+    menu.aboutToShow.emit()
+    assert [a.isEnabled() for a in menu.actions()] == [False]

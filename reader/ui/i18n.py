@@ -113,6 +113,8 @@ STRINGS: Mapping[str, tuple[str, str, str]] = {
     "unread_only": ("未讀", "未读", "Unread"),
     "add_folder": ("加入資料夾…", "添加文件夹…", "Add folder…"),
     "rescan": ("重新掃描", "重新扫描", "Rescan"),
+    "folders": ("資料夾", "文件夹", "Folders"),
+    "no_folders": ("（尚無資料夾）", "（尚无文件夹）", "(no folders yet)"),
     "cancel": ("取消", "取消", "Cancel"),
     "open_article": ("開啟", "打开", "Open"),
     "remove_from_library": ("從書庫移除", "从书库移除", "Remove from library"),

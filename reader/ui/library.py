@@ -23,6 +23,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -195,6 +196,7 @@ class LibraryWindow(QWidget):
         self.search_edit.setPlaceholderText(t("search_placeholder"))
         self.unread_box.setText(t("unread_only"))
         self.add_button.setText(t("add_folder"))
+        self.folders_button.setText(t("folders"))
         self.rescan_button.setText(t("rescan"))
         self.cancel_button.setText(t("cancel"))
         for i, key in enumerate(("all_scripts", "only_traditional", "only_simplified")):
@@ -292,6 +294,15 @@ class LibraryWindow(QWidget):
         if self.search_edit.text().strip():
             self._run_search()
 
+    def remove_folder(self, folder: str) -> None:
+        """Take a folder and its articles out of the library (the files stay)."""
+        if self.scanning:  # the scan would write the folder's pages back: stop it first
+            self.cancel_scan()
+            self.wait_for_scan()
+        self._index.remove_folder(folder)
+        self.refresh()
+        self._watch_folders()
+
     def reveal_selected(self) -> None:
         """Show the selected article's folder in the desktop's file manager."""
         paths = self.selected_paths()
@@ -324,11 +335,15 @@ class LibraryWindow(QWidget):
             self.script_box.addItem("", value)
         self.unread_box = QCheckBox(self)
         self.add_button = QPushButton(self)
+        self.folders_button = QPushButton(self)
+        self.folders_button.setObjectName("libraryFolders")
+        self.folders_button.setMenu(QMenu(self.folders_button))
         self.rescan_button = QPushButton(self)
         top = QHBoxLayout()
         for w in (self.search_edit, self.source_box, self.script_box, self.unread_box):
             top.addWidget(w, 3 if w is self.search_edit else 0)
         top.addWidget(self.add_button)
+        top.addWidget(self.folders_button)
         top.addWidget(self.rescan_button)
 
         self.continue_button = QPushButton(self)
@@ -390,6 +405,7 @@ class LibraryWindow(QWidget):
         self.unread_box.toggled.connect(self._filters_changed)
         self.add_button.clicked.connect(self._add_clicked)
         self.rescan_button.clicked.connect(self.rescan)
+        self.folders_button.menu().aboutToShow.connect(self._fill_folders_menu)
         self.cancel_button.clicked.connect(self.cancel_scan)
         self.continue_button.clicked.connect(self._continue)
         self.table.doubleClicked.connect(self._table_activated)
@@ -435,6 +451,17 @@ class LibraryWindow(QWidget):
         path = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(path, str):
             self.open_path(path)
+
+    def _fill_folders_menu(self) -> None:
+        menu = self.folders_button.menu()
+        menu.clear()
+        for folder in self._index.folders():
+            sub = menu.addMenu(folder.path + (" ⚠" if folder.missing else ""))
+            url = QUrl.fromLocalFile(folder.path)
+            sub.addAction(self._t("reveal"), partial(self._reveal, url))
+            sub.addAction(self._t("remove_from_library"), partial(self.remove_folder, folder.path))
+        if menu.isEmpty():
+            menu.addAction(self._t("no_folders")).setEnabled(False)
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
