@@ -8,6 +8,7 @@ Gathers, in one run:
 * script conversion of a 25,000-character article per target and of 1,000,000
   characters, against OpenCC's binding (the `opencc` package) called directly;
 * script and theme switch latency in the window;
+* the window's longest stall while a 10 MB page opens (loading, then showing);
 * time and peak memory for generated 10 MB and 50 MB pages;
 * the library: indexing rate, index size, search latency at 10,000 articles and the
   library window's start-up (`bench_library`).
@@ -117,12 +118,11 @@ def conversion(runs: int) -> list[Row]:
     return rows
 
 
-def switching(runs: int) -> list[Row]:
-    # Run in a child so this process never holds a QApplication (start-up runs next to it).
-    code = (
-        "import json, sys; from benchmarks.bench_startup import bench_switch; "
-        f"print(json.dumps(bench_switch({runs})))"
-    )
+def _in_child(module: str, function: str, *args: int) -> dict[str, float]:
+    """`module.function(*args)` ({name: seconds}) run in a child process, so this process
+    never holds a QApplication (start-up runs next to it)."""
+    call = f"{function}({', '.join(map(str, args))})"
+    code = f"import json; from {module} import {function}; print(json.dumps({call}))"
     env = dict(os.environ)
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
@@ -130,9 +130,22 @@ def switching(runs: int) -> list[Row]:
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
     results: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
-    rows = _section("Switching on a 25,000-character article (action to repaint, median)")
-    rows += [(name, f"{seconds * 1000:.0f} ms") for name, seconds in results.items()]
-    return rows
+    return results
+
+
+def _ms_rows(title: str, results: dict[str, float]) -> list[Row]:
+    return [*_section(title), *((name, f"{s * 1000:.0f} ms") for name, s in results.items())]
+
+
+def switching(runs: int) -> list[Row]:
+    results = _in_child("benchmarks.bench_startup", "bench_switch", runs)
+    return _ms_rows("Switching on a 25,000-character article (action to repaint, median)", results)
+
+
+def responsiveness() -> list[Row]:
+    results = _in_child("benchmarks.bench_responsive", "bench_open")
+    title = "Opening a 10 MB page: the event loop's longest stall (target ≤ 100 ms)"
+    return _ms_rows(title, results)
 
 
 def big_pages() -> list[Row]:
@@ -154,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += corpus(1 if args.quick else 3)
     rows += conversion(runs)
     rows += switching(3 if args.quick else 7)
+    rows += responsiveness()
     rows += big_pages()
     rows += bench_library.rows(args.quick)
     cpu = os.cpu_count()

@@ -6,11 +6,9 @@ Only this module creates the QApplication, the QSettings and the main window.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from reader import __version__, assets
@@ -18,6 +16,8 @@ from reader import __version__, assets
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from reader.ui.dialogs import Dialogs
+    from reader.ui.session import ReadingSession
     from reader.ui.window import MainWindow
 
 #: First words that start a library command (reader/library/cli.py) instead of naming a
@@ -75,18 +75,27 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def build_window(settings: QSettings | None = None, *, defer_controls: bool = False) -> MainWindow:
+def build_window(
+    settings: QSettings | None = None,
+    *,
+    defer_controls: bool = False,
+    dialogs: Dialogs | None = None,
+    session: ReadingSession | None = None,
+) -> MainWindow:
     """Build the main window (a QApplication must already exist).
 
-    `settings` defaults to the user's real settings; tests pass one in tmp_path. With
-    `defer_controls` the menus, tool bar and status bar follow the article's first paint
-    (see MainWindow), as at start-up.
+    `settings` defaults to the user's real settings; tests pass one in tmp_path, and may
+    pass recording `dialogs` and a `session` of their own. With `defer_controls` the
+    menus, tool bar and status bar follow the article's first paint (see MainWindow), as
+    at start-up.
     """
     # Imported here so `--dump` never loads Qt (tests/test_boundaries.py).
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from reader.ui import settings as store  # noqa: PLC0415
+    from reader.ui.dialogs import qt_dialogs  # noqa: PLC0415
     from reader.ui.library_link import LibraryLink  # noqa: PLC0415
+    from reader.ui.session import ReadingSession  # noqa: PLC0415
     from reader.ui.theme import ThemeController, register_icons  # noqa: PLC0415
     from reader.ui.window import MainWindow  # noqa: PLC0415
 
@@ -94,9 +103,12 @@ def build_window(settings: QSettings | None = None, *, defer_controls: bool = Fa
     if not isinstance(app, QApplication):
         raise RuntimeError("build_window() needs a QApplication")
     register_icons()
+    qs = settings if settings is not None else store.default_settings()
     return MainWindow(
-        settings if settings is not None else store.default_settings(),
+        qs,
         ThemeController(app),
+        session if session is not None else ReadingSession(qs),
+        dialogs if dialogs is not None else qt_dialogs(),
         defer_controls=defer_controls,
         library=LibraryLink(),
     )
@@ -141,56 +153,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(args.path)
 
 
-def _lighten_pyside_import_hook() -> None:
-    """WORKAROUND for https://github.com/napari/napari/issues/8584: once PySide is imported,
-    it reads the source of every module imported after it with inspect.getsource(), to
-    see whether the module names PySide6 (for its opt-in `__feature__` switches). For the
-    reader's modules and the standard library ones they import, that is 20 ms of start-up.
-    The same test on the file's bytes gives the same answer in a fraction of the time.
-    If PySide's internals are not as expected, nothing is changed.
-    """
-    feature = sys.modules.get("shibokensupport.feature")
-    slow = getattr(feature, "_mod_uses_pyside", None)
-    if feature is None or not callable(slow) or slow.__name__ != "_mod_uses_pyside":
-        return
-
-    def uses_pyside(module: ModuleType) -> bool:
-        path = getattr(module, "__file__", None)
-        if isinstance(path, str) and path.endswith(".py"):
-            try:
-                with open(path, "rb") as source:
-                    return b"PySide6" in source.read()
-            except OSError:
-                pass
-        return bool(slow(module))
-
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
-
-
 def _run(path: str | None) -> int:
     """Start the window on `path` (see initial_path) and run the event loop."""
-    # No cyclic garbage collection until the window's controls are on screen: start-up
-    # makes many objects and frees few, and the collector's passes over them cost 8 ms.
-    gc.disable()
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - the CLI path must not load Qt
+    from reader.ui import earlyinit  # noqa: PLC0415 - the CLI path must not load Qt
 
-    _lighten_pyside_import_hook()
+    earlyinit.early_init()
 
     from reader.ui import settings as store  # noqa: PLC0415
-    from reader.ui import theme  # noqa: PLC0415
 
-    app = QApplication(theme.application_arguments(sys.argv[0]))
-    theme.started_in_fusion(app)
+    app = earlyinit.make_application(sys.argv[0])
     app.setApplicationName(store.APPLICATION)
     app.setOrganizationName(store.ORGANIZATION)
     qs = store.default_settings()
     # The reader sees the article first; the menus and tool bar follow a frame later.
     window = build_window(qs, defer_controls=True)
-    window.controls_shown.connect(gc.enable)
+    earlyinit.resume_gc_after(window.controls_shown)
     first = initial_path(path, qs)
     # Shown first, so the article is laid out once, at the window's real width (and an
     # error dialog has the window behind it); nothing paints before the event loop runs.
     window.show()
-    if not window.open_path(first) and first != SAMPLE:
-        window.open_path(SAMPLE)
+
+    def sample_instead(_message: str) -> None:
+        # The first file failed (at once, or later in the background): show the sample
+        # rather than an empty window. Once only, so a broken sample cannot loop.
+        window.load_failed.disconnect(sample_instead)
+        if window.article is None and first != SAMPLE:
+            window.open_path(SAMPLE)
+
+    window.load_failed.connect(sample_instead)
+    window.open_path(first)
     return app.exec()

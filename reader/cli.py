@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from reader.core import Article, BlockType, ReaderError, load_article
+from reader.core import Article, Block, BlockType, ReaderError, load_article
 from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.core.script import convert
 
@@ -62,9 +62,22 @@ def format_article(article: Article, fmt: str) -> str:
             lines.append(f"![{b.text}]({b.src or ''})" if md else f"[{b.text or '圖'}]")
         elif b.type is BlockType.CAPTION:
             lines.append(f"*{b.text}*" if md else b.text)
+        elif b.type is BlockType.POST:
+            lines.append(f"---\n\n**{b.text}**" if md else f"— {b.text}")
+        elif b.type is BlockType.TABLE:
+            lines.append(_markdown_table(b) if md else "\n".join(" | ".join(r) for r in b.rows))
         else:
             lines.append(b.text)
     return "\n\n".join(lines) + "\n"
+
+
+def _markdown_table(block: Block) -> str:
+    """A table block as a Markdown (GFM) table; a table without a heading row gets an
+    empty one, since Markdown tables must have one."""
+    rows = [[cell.replace("|", "\\|") for cell in row] for row in block.rows]
+    head = rows.pop(0) if block.header else [""] * len(rows[0])
+    lines = [head, ["---"] * len(head), *rows]
+    return "\n".join("| " + " | ".join(row) + " |" for row in lines)
 
 
 def dump(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +46,13 @@ def _isolated_settings_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    if "PySide6.QtCore" in sys.modules:
+        # Qt reads XDG_CONFIG_HOME once per process, for the first QSettings; later tests
+        # would otherwise write to the first test's folder.
+        from PySide6.QtCore import QSettings
+
+        user = QSettings.Scope.UserScope
+        QSettings.setPath(QSettings.Format.IniFormat, user, str(tmp_path / "config"))
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ from reader.app import build_window
 from reader.core import Theme
 from reader.ui.window import MainWindow
 from tests.conftest import SAMPLES
+from tests.test_window import FakeDialogs
 
 CONVERT_TIMEOUT = 20_000  # ms; the first conversion loads OpenCC's dictionaries
 
@@ -85,10 +86,8 @@ def _tracking_page(base: str) -> str:
 
 
 def _window(qtbot: QtBot, settings: QSettings) -> MainWindow:
-    window = build_window(settings)
+    window = build_window(settings, dialogs=FakeDialogs().dialogs())
     qtbot.addWidget(window)
-    errors: list[tuple[str, str]] = []
-    window._show_error = lambda title, message: errors.append((title, message))  # type: ignore[method-assign]
     window.resize(1000, 700)
     window.show()
     qtbot.waitExposed(window)

@@ -61,8 +61,9 @@ def test_positions_reach_the_index_and_recent_files_show_titles(
         assert entry is not None and entry.last_read is not None
         cont = index.continue_reading()
         assert cont is not None and cont.title == SIMPLIFIED_TITLE
+    menu = window.build_controls().recent_menu
     window._rebuild_recent()
-    names = [a.text() for a in window._recent_menu.actions() if a.objectName()]
+    names = [a.text() for a in menu.actions() if a.objectName().startswith("actionRecent")]
     assert names[:2] == [f"&1 {TRADITIONAL_TITLE}", f"&2 {SIMPLIFIED_TITLE}"]
 
 

@@ -12,8 +12,6 @@ import json
 import re
 import subprocess
 import sys
-import threading
-import time
 import types
 from collections.abc import Iterator
 from functools import cache
@@ -40,7 +38,6 @@ from reader.core.errors import ScriptError
 from reader.core.load import load
 from reader.core.script import (
     APP_CONFIGS,
-    ArticleConverter,
     Variant,
     apply_quotes,
     convert,
@@ -449,47 +446,6 @@ def test_convert_text_with_quotes() -> None:
     )
 
 
-def test_converter_caches_per_target_and_quotes() -> None:
-    article = _article()
-    converter = ArticleConverter(article)
-    assert converter.original is article
-    assert converter.cached(Target.TRADITIONAL) is None
-    first = converter.get(Target.TRADITIONAL)
-    assert converter.get(Target.TRADITIONAL) is first
-    assert converter.cached(Target.TRADITIONAL) is first
-    corner = converter.get(Target.TRADITIONAL, QuoteStyle.CORNER)
-    assert corner is not first
-    assert converter.get(Target.TRADITIONAL, QuoteStyle.CORNER) is corner
-    assert converter.get(Target.ORIGINAL) is article
-    assert converter.get(Target.SIMPLIFIED).blocks == article.blocks
-    assert article == _article()
-
-
-def test_converter_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[Target] = []
-    real = script._convert_article
-
-    def slow(*args: Any) -> Article:
-        calls.append(args[2])
-        time.sleep(0.02)  # widen the window in which a second thread could slip in
-        return real(*args)
-
-    monkeypatch.setattr(script, "_convert_article", slow)
-    converter = ArticleConverter(_article())
-    results: list[Article] = []
-    threads = [
-        threading.Thread(target=lambda: results.append(converter.get(Target.TAIWAN)))
-        for _ in range(8)
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert calls == [Target.TAIWAN]
-    assert len(results) == 8
-    assert all(r is results[0] for r in results)
-
-
 # --------------------------------------------------------------------------- the opencc package
 
 
@@ -637,11 +593,11 @@ def test_dump_traditional_standard(tmp_path: Path, standard: str, forms: str) ->
 
 
 def test_rebuild_knows_every_block_field() -> None:
-    """`_rebuild` makes changed blocks with Block(type, text, src), which is faster than
+    """`_rebuild` makes changed blocks with Block(type, text, src, header), faster than
     dataclasses.replace; a new Block field must be carried over there too."""
     from dataclasses import fields
 
-    assert [f.name for f in fields(Block)] == ["type", "text", "src"]
+    assert [f.name for f in fields(Block)] == ["type", "text", "src", "header"]
 
 
 def test_unchanged_blocks_are_shared_with_the_original() -> None:

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from reader.core import prefs as core_prefs
-from reader.core.article import Theme
-from reader.core.prefs import DEFAULTS, Accent, FontStyle, Language, Prefs, Quotes, ScriptChoice
+from reader.core.article import QuoteStyle, Target, Theme
+from reader.core.prefs import DEFAULTS, Accent, FontStyle, Language, Prefs
 from reader.ui import settings as store
 from reader.ui.i18n import STRINGS, resolve, system_language, text
 
@@ -18,8 +18,8 @@ from reader.ui.i18n import STRINGS, resolve, system_language, text
 def test_parse_and_serialize_round_trip() -> None:
     prefs = Prefs(
         theme=Theme.DARK,
-        script=ScriptChoice.HONGKONG,
-        quotes=Quotes.CORNER,
+        script=Target.HONGKONG,
+        quotes=QuoteStyle.CORNER,
         font=FontStyle.SANS,
         zoom=3,
         accent=Accent.JADE,
@@ -63,7 +63,7 @@ def test_adapter_survives_a_hand_edited_file(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     qs = QSettings(str(ini), QSettings.Format.IniFormat)
-    assert store.load_prefs(qs) == DEFAULTS.with_changes(script=ScriptChoice.SIMPLIFIED)
+    assert store.load_prefs(qs) == DEFAULTS.with_changes(script=Target.SIMPLIFIED)
     assert store.recent_files(qs) == []
     assert store.reading_position(qs, tmp_path / "x") is None
     assert store.load_sidebar(qs) == (None, True)
@@ -141,3 +141,32 @@ def test_string_table_is_complete() -> None:
         assert len(row) == 3 and all(row), key
     assert text("chars", Language.ENGLISH, n=5) == "5 characters"
     assert text("chars", Language.TRADITIONAL, n=5) == "5 字"
+
+
+def test_every_field_has_a_parser_derived_from_its_type() -> None:
+    assert set(core_prefs.PARSERS) == set(core_prefs.field_names())
+    for name in core_prefs.field_names():
+        default = getattr(DEFAULTS, name)
+        assert core_prefs.PARSERS[name](str(default)) == default, name
+        assert core_prefs.PARSERS[name]("garbage \x00") is None, name
+
+
+def test_a_new_field_needs_no_parser_entry_and_an_unknown_type_fails_early() -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Extended:
+        quotes: QuoteStyle = QuoteStyle.KEEP
+        sidebar_right: bool = False
+
+    parsers = core_prefs.derive_parsers(Extended)
+    assert parsers["quotes"]("curly") is QuoteStyle.CURLY
+    assert parsers["sidebar_right"]("TRUE") is True
+    assert parsers["sidebar_right"]("perhaps") is None
+
+    @dataclass(frozen=True)
+    class Unsupported:
+        ratio: float = 1.0
+
+    with pytest.raises(TypeError, match="ratio"):
+        core_prefs.derive_parsers(Unsupported)

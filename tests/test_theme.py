@@ -8,8 +8,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.core.article import Script, Theme
-from reader.core.prefs import Accent, FontStyle, ScriptChoice
+from reader.core.article import Script, Target, Theme
+from reader.core.prefs import Accent, FontStyle
 from reader.ui.theme import (
     ACCENTS,
     COLORS,
@@ -107,15 +107,15 @@ def test_speaker_mark_is_a_faint_accent(qapp: QApplication) -> None:
 @pytest.mark.parametrize(
     ("shown", "original", "style", "first"),
     [
-        (ScriptChoice.ORIGINAL, Script.TRADITIONAL, FontStyle.SERIF, "Noto Serif CJK TC"),
-        (ScriptChoice.ORIGINAL, Script.SIMPLIFIED, FontStyle.SANS, "Noto Sans CJK SC"),
-        (ScriptChoice.SIMPLIFIED, Script.TRADITIONAL, FontStyle.SERIF, "Noto Serif CJK SC"),
-        (ScriptChoice.TAIWAN, Script.SIMPLIFIED, FontStyle.SANS, "Noto Sans CJK TC"),
-        (ScriptChoice.HONGKONG, Script.SIMPLIFIED, FontStyle.SANS, "Noto Sans CJK HK"),
+        (Target.ORIGINAL, Script.TRADITIONAL, FontStyle.SERIF, "Noto Serif CJK TC"),
+        (Target.ORIGINAL, Script.SIMPLIFIED, FontStyle.SANS, "Noto Sans CJK SC"),
+        (Target.SIMPLIFIED, Script.TRADITIONAL, FontStyle.SERIF, "Noto Serif CJK SC"),
+        (Target.TAIWAN, Script.SIMPLIFIED, FontStyle.SANS, "Noto Sans CJK TC"),
+        (Target.HONGKONG, Script.SIMPLIFIED, FontStyle.SANS, "Noto Sans CJK HK"),
     ],
 )
 def test_fonts_follow_the_script_on_screen(
-    shown: ScriptChoice, original: Script, style: FontStyle, first: str
+    shown: Target, original: Script, style: FontStyle, first: str
 ) -> None:
     families = reading_families(shown, original, style)
     assert families[0] == first

@@ -13,15 +13,26 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage, QKeySequence, QPalette, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTextBrowser, QTreeWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QProgressBar,
+    QSplitter,
+    QTextBrowser,
+    QToolBar,
+    QTreeWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from reader.app import SAMPLE, build_window, initial_path
 from reader.core import Article, Block, BlockType, Script, Section, Speaker, Theme
-from reader.core.article import TraditionalStandard
+from reader.core.article import Target, TraditionalStandard
 from reader.core.errors import ScriptError
-from reader.core.prefs import Accent, FontStyle, Language, ScriptChoice
+from reader.core.prefs import Accent, FontStyle, Language
 from reader.core.render import ASSET_SCHEME
+from reader.ui.dialogs import Dialogs
+from reader.ui.session import ReadingSession
 from reader.ui.window import MainWindow
 from tests.conftest import PAGES, SAMPLES
 
@@ -110,16 +121,42 @@ def rich_article(theme: Theme | None = None) -> Article:
     )
 
 
+class FakeDialogs:
+    """Dialogs that record what the window asked and answer from `answers`."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.opened: list[QUrl] = []
+        self.answers: list[Path | None] = []
+
+    def dialogs(self) -> Dialogs:
+        return Dialogs(
+            ask_open_path=lambda _parent, _title, _folder, _filter: self.answers.pop(0),
+            show_error=lambda _parent, title, message: self.errors.append((title, message)),
+            open_url=self.opened.append,
+        )
+
+
 @pytest.fixture
-def errors() -> list[tuple[str, str]]:
+def fake() -> FakeDialogs:
+    """The window's dialogs, recorded."""
+    return FakeDialogs()
+
+
+@pytest.fixture
+def errors(fake: FakeDialogs) -> list[tuple[str, str]]:
     """Messages the window would have shown in a dialog."""
-    return []
+    return fake.errors
 
 
-def _make(qtbot: QtBot, settings: QSettings, errors: list[tuple[str, str]]) -> MainWindow:
-    w = build_window(settings)
+def _make(
+    qtbot: QtBot,
+    settings: QSettings,
+    fake: FakeDialogs,
+    session: ReadingSession | None = None,
+) -> MainWindow:
+    w = build_window(settings, dialogs=fake.dialogs(), session=session)
     qtbot.addWidget(w)
-    w._show_error = lambda title, message: errors.append((title, message))  # type: ignore[method-assign]
     w.resize(1000, 700)
     w.show()
     qtbot.waitExposed(w)
@@ -127,9 +164,9 @@ def _make(qtbot: QtBot, settings: QSettings, errors: list[tuple[str, str]]) -> M
 
 
 @pytest.fixture
-def window(qtbot: QtBot, settings: QSettings, errors: list[tuple[str, str]]) -> MainWindow:
-    """A shown main window with settings in tmp_path and dialogs captured in `errors`."""
-    return _make(qtbot, settings, errors)
+def window(qtbot: QtBot, settings: QSettings, fake: FakeDialogs) -> MainWindow:
+    """A shown main window with settings in tmp_path and its dialogs recorded in `fake`."""
+    return _make(qtbot, settings, fake)
 
 
 @pytest.fixture
@@ -192,18 +229,23 @@ def test_every_bundled_sample_opens(window: MainWindow, sample: str) -> None:
     assert any(b.text[:10] in text for b in window.article.blocks if b.type is BlockType.PARAGRAPH)
 
 
-def test_open_dialog_opens_the_chosen_file(window: MainWindow, tmp_path: Path) -> None:
+def test_open_dialog_opens_the_chosen_file(
+    window: MainWindow, tmp_path: Path, fake: FakeDialogs
+) -> None:
     chosen = _text_page(tmp_path, "chosen.txt", "選中的文章")
-    window._ask_open_path = lambda: chosen  # type: ignore[method-assign]
+    fake.answers.append(chosen)
     window.action("actionOpen").trigger()
     assert window.path == chosen
     assert "選中的文章" in window.view.toPlainText()
 
 
-def test_open_dialog_cancelled_keeps_article(window: MainWindow, tmp_path: Path) -> None:
+def test_open_dialog_cancelled_keeps_article(
+    window: MainWindow, tmp_path: Path, fake: FakeDialogs
+) -> None:
     window.open_path(_text_page(tmp_path, "a.txt", "原來的文章"))
-    window._ask_open_path = lambda: None  # type: ignore[method-assign]
+    fake.answers.append(None)
     window.action("actionOpen").trigger()
+    assert not fake.answers  # the dialog was asked
     assert "原來的文章" in window.view.toPlainText()
 
 
@@ -236,7 +278,7 @@ def test_drop_a_file_opens_it(window: MainWindow, tmp_path: Path) -> None:
 
 
 def test_recent_files_are_listed_newest_first_and_pruned(
-    window: MainWindow, tmp_path: Path, qtbot: QtBot, settings: QSettings, errors: list[object]
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, settings: QSettings
 ) -> None:
     first = _text_page(tmp_path, "first.txt", "第一篇")
     second = _text_page(tmp_path, "second.txt", "第二篇")
@@ -244,10 +286,10 @@ def test_recent_files_are_listed_newest_first_and_pruned(
     for p in (gone, first, second):
         window.open_path(p)
     gone.unlink()
-    again = _make(qtbot, settings, [])
-    names = [a.text() for a in again._recent_menu.actions() if a.objectName().startswith("action")]
-    assert names[:2] == ["&1 second.txt", "&2 first.txt"]
-    assert not any("gone" in n for n in names)
+    again = _make(qtbot, settings, FakeDialogs())
+    again.build_controls()
+    names = [a.text() for a in again.actions() if a.objectName().startswith("actionRecent")]
+    assert names == ["&1 second.txt", "&2 first.txt"]
     again.action("actionRecent2").trigger()
     assert again.path == first.resolve() or again.path == first
     assert "第一篇" in again.view.toPlainText()
@@ -303,9 +345,8 @@ def test_images_come_only_from_the_article(rich: MainWindow) -> None:
     assert "https://" not in rich.view.toHtml().split("<body", 1)[1].split("href=")[0]
 
 
-def test_links_open_in_browser_only_when_http(rich: MainWindow) -> None:
-    opened: list[QUrl] = []
-    rich._open_url = opened.append  # type: ignore[method-assign,assignment]
+def test_links_open_in_browser_only_when_http(rich: MainWindow, fake: FakeDialogs) -> None:
+    opened = fake.opened
     assert not rich.view.openLinks()
     rich.view.anchorClicked.emit(QUrl("https://weekly.luming.example/x"))
     rich.view.anchorClicked.emit(QUrl("file:///etc/passwd"))
@@ -316,7 +357,7 @@ def test_links_open_in_browser_only_when_http(rich: MainWindow) -> None:
 def test_status_bar_shows_encoding_count_time_and_script(rich: MainWindow) -> None:
     article = rich.article
     assert article is not None
-    status = " ".join(w.text() for w in rich.statusBar().findChildren(type(rich._status_chars)))
+    status = " ".join(w.text() for w in rich.statusBar().findChildren(QLabel))
     assert "BIG5" in status
     assert f"{article.char_count:,}" in status
     assert "Original" in status or "原文" in status
@@ -365,8 +406,8 @@ def test_script_switch_changes_text_sidebar_title_and_keeps_place(
     text = rich.view.toPlainText()
     assert "鹿鸣镇旧货市集" in text
     assert "鹿鳴鎮" not in text
-    assert rich.sidebar.section_items()[1] == "修理师傅的手艺"
-    assert rich.sidebar.speaker_items()[0].startswith("简雨农")
+    assert rich.sidebar.items("sections")[1] == "修理师傅的手艺"
+    assert rich.sidebar.items("speakers")[0].startswith("简雨农")
     assert rich.windowTitle().startswith("鹿鸣镇")
     assert shown.title == "鹿鸣镇旧货市集：让老物件再转一圈"
     assert rich.view.top_block() == before
@@ -383,15 +424,66 @@ def test_switching_back_is_instant_from_cache(rich: MainWindow, qtbot: QtBot) ->
     assert "鹿鸣镇" in rich.view.toPlainText()
 
 
-def test_conversion_runs_off_the_gui_thread_with_busy_indicator(
-    rich: MainWindow, qtbot: QtBot
+def _busy_shown(window: MainWindow) -> bool:
+    busy = window.findChild(QProgressBar, "busyIndicator")
+    assert busy is not None
+    return busy.isVisibleTo(window)
+
+
+def test_a_big_page_loads_in_the_background_with_busy_indicator(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path, fake: FakeDialogs
 ) -> None:
-    with qtbot.waitSignal(rich.article_shown, timeout=CONVERT_TIMEOUT):
-        rich.action("actionScriptSimplified").trigger()
-        # The trigger returned before the result arrived: the GUI thread was not blocked.
-        assert rich._busy.isVisibleTo(rich)
-        assert "鹿鳴鎮" in rich.view.toPlainText()
-    assert not rich._busy.isVisibleTo(rich)
+    # Every page counts as big here, so the small fixture goes to the worker process.
+    w = _make(qtbot, settings, fake, ReadingSession(settings, inline_bytes=0))
+    w.show_article(rich_article())
+    page = _text_page(tmp_path, "big.txt", "背景載入的文章")
+    with qtbot.waitSignal(w.article_loaded, timeout=CONVERT_TIMEOUT) as loaded:
+        assert w.open_path(page)  # returns once the load is scheduled
+        assert w.is_busy()
+        assert _busy_shown(w)
+        assert "鹿鳴鎮" in w.view.toPlainText()  # the old article stays until the new one
+    assert isinstance(loaded.args[0], Article)
+    assert "背景載入的文章" in w.view.toPlainText()
+    assert w.path == page
+    assert not w.is_busy()
+    assert not _busy_shown(w)
+
+
+def test_a_newer_open_supersedes_one_still_loading(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path, fake: FakeDialogs
+) -> None:
+    w = _make(qtbot, settings, fake, ReadingSession(settings, inline_bytes=0))
+    first = _text_page(tmp_path, "first.txt", "先開的文章")
+    second = _text_page(tmp_path, "second.txt", "後開的文章")
+    loaded: list[Article] = []
+    w.article_loaded.connect(loaded.append)
+    w.open_path(first)
+    with qtbot.waitSignal(w.article_loaded, timeout=CONVERT_TIMEOUT):
+        w.open_path(second)
+    qtbot.wait(300)  # the first one's result, if it ever came, would have come by now
+    assert [a.title for a in loaded] == ["後開的文章"]
+    assert w.path == second
+    assert not fake.errors  # the stopped worker of the first load is no failure
+
+
+def test_a_background_load_that_fails_says_why(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path, fake: FakeDialogs
+) -> None:
+    w = _make(qtbot, settings, fake, ReadingSession(settings, inline_bytes=0))
+    empty = tmp_path / "空白.html"
+    empty.write_bytes(b"<html><body></body></html>")
+    with qtbot.waitSignal(w.load_failed, timeout=CONVERT_TIMEOUT) as failed:
+        assert w.open_path(empty)
+    assert "空白.html" in failed.args[0]
+    assert fake.errors and fake.errors[0][1] == failed.args[0]
+    assert not w.is_busy()
+
+
+def test_a_script_switch_converts_before_the_trigger_returns(rich: MainWindow) -> None:
+    # OpenCC's C++ engine converts 25,000 characters in a few ms: no thread, no waiting.
+    rich.action("actionScriptSimplified").trigger()
+    assert "鹿鸣镇" in rich.view.toPlainText()
+    assert not rich.is_busy()
 
 
 def test_taiwan_hongkong_and_quote_styles(rich: MainWindow, qtbot: QtBot) -> None:
@@ -399,12 +491,14 @@ def test_taiwan_hongkong_and_quote_styles(rich: MainWindow, qtbot: QtBot) -> Non
     assert "“這些舊東西" in rich.view.toPlainText()
     _switch(qtbot, rich, "actionScriptHongKong")
     assert rich.action("actionScriptHongKong").isChecked()
-    assert rich.prefs.script is ScriptChoice.HONGKONG
+    assert rich.prefs.script is Target.HONGKONG
     assert rich.view.font().families()[0].endswith("HK")
 
 
 def _status_script(window: MainWindow) -> str:
-    return window._status_script.text()
+    label = window.findChild(QLabel, "statusScript")
+    assert label is not None
+    return label.text()
 
 
 def test_traditional_on_a_traditional_page_shows_it_as_written(
@@ -466,7 +560,7 @@ def test_conversion_failure_is_reported_and_toggle_reverts(
     def broken(*_args: object, **_kwargs: object) -> Article:
         raise ScriptError("OpenCC is not usable here.")
 
-    monkeypatch.setattr(script.ArticleConverter, "get", broken)
+    monkeypatch.setattr(script, "convert", broken)
     with qtbot.waitSignal(rich.conversion_failed, timeout=CONVERT_TIMEOUT):
         rich.action("actionScriptSimplified").trigger()
     assert errors and "OpenCC" in str(errors[0])
@@ -501,10 +595,12 @@ def _pixel(widget: QWidget) -> str:
 
 def test_theme_switch_repaints_every_part(rich: MainWindow, qtbot: QtBot) -> None:
     rich.action("actionThemeLight").trigger()
-    light = (_pixel(rich.view.viewport()), _pixel(rich.sidebar.viewport()), _pixel(rich._toolbar))
+    toolbar = rich.findChild(QToolBar, "toolbar")
+    assert toolbar is not None
+    light = (_pixel(rich.view.viewport()), _pixel(rich.sidebar.viewport()), _pixel(toolbar))
     rich.action("actionThemeDark").trigger()
     qtbot.waitUntil(lambda: _pixel(rich.view.viewport()) == rich.look.colors["paper"])
-    dark = (_pixel(rich.view.viewport()), _pixel(rich.sidebar.viewport()), _pixel(rich._toolbar))
+    dark = (_pixel(rich.view.viewport()), _pixel(rich.sidebar.viewport()), _pixel(toolbar))
     assert dark == (
         rich.look.colors["paper"],
         rich.look.colors["window"],
@@ -579,18 +675,18 @@ def _click(qtbot: QtBot, tree: QTreeWidget, item: object) -> None:
 
 def test_click_section_puts_heading_at_top(rich: MainWindow, qtbot: QtBot) -> None:
     article = rich_article()
-    _click(qtbot, rich.sidebar, rich.sidebar.section_item(2))
+    _click(qtbot, rich.sidebar, rich.sidebar.item("sections", 2))
     assert rich.view.top_block() == article.sections[2].block
-    _click(qtbot, rich.sidebar, rich.sidebar.section_item(0))
+    _click(qtbot, rich.sidebar, rich.sidebar.item("sections", 0))
     assert rich.view.top_block() == article.sections[0].block
 
 
 def test_current_section_follows_scrolling(rich: MainWindow) -> None:
     article = rich_article()
     rich.view.scroll_to(f"b{article.sections[1].block + 3}")
-    assert rich.sidebar.current_section() == 1
+    assert rich.sidebar.current("sections") == 1
     rich.view.verticalScrollBar().setValue(0)
-    assert rich.sidebar.current_section() is None
+    assert rich.sidebar.current("sections") is None
 
 
 def test_next_and_previous_section_shortcuts(rich: MainWindow) -> None:
@@ -611,7 +707,7 @@ def test_click_speaker_cycles_through_passages_and_marks_them(
     rich: MainWindow, qtbot: QtBot
 ) -> None:
     speaker = rich_article().speakers[1]
-    item = rich.sidebar.speaker_item(1)
+    item = rich.sidebar.item("speakers", 1)
     seen = []
     for _ in range(len(speaker.blocks) + 1):
         _click(qtbot, rich.sidebar, item)
@@ -677,13 +773,15 @@ def test_preferences_and_state_survive_a_restart(
     page = tmp_path / "long.txt"
     body = [b.text for b in rich_article().blocks if b.type is BlockType.PARAGRAPH]
     page.write_text("長文標題\n\n" + "\n\n".join(body), encoding="utf-8")
-    first = _make(qtbot, settings, [])
+    first = _make(qtbot, settings, FakeDialogs())
     first.open_path(page)
     first.action("actionThemeDark").trigger()
     first.action("actionFontSans").trigger()
     first.action("actionZoomIn").trigger()
     first.action("actionAccentIndigo").trigger()
-    first._splitter.setSizes([300, 700])
+    splitter = first.findChild(QSplitter, "splitter")
+    assert splitter is not None
+    splitter.setSizes([300, 700])
     assert first.view.scroll_to("b6")
     qtbot.waitUntil(first.view.settled)
     where = first.view.top_block()
@@ -700,13 +798,15 @@ def test_preferences_and_state_survive_a_restart(
     qtbot.waitExposed(second)
     prefs = second.prefs
     assert prefs.theme is Theme.DARK
-    assert prefs.script is ScriptChoice.SIMPLIFIED
+    assert prefs.script is Target.SIMPLIFIED
     assert prefs.font is FontStyle.SANS
     assert prefs.zoom == 1
     assert prefs.accent is Accent.INDIGO
     assert second.action("actionThemeDark").isChecked()
     assert second.action("actionScriptSimplified").isChecked()
-    assert second._splitter.sizes()[0] == 300
+    splitter = second.findChild(QSplitter, "splitter")
+    assert splitter is not None
+    assert splitter.sizes()[0] == 300
     second.open_path(page)  # shows the original at once, the conversion follows
     qtbot.waitUntil(lambda: "长文标题" in second.view.toPlainText(), timeout=CONVERT_TIMEOUT)
     qtbot.waitUntil(second.view.settled)
@@ -753,8 +853,10 @@ def test_object_names_and_every_action_has_name_and_shortcut(window: MainWindow)
         assert act.text(), act.objectName()
     shortcuts = [a.shortcut().toString() for a in named]
     assert len(shortcuts) == len(set(shortcuts)), "shortcut clash"
-    for act in window._toolbar.actions():
-        button = window._toolbar.widgetForAction(act)
+    toolbar = window.findChild(QToolBar, "toolbar")
+    assert toolbar is not None
+    for act in toolbar.actions():
+        button = toolbar.widgetForAction(act)
         if button is not None and not act.isSeparator():
             assert button.accessibleName()
 
@@ -782,5 +884,67 @@ def test_real_page_from_test_pages_opens(window: MainWindow) -> None:
 
 def test_window_geometry_bytes_are_not_required(settings: QSettings, qtbot: QtBot) -> None:
     settings.setValue("state/geometry", QByteArray(b"garbage"))
-    w = _make(qtbot, settings, [])
+    w = _make(qtbot, settings, FakeDialogs())
     assert w.width() > 200
+
+
+def test_every_preference_has_an_effect_and_every_choice_a_field() -> None:
+    from enum import StrEnum
+
+    from reader.core import prefs as core_prefs
+    from reader.ui import controls
+    from reader.ui.window import EFFECTS
+
+    assert set(EFFECTS) == set(core_prefs.field_names())
+    names = [c.name for c in controls.COMMANDS] + [
+        o.name for choice in controls.CHOICES for o in choice.options
+    ]
+    assert len(names) == len(set(names))
+    for choice in controls.CHOICES:
+        default = getattr(core_prefs.DEFAULTS, choice.pref)
+        assert isinstance(default, StrEnum), choice.pref
+        kind = type(default)
+        assert all(isinstance(o.value, kind) for o in choice.options), choice.pref
+        assert {o.value for o in choice.options} == set(kind), choice.pref  # every value offered
+
+
+def test_choosing_an_option_checks_it_and_stores_the_preference(
+    window: MainWindow, settings: QSettings
+) -> None:
+    from reader.ui import controls
+
+    for choice in controls.CHOICES:
+        for option in choice.options:
+            window.action(option.name).trigger()
+            assert window.action(option.name).isChecked(), option.name
+            assert getattr(window.prefs, choice.pref) == option.value
+
+
+def test_the_loading_worker_imports_no_qt(qtbot: QtBot) -> None:
+    from reader.ui.jobs import ProcessJobs
+
+    jobs = ProcessJobs()
+    try:
+        with qtbot.waitSignal(jobs.finished, timeout=CONVERT_TIMEOUT) as done:
+            jobs.submit(eval, "[m for m in __import__('sys').modules if m.startswith('PySide6')]")
+        assert done.args[1] == []
+    finally:
+        jobs.shutdown()
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for(qtbot: QtBot) -> None:
+    import os
+
+    from reader.ui.jobs import STOPPED, ProcessJobs
+
+    jobs = ProcessJobs()
+    try:
+        with qtbot.waitSignal(jobs.failed, timeout=CONVERT_TIMEOUT) as failed:
+            jobs.submit(os._exit, 3)  # as if the loader crashed on a page
+        assert failed.args[1] == STOPPED
+        assert not jobs.busy()
+        with qtbot.waitSignal(jobs.finished, timeout=CONVERT_TIMEOUT) as done:
+            jobs.submit(len, "還能用")  # a new worker takes the next job
+        assert done.args[1] == 3
+    finally:
+        jobs.shutdown()

@@ -5,9 +5,11 @@
 1. ``load``: path -> Page. Read the file, sniff its format (``formats/``: MHTML, crawl
    wrapper, HTML, text), decode it (``decode``, the only place bytes become str), and read
    the images it keeps beside it.
-2. ``clean``: parse the HTML and take out scripts, hidden elements and the like.
+2. ``clean``: parse the HTML and take out scripts, hidden elements (``css``: what the
+   page's own style rules hide) and the like.
 3. ``meta``: title, date, source, author, URL and page theme (read before cleaning: the
-   JSON-LD lives in a ``<script>``).
+   JSON-LD lives in a ``<script>``); ``thread``: is the page a forum or Q&A thread
+   (then its replies are content, and each post gets a head with its author and time).
 4. ``flatten``: the cleaned tree -> raw blocks with their block elements.
 5. ``root``: mark chrome and feeds, choose the article root.
 6. ``assemble``: the root's blocks -> the article's Blocks (``textdump`` for text dumps).
@@ -32,6 +34,7 @@ from reader.core import (
     sections,
     speakers,
     textdump,
+    thread,
     watermark,
 )
 from reader.core.article import Article, Block, BlockType, Script, Section, Speaker, Theme
@@ -83,11 +86,17 @@ def extract(page: Page) -> Article:
     else:
         tree = clean.parse_html(page.text)
         head = meta.read_head(tree, page)  # before cleaning: JSON-LD sits in a <script>
+        head.thread = thread.is_thread(tree, head.url, head.title, head.site_name)
         removed = clean.clean_tree(tree)
         flat = flatten.flatten(tree, page)
-        root.mark_chrome(flat.blocks, flat.nodes)
+        root.mark_chrome(flat.blocks, flat.nodes, head.thread)
         title = meta.choose_title(head, meta.h1_titles(flat.blocks))
         node = root.choose_root(flat.blocks, flat.nodes)
+        if node is None and not head.thread:
+            # All the prose is in boxes named like comments: a page of reviews or replies
+            # that does not say it is a thread. Its posts are the content after all.
+            root.mark_chrome(flat.blocks, flat.nodes, thread=True)
+            node = root.choose_root(flat.blocks, flat.nodes)
         if assemble.wants_ld_body(head, flat.blocks, node):
             draft = assemble.from_ld_body(page, head, title, removed)
         else:

@@ -23,6 +23,10 @@ class BlockType(StrEnum):
     LIST_ITEM = "list_item"
     IMAGE = "image"
     CAPTION = "caption"
+    TABLE = "table"
+    #: The head of one post of a forum or Q&A thread: its author and time ("Mia · 2024-05-01
+    #: 10:00"); the post's own blocks follow it.
+    POST = "post"
 
 
 class Script(StrEnum):
@@ -75,17 +79,37 @@ class Block:
 
     `src` is set on image blocks only: a key into `Article.assets` (an image saved inside
     the file or beside it), or None when the image was remote and is shown by its alt text.
+
+    A table block's `text` holds its cells: one line per row, cells separated by tabs
+    (cell text never holds either), so that everything that rewrites text (script
+    conversion, watermark removal) rewrites the cells too. `header` says that the first
+    row is a row of headings.
     """
 
     type: BlockType
     text: str
     src: str | None = None
+    header: bool = False
+
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        """A table block's cells, row by row (empty for other blocks)."""
+        if self.type is not BlockType.TABLE:
+            return ()
+        return tuple(tuple(line.split(TABLE_CELL_SEP)) for line in self.text.split("\n"))
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"type": self.type.value, "text": self.text}
         if self.src is not None:
             d["src"] = self.src
+        if self.type is BlockType.TABLE:
+            d["rows"] = [list(row) for row in self.rows]
+            d["header"] = self.header
         return d
+
+
+#: Between the cells of a row in a table block's text.
+TABLE_CELL_SEP = "\t"
 
 
 @dataclass(frozen=True, slots=True)

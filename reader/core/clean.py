@@ -4,8 +4,8 @@ Two kinds of input are cleaned here:
 
 * an HTML tree, parsed here (``parse_html``) and cleaned in place (``clean_tree``):
   scripts, styles, frames and forms; hidden elements (inline styles,
-  ``hidden``/``aria-hidden``, classes a ``<style>`` block hides) except an article
-  container hidden until scripts run;
+  ``hidden``/``aria-hidden``, what the page's ``<style>`` rules hide: css.py) except an
+  article container hidden until scripts run;
 * single text lines: SEO link farms (``is_spam``), labelled chrome lines
   (``is_junk_label``) and settings menus (``is_settings_chrome``).
 
@@ -19,17 +19,13 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from reader.core import css
 from reader.core import heuristics as h
 from reader.core.article import Removal
 from reader.core.text import HAN_RE, lazy_compile, normalize_space, text_of, words_pattern
 
 if TYPE_CHECKING:
     from lxml import etree  # imported where HTML is parsed: see parse_html
-
-_HIDDEN_CLASS_RE = lazy_compile(
-    r"\.([A-Za-z][\w-]*)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)"
-)
-
 
 #: Control characters lxml refuses in text nodes (damaged files hold them); removed.
 _NOT_XML_RE = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -74,24 +70,22 @@ def parse_html(markup: str) -> etree._Element:
 
 
 def _prose_chars(el: etree._Element) -> int:
+    """Prose characters in `el`: Han characters, plus the letters of other scripts at
+    their weight (h.LATIN_CHARS_PER_HAN), when the text has sentence punctuation."""
     text = text_of(el)
-    if len(text) < h.HIDDEN_ARTICLE_MIN_CHARS:
+    if len(text) < h.HIDDEN_ARTICLE_MIN_CHARS or not h.PUNCT_RE.search(text):
         return 0
-    return len(HAN_RE.findall(text)) if h.PUNCT_RE.search(text) else 0
+    han = len(HAN_RE.findall(text))
+    letters = sum(map(str.isalpha, text)) - han
+    return han + letters // h.LATIN_CHARS_PER_HAN
 
 
-def _is_hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
+def _is_hidden(el: etree._Element) -> bool:
     attrib = el.attrib
     if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
         return True
     style = attrib.get("style")
-    if style and h.HIDDEN_STYLE_RE.search(style):
-        return True
-    if hidden_classes:
-        cls = attrib.get("class")
-        if cls and not hidden_classes.isdisjoint(cls.split()):
-            return True
-    return False
+    return bool(style and h.HIDDEN_STYLE_RE.search(style))
 
 
 #: Elements that may be hidden, found by libxml2 before Python looks closer: anything with
@@ -106,24 +100,6 @@ def _maybe_hidden() -> etree.XPath:
     )
 
 
-def _hidden_candidates(
-    root: etree._Element, hidden_classes: frozenset[str]
-) -> list[etree._Element]:
-    """Elements that may be hidden: the XPath prefilter's, plus any element wearing a class
-    a <style> block hides (checked in Python: one XPath test per class costs 0.2 s on a
-    1 MB encyclopedia page)."""
-    found = list(_maybe_hidden()(root))
-    if hidden_classes:
-        # lxml hands back the same proxy for a node while one is alive: ids are stable here.
-        seen = {id(el) for el in found}
-        found += [
-            el
-            for el in root.iterfind(".//*[@class]")
-            if id(el) not in seen and not hidden_classes.isdisjoint(el.get("class", "").split())
-        ]
-    return found
-
-
 #: The tag hidden elements are renamed to, so that libxml2 removes them all at once.
 _DOOMED = "qingdu-removed"
 
@@ -134,19 +110,31 @@ def clean_tree(root: etree._Element) -> list[Removal]:
 
     removed: list[Removal] = []
     styles = " ".join(s.text or "" for s in root.iter("style"))
-    hidden_classes = frozenset(_HIDDEN_CLASS_RE.findall(styles))
     etree.strip_elements(
         root, etree.Comment, etree.ProcessingInstruction, *h.DROP_TAGS, with_tail=False
     )
-    for el in _hidden_candidates(root, hidden_classes):
-        if not _is_hidden(el, hidden_classes):
+    hidden = [el for el in _maybe_hidden()(root) if _is_hidden(el)]
+    inline = len(hidden)
+    if styles:
+        hidden += css.hidden_elements(root, styles)
+    page_prose = -1
+    for i, el in enumerate(hidden):
+        if el.tag == _DOOMED:
             continue
-        # An article hidden until its scripts run (WeChat style) stays; a leaf with a
-        # short text (the usual anti-scraping span) cannot be one, and is not measured.
-        if (len(el) or len(el.text or "") >= h.HIDDEN_ARTICLE_MIN_CHARS) and _prose_chars(
-            el
-        ) >= h.HIDDEN_ARTICLE_MIN_CHARS:
-            continue
+        # An article hidden until its scripts run stays: an element with most of the
+        # page's prose (WeChat's inline `visibility: hidden`, an app root hidden by the
+        # stylesheet until scripts start). A leaf with a short text (the usual
+        # anti-scraping span) cannot be one, and is not measured; a hidden copy of a
+        # visible article (a print or AMP twin) holds only half the page's prose, and
+        # goes; so does a closed dialog, however long (mh-nbcnews' cookie policy).
+        if len(el) or len(el.text or "") >= h.HIDDEN_ARTICLE_MIN_CHARS:
+            prose = _prose_chars(el)
+            if prose >= h.HIDDEN_ARTICLE_MIN_CHARS:
+                if page_prose < 0:
+                    page_prose = _prose_chars(root)
+                share = h.HIDDEN_ARTICLE_MIN_SHARE if i < inline else h.CSS_HIDDEN_ARTICLE_MIN_SHARE
+                if prose > share * page_prose:
+                    continue
         if len(removed) < h.MAX_HIDDEN_REMOVALS_LOGGED:
             text = normalize_space(text_of(el))
             if text:

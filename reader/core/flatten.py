@@ -1,6 +1,8 @@
 """Cleaned tree -> raw blocks: one walk cuts the text into blocks in document order, each
 with its shape (length, sentence punctuation, link share, boldness) and the block elements
-that hold it (for choosing the root); images resolved against the page's assets."""
+that hold it (for choosing the root); images resolved against the page's assets; a table
+that holds data becomes one table block (a table that lays out the page is walked like
+any other markup)."""
 
 from __future__ import annotations
 
@@ -12,11 +14,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from reader.core import heuristics as h
-from reader.core.article import BlockType
+from reader.core.article import TABLE_CELL_SEP, BlockType
 from reader.core.clean import is_junk
 from reader.core.load import local_image_key
 from reader.core.page import Page
-from reader.core.text import normalize_space
+from reader.core.text import normalize_space, text_of
 
 if TYPE_CHECKING:
     from lxml import etree  # imported where HTML is parsed: see clean.parse_html
@@ -45,6 +47,7 @@ class Raw:
     src: str | None = None
     alt_only: bool = False
     junk: bool = False  # a labelled chrome line or a link farm, whatever its container
+    header: bool = False  # a table whose first row holds headings
 
     @property
     def link_density(self) -> float:
@@ -89,16 +92,6 @@ def _split_words(raw: str) -> frozenset[str]:
     return frozenset(w.lower() for w in h.CLASS_SPLIT_RE.split(raw) if w)
 
 
-def _chrome_level(el: etree._Element) -> int:
-    """0: not chrome; 1: chrome unless it holds most of the prose; 2: always chrome."""
-    words = class_words(el)
-    if words & h.STRONG_CHROME_WORDS:
-        return 2
-    if el.tag in h.CHROME_TAGS:
-        return 1
-    return 1 if words & h.CHROME_WORDS and not words & h.CONTENT_WORDS else 0
-
-
 @dataclass
 class Flattener:
     """Walks a cleaned tree once and cuts its text into blocks."""
@@ -125,7 +118,8 @@ class Flattener:
         parts = self._parts
         flush = self._flush
         add = self._add
-        for event, el in etree.iterwalk(body, events=("start", "end")):
+        walker = etree.iterwalk(body, events=("start", "end"))
+        for event, el in walker:
             tag = el.tag
             if not isinstance(tag, str):
                 continue
@@ -134,6 +128,9 @@ class Flattener:
                     if parts:
                         flush()
                     self._open_block(el, tag, open_nodes)
+                    if tag == "table" and self._table(el):
+                        walker.skip_subtree()  # its "end" still comes, and closes the node
+                        continue
                 elif tag == "a":
                     self._a_depth += 1
                 elif tag in _BOLD_TAGS:
@@ -179,10 +176,7 @@ class Flattener:
             elif tag in ("li", "dd"):
                 kind = BlockType.LIST_ITEM
         self._stack.append((kind, level))
-        chrome = _chrome_level(el) if tag not in ("body", "html") else 0
-        node = Node(
-            el, len(self._stack), len(self.blocks), chrome=chrome > 0, strong_chrome=chrome > 1
-        )
+        node = Node(el, len(self._stack), len(self.blocks))  # chrome: root.mark_chrome
         self.nodes.append(node)
         open_nodes.append(node)
 
@@ -205,14 +199,20 @@ class Flattener:
         text = normalize_space(raw)
         if not text:
             return
-        chars = len(text) - text.count(" ")
         kind, level = self._stack[-1] if self._stack else _PLAIN
+        if kind is BlockType.HEADING and text.endswith("]"):
+            bare = h.EDIT_LINK_RE.sub("", text)  # an encyclopedia's "[编辑]" link
+            link_chars -= len(text) - len(bare)
+            text = bare
+            if not text:
+                return
+        chars = len(text) - text.count(" ")
         self.blocks.append(
             Raw(
                 text=text,
                 kind=kind,
                 chars=chars,
-                link_chars=min(link_chars, chars),
+                link_chars=max(0, min(link_chars, chars)),
                 punct=h.PUNCT_RE.search(text) is not None,
                 chrome_depth=-1,
                 bold=bold_chars >= chars * h.BOLD_BLOCK_SHARE,
@@ -220,6 +220,34 @@ class Flattener:
                 junk=is_junk(text),
             )
         )
+
+    # -- tables
+
+    def _table(self, el: etree._Element) -> bool:
+        """Add a content table as one block, or nothing for a notice box; False for a
+        layout table, whose cells are then flattened like any other text."""
+        if is_notice_box(el):
+            return True
+        found = content_table(el)
+        if found is None:
+            return False
+        rows, header, caption, link_chars = found
+        if caption:
+            self.blocks.append(Raw(caption, BlockType.CAPTION, len(caption), 0, False, -1))
+        text = "\n".join(TABLE_CELL_SEP.join(row) for row in rows)
+        chars = sum(len(cell) for row in rows for cell in row)
+        self.blocks.append(
+            Raw(
+                text=text,
+                kind=BlockType.TABLE,
+                chars=chars,
+                link_chars=min(link_chars, chars),
+                punct=h.PUNCT_RE.search(text) is not None,
+                chrome_depth=-1,
+                header=header,
+            )
+        )
+        return True
 
     # -- images
 
@@ -269,6 +297,57 @@ class Flattener:
             self.assets[key] = page_assets[rel]
             return key
         return None
+
+
+def is_notice_box(el: etree._Element) -> bool:
+    """A boxed notice laid out as a one-row table: an icon cell beside a short message
+    (an encyclopedia's maintenance banner, "this article needs sources")."""
+    rows = el.findall(".//tr")
+    if len(rows) != 1:
+        return False
+    cells = [c for c in rows[0] if c.tag in ("td", "th")]
+    if len(cells) not in (2, 3):
+        return False
+    icons = [c for c in cells if c.find(".//img") is not None and not text_of(c).strip()]
+    text = sum(len(text_of(c).strip()) for c in cells)
+    return len(icons) >= 1 and 0 < text <= h.NOTICE_BOX_MAX_CHARS
+
+
+def content_table(el: etree._Element) -> tuple[list[list[str]], bool, str, int] | None:
+    """(rows of cell texts, first row is headings, caption, link characters) of a table
+    that holds data, or None for a table that lays out a page: one with tables inside,
+    a single row or column, paragraphs in its cells or mostly links (a menu)."""
+    if el.find(".//table") is not None:
+        return None
+    rows: list[list[str]] = []
+    header = False
+    chars = link_chars = 0
+    for tr in el.iter("tr"):
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        if not cells:
+            continue
+        texts = [normalize_space(text_of(c)) for c in cells]
+        if not rows:
+            header = all(c.tag == "th" for c in cells)
+        for cell, text in zip(cells, texts, strict=True):
+            if len(text) > h.TABLE_MAX_CELL_CHARS:
+                return None
+            chars += len(text)
+            link_chars += sum(len(text_of(a).strip()) for a in cell.iter("a"))
+        rows.append(texts)
+    if len(rows) < 2 or chars == 0:
+        return None
+    width = max(len(r) for r in rows)
+    n_cells = sum(len(r) for r in rows)
+    if (
+        width < 2
+        or link_chars > h.TABLE_MAX_LINK_SHARE * chars
+        or chars > h.TABLE_MAX_MEAN_CELL_CHARS * n_cells
+    ):
+        return None
+    caption_el = el.find("caption")
+    caption = normalize_space(text_of(caption_el)) if caption_el is not None else ""
+    return [r + [""] * (width - len(r)) for r in rows], header, caption, link_chars
 
 
 def flatten(root: etree._Element, page: Page) -> Flattener:

@@ -55,13 +55,31 @@ DROP_TAGS = (
 #: Semantic chrome: dropped when it holds little prose (a <nav> wrapping a whole page
 #: body exists in the wild, so these go through the prose check in clean.py).
 CHROME_TAGS = ("nav", "footer", "aside", "menu", "header")
+#: ARIA roles of the same furniture (landmarks around the main content, dialogs and
+#: menus), chrome on the same terms as the tags above. Not "note": documentation marks
+#: its own admonitions ("Note: …") with it.
+CHROME_ROLES = frozenset(
+    {
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "search",
+        "dialog",
+        "alertdialog",
+        "menu",
+        "menubar",
+        "toolbar",
+    }
+)
 #: A chrome-named element holding more than this share of the page's prose is the
 #: article's wrapper after all (ASP.NET's page-wide <form>, odd blog class names).
 CHROME_MAX_PROSE_SHARE = 0.5
 
 #: Inline styles that hide an element from the reader (anti-scraping spans use these).
 HIDDEN_STYLE_RE = lazy_compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|em|rem|pt|%)?\s*(?:;|$)"
+    r"(?<![\w-])display\s*:\s*none|(?<![\w-])visibility\s*:\s*hidden"
+    r"|font-size\s*:\s*0(?:px|em|rem|pt|%)?\s*(?:;|$)"
     r"|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)",
     re.IGNORECASE,
 )
@@ -70,6 +88,17 @@ HIDDEN_STYLE_RE = lazy_compile(
 #: 100 characters: the longest hidden anti-scraping text seen in the fixtures is ~40, and
 #: hidden menus have no sentence punctuation to count.
 HIDDEN_ARTICLE_MIN_CHARS = 100
+#: ... and when it holds more than this share of the page's prose: a hidden twin of the
+#: visible article (aeb-businessinsider's print copy) holds half, and goes.
+HIDDEN_ARTICLE_MIN_SHARE = 0.5
+#: The share for an element the stylesheet hides: a script-started app hides its whole
+#: root that way (mhf-twitter: all the prose), a cookie dialog holds less (mh-nbcnews'
+#: policy: 63% of the page's prose).
+CSS_HIDDEN_ARTICLE_MIN_SHARE = 0.8
+#: Letters of an alphabetic script worth one Han character when prose is measured: an
+#: English word of ~5 letters says about what two Han characters do (the same text runs
+#: 2.5-3 times longer in English than in Chinese), so 100 Han characters ~ 300 letters.
+LATIN_CHARS_PER_HAN = 3
 #: The removal log is for people reading --dump output; a page with 50,000 hidden spans
 #: does not need 50,000 entries.
 MAX_HIDDEN_REMOVALS_LOGGED = 200
@@ -139,6 +168,15 @@ CHROME_WORDS = frozenset(
         "popup",
         "modal",
         "cookie",
+        "consent",
+        "gdpr",
+        # Notice boxes a reader can close ("alert alert-info alert-dismissible"): a board's
+        # announcements above a thread (mhf-kunena), a site's banners. A callout that
+        # cannot be closed ("alert alert-warning" in a how-to) is the article's own.
+        "dismissible",
+        "dismissable",
+        # A call-to-action box (donate, subscribe, "a word to our readers"): aeb-snopes.
+        "cta",
         "print",
         "tool",
         "tools",
@@ -154,6 +192,11 @@ CHROME_WORDS = frozenset(
         "basicinfo",
     }
 )
+#: class/id words of a dialog box; one that holds a form is chrome whatever its prose.
+DIALOG_WORDS = frozenset({"modal", "dialog", "popup", "lightbox", "overlay"})
+#: ... holds a form when this share of its text is inside forms (Drupal names its whole
+#: page "dialog-off-canvas-main-canvas", with a search form in it: aeb-albawaba).
+DIALOG_FORM_MIN_SHARE = 0.5
 #: Chrome words for boxes that really can hold more prose than the article (a long
 #: comment thread under a short blog post: ia-joycode), so the element stays chrome even
 #: then. Other chrome words give way when the element holds most of the prose, which is
@@ -161,6 +204,66 @@ CHROME_WORDS = frozenset(
 STRONG_CHROME_WORDS = frozenset(
     {"comment", "comments", "reply", "replies", "related", "recommend", "recommended"}
 )
+#: Chrome words that name the posts themselves on a forum or Q&A thread (thread.py), where
+#: the replies are the content (mhf-wpdiscussionboard: the answers in `#comments`).
+THREAD_POST_WORDS = frozenset(
+    {"comment", "comments", "reply", "replies", "answer", "answers", "response", "responses"}
+)
+#: schema.org types of a thread page (structured data of forum and Q&A software).
+THREAD_SCHEMA_TYPES = frozenset({"DiscussionForumPosting", "QAPage", "Question", "Answer"})
+#: First words of the URL path segment that forum and Q&A software give a board or a
+#: thread (`/forums/…`, `/topic/…`, `viewtopic.php`, `thread-268.html`, `/questions/…`).
+THREAD_URL_WORDS = frozenset(
+    {
+        "forum",
+        "forums",
+        "topic",
+        "topics",
+        "thread",
+        "threads",
+        "viewtopic",
+        "showthread",
+        "question",
+        "questions",
+        "discussion",
+        "discussions",
+        "discuss",
+        "community",
+    }
+)
+#: Words with which a site calls itself a forum in its name (thread.py): whole words ...
+THREAD_SITE_WORDS = frozenset({"forum", "forums", "community", "bbs", "discussions"})
+#: ... and, in Chinese, anywhere in the name (论坛, 社区, 贴吧, 问答 and their
+#: Traditional forms).
+THREAD_SITE_HAN_WORDS = ("论坛", "論壇", "社区", "社區", "贴吧", "貼吧", "问答", "問答")
+#: class/id words of the element naming a post's author (thread.post_head) ...
+POST_AUTHOR_WORDS = frozenset(
+    {"author", "username", "poster", "nickname", "nick", "uname", "screenname", "displayname"}
+)
+#: ... and its time.
+POST_TIME_WORDS = frozenset(
+    {"date", "time", "timestamp", "datetime", "posted", "postdate", "posttime", "ago"}
+)
+#: A post's author or time is a short label; a longer text is the post itself.
+POST_HEAD_MAX_CHARS = 40
+#: A line of a post up to this long that repeats the post's time is its header or
+#: footer ("#2 Post by mia » 2024-04-13 22:16"), not what the poster wrote.
+POST_HEAD_LINE_MAX_CHARS = 80
+#: Elements of a post looked at for its author and time (they come first in a post).
+POST_HEAD_MAX_ELEMENTS = 60
+#: A thread's posts: at least this many look-alike siblings inside the root ...
+POST_MIN_ITEMS = 2
+#: ... holding at least this share of the root's prose.
+POST_MIN_PROSE_SHARE = 0.5
+#: A short unpunctuated line that recurs in this many posts of a thread is a button or
+#: label of every post ("评论" under each reply: mhf-mlog), not a reply of its own.
+POST_FURNITURE_MAX_CHARS = 12
+POST_FURNITURE_MIN_REPEATS = 3
+#: A document title of one part this short is a site's name when it calls the site a
+#: forum ("南生论坛"); a headline that mentions a forum is longer ("博鳌亚洲论坛年会开幕").
+SITE_NAME_MAX_CHARS = 8
+#: Whole path segments of the same kind: Discourse's `/t/slug/id`, Flarum's `/d/id`.
+THREAD_URL_SHORT_SEGMENTS = frozenset({"t", "d"})
 #: class/id words that name the article itself; they protect an element from the
 #: chrome rules and add to its content score.
 CONTENT_WORDS = frozenset(
@@ -272,6 +375,29 @@ FEED_HEADLINE_MIN_CHARS = 8
 FEED_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dl"})
 #: ... and short: a headline and a summary of a few lines each (median item size).
 FEED_MAX_ITEM_CHARS = 500
+#: ... and mostly links to elsewhere: a teaser is a linked headline over a summary a few
+#: times its length (mh-yahoo's Chinese stream: 17% of the text is links; English cards
+#: of aeb-nationalreview: 22%). A thread's posts link less (a poster's name over the
+#: reply: 6%, mhf-tabletennis), and so do rows of a page's layout.
+FEED_MIN_LINK_SHARE = 0.1
+#: A first class found under more parents than this is a framework's prefix ("ui" on
+#: every Semantic UI element: mhf-learnku), so feed items are told apart by their next
+#: class; a card's own class stands in a few lists only.
+FEED_CLASS_MAX_PARENTS = 8
+#: ... and every item short: one item much longer than a teaser is an article or a post
+#: among fields laid out alike (np-thai-article's body beside its date and tag fields).
+FEED_MAX_LONGEST_ITEM_CHARS = 1000
+#: A one-row table of an icon and a message of at most this many characters is a boxed
+#: notice (mh-wikipedia's "此条目讲述…" banner: 60 characters), not content.
+NOTICE_BOX_MAX_CHARS = 300
+#: A table holds data, not a page's layout, when no cell holds more than this many
+#: characters (a paragraph: old portals lay the article out in one cell) ...
+TABLE_MAX_CELL_CHARS = 300
+#: ... its cells hold this many characters on average at most (a row of figures or short
+#: labels, not columns of text) ...
+TABLE_MAX_MEAN_CELL_CHARS = 80
+#: ... and at most this share of its text is links (a table of links is a menu).
+TABLE_MAX_LINK_SHARE = 0.5
 #: A candidate root scores prose² / (prose + JUNK_WEIGHT · junk): its prose, scaled by
 #: how pure it is. A sidebar with more characters than the article loses (its link
 #: lists are junk), and so does a page-wide wrapper, while one "related" box inside the
@@ -370,8 +496,14 @@ META_LINE_MAX_CHARS = 120
 #: A line with only an author label ("記者 王某") is a byline up to this length.
 BYLINE_MAX_CHARS = 60
 #: A block of at least this many characters that repeats an earlier one is a copy (pages
-#: that carry the article twice, for print and for mobile: ia-nourl-d232c5df).
-DUPLICATE_MIN_CHARS = 20
+#: that carry the article twice, for print and for mobile: ia-nourl-d232c5df). Shorter
+#: lines repeat legitimately (a meal plan's labels on every day: aeb-beachbodyondemand).
+DUPLICATE_MIN_CHARS = 80
+#: ... and so is a repeated short line of this length or more that is a label and its
+#: value ("Joined: 4 months ago" under each forum post, "Photo: …" credits).
+DUPLICATE_LABEL_MIN_CHARS = 20
+#: A short label (up to 12 characters) followed by a colon and a value.
+SHORT_LABEL_RE = re.compile(r"[^:：]{1,12}[:：]\s*\S")
 #: A notice label ("平台声明：", "反侵权公告：", "免责声明") closes the article: what
 #: follows it in the same container is the notice's own fine print (ia-nourl-3e1af229).
 NOTICE_LABEL_RE = re.compile(r"^[【\[]?.{0,4}(?:声明|聲明|公告|免责|免責|版权|版權)[】\]]?[:：]")
@@ -490,7 +622,25 @@ AUTHOR_RE = re.compile(
 )
 URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
 #: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").
-TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜–—]|\s-\s|--)\s*")
+TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜–—]|\s-\s|--|::|\s[·•»]\s)\s*")
+#: What is left of a separator when a site name is cut off a title's end.
+TITLE_SEPARATOR_CHARS = " _|｜–—-:·•»"
+#: A title part that is a host name ("blog.example.com") names the site, not the page.
+#: Common top-level domains only, in lower case as addresses are written, so that
+#: "Node.js" or "ASP.NET" stay headline words (.example and .test: reserved for examples).
+HOST_NAME_RE = re.compile(
+    r"(?:[\w-]+\.)+(?:com|net|org|edu|gov|info|io|co|cn|tw|hk|mo|sg|jp|kr|uk|de|fr|es|it"
+    r"|nl|ru|in|au|ca|br|me|tv|cc|blog|site|top|xyz|example|test)"
+)
+#: An h1 found inside the document title is taken as the headline only from this length
+#: on (a shorter one must equal a whole part of the title: "夜雨_原文…_诗词网").
+TITLE_MIN_CHARS = 4
+#: A bracketed edit link after a heading ("雄安新区[编辑]", "History [edit]").
+EDIT_LINK_RE = re.compile(
+    r"\s*\[\s*(?:编辑|編輯|编辑源代码|編輯原始碼|edit|edit source|source|bearbeiten"
+    r"|modifier|editar|modifica)\s*\]\s*$",
+    re.IGNORECASE,
+)
 
 # --------------------------------------------------------------------------- speakers
 

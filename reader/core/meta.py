@@ -29,6 +29,8 @@ class Meta:
     url: str | None = None
     theme: Theme | None = None
     ld_body: str = ""
+    site_name: str = ""
+    thread: bool = False  # a forum or Q&A thread (thread.py): its posts are the content
 
 
 def _format_date(m: re.Match[str]) -> str:
@@ -134,6 +136,8 @@ def read_head(root: etree._Element, page: Page) -> Meta:
             meta.published = meta.published or find_date(content)
         elif key in ("author", "article:author") and not content.startswith("http"):
             meta.author = meta.author or content
+        elif key in ("og:site_name", "application-name"):
+            meta.site_name = meta.site_name or content
         elif key in ("source", "og:site_name", "mediaid") and key == "source":
             meta.source = meta.source or content
     for url in (canonical, og_url, page.url):
@@ -170,11 +174,40 @@ def _ld_article_body(root: etree._Element) -> str:
     return best
 
 
-def _strip_site_suffix(title: str) -> str:
-    parts = [p for p in h.TITLE_SEPARATORS_RE.split(title) if p.strip()]
-    if len(parts) <= 1:
+def _title_parts(title: str) -> list[str]:
+    return [p.strip() for p in h.TITLE_SEPARATORS_RE.split(title) if p.strip()]
+
+
+def _strip_site_suffix(title: str, sites: frozenset[str] = frozenset()) -> str:
+    """The headline part of a document title: its longest part that is not a site name
+    (an og:site_name, a host name, an h1 that the title ends with)."""
+    for site in sites:
+        if title.endswith(site) and len(title) - len(site) >= h.TITLE_MIN_CHARS:
+            title = title[: -len(site)].rstrip(h.TITLE_SEPARATOR_CHARS)
+    parts = _title_parts(title)
+    kept = [p for p in parts if p not in sites and not h.HOST_NAME_RE.fullmatch(p)]
+    if len(parts) <= 1 or not kept:
         return title.strip()
-    return max(parts, key=len).strip()
+    return max(kept, key=len)
+
+
+def _site_names(meta: Meta, h1s: list[str]) -> frozenset[str]:
+    """Names of the site rather than of the page: og:site_name, and an h1 (a logo) that a
+    multi-part document title ends with ("Thread title - Example Forums")."""
+    names = {meta.site_name} if meta.site_name else set()
+    for title in (meta.title, meta.og_title):
+        parts = _title_parts(title)
+        for heading in h1s:
+            # A site's name is shorter than the headline it follows; a headline after a
+            # short site name ("Harbour News - Ferry strikes go on") stays the headline.
+            if len(parts) >= 2 and heading == parts[-1]:
+                if max(len(p) for p in parts[:-1]) > len(heading):
+                    names.add(heading)
+            elif title.endswith(heading) and len(title) - len(heading) > max(
+                len(heading), h.TITLE_MIN_CHARS - 1
+            ):
+                names.add(heading)  # "土豆不土 松花江网": a site name after a space
+    return frozenset(names)
 
 
 def h1_titles(blocks: Sequence[Raw]) -> list[str]:
@@ -183,17 +216,21 @@ def h1_titles(blocks: Sequence[Raw]) -> list[str]:
 
 
 def choose_title(meta: Meta, h1s: list[str]) -> str:
-    page_title = meta.og_title or meta.title
+    """The headline: an h1 that the document title or og:title also gives (and that is
+    not the site's name), else the headline part of og:title or the title, else an h1."""
+    h1s = [h.EDIT_LINK_RE.sub("", heading).strip() for heading in h1s]
+    sites = _site_names(meta, h1s)
     for heading in h1s:
-        if len(heading) >= 4 and (heading in meta.title or heading in meta.og_title):
-            return heading
-    if meta.og_title:
-        return _strip_site_suffix(meta.og_title)
-    if h1s and meta.title and _strip_site_suffix(meta.title) in h1s[0]:
-        return h1s[0]
-    if page_title:
-        return _strip_site_suffix(page_title)
-    return h1s[0] if h1s else ""
+        if not heading or heading in sites:
+            continue
+        for title in (meta.title, meta.og_title):
+            in_title = len(heading) >= h.TITLE_MIN_CHARS and heading in title
+            if in_title or heading in _title_parts(title):
+                return heading
+    for title in (meta.og_title, meta.title):
+        if title:
+            return _strip_site_suffix(title, sites)
+    return next((x for x in h1s if x not in sites), h1s[0] if h1s else "")
 
 
 def scan_meta_line(text: str, meta: Meta) -> bool:

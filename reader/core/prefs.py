@@ -1,23 +1,19 @@
 """The reader's preferences as one typed table: field names, types and defaults, once.
 
-No QSettings here: `reader/ui/settings.py` is the only code that stores these. Each field
-has a parser that turns a stored string back into a value, or None when the stored value
-is corrupt (the adapter then uses the default).
+No QSettings here: `reader/ui/settings.py` is the only code that stores these. A field's
+parser (stored string -> value) is derived from its type, so a new field needs no parser
+entry; a type no parser is derived for fails at import, never at a user's start-up.
+Corrupt stored values fall back to the field's default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, get_type_hints
 
 from reader.core.article import QuoteStyle, Target, Theme, TraditionalStandard
-
-#: The script preference is the conversion target (original, traditional, taiwan, ...).
-ScriptChoice = Target
-#: The quotation-mark preference is the conversion's quote style (keep, corner, curly).
-Quotes = QuoteStyle
 
 
 class FontStyle(StrEnum):
@@ -50,16 +46,19 @@ ZOOM_MIN = -6
 the 40-character column usable from a laptop screen up to a large monitor."""
 ZOOM_MAX = 12
 
+RANGE = "range"
+"""Field metadata key: the inclusive (low, high) bounds of an int field."""
+
 
 @dataclass(frozen=True, slots=True)
 class Prefs:
     """User preferences (window state such as geometry is kept apart, in ui/settings.py)."""
 
     theme: Theme = Theme.SYSTEM
-    script: ScriptChoice = ScriptChoice.ORIGINAL
-    quotes: Quotes = Quotes.KEEP
+    script: Target = Target.ORIGINAL
+    quotes: QuoteStyle = QuoteStyle.KEEP
     font: FontStyle = FontStyle.SERIF
-    zoom: int = 0
+    zoom: int = field(default=0, metadata={RANGE: (ZOOM_MIN, ZOOM_MAX)})
     accent: Accent = Accent.INK
     language: Language = Language.AUTO
     #: The forms 繁體 gives a Simplified article (a Traditional one is shown as written).
@@ -73,8 +72,11 @@ class Prefs:
 
 DEFAULTS = Prefs()
 
+Parser = Callable[[str], Any]
+"""Stored text -> value; None means "corrupt, use the default"."""
 
-def _enum(kind: type[StrEnum]) -> Callable[[str], Any]:
+
+def _enum_parser(kind: type[StrEnum]) -> Parser:
     def parse(raw: str) -> Any:
         try:
             return kind(raw)
@@ -84,25 +86,47 @@ def _enum(kind: type[StrEnum]) -> Callable[[str], Any]:
     return parse
 
 
-def _zoom(raw: str) -> int | None:
-    try:
-        value = int(raw)
-    except ValueError:
-        return None
-    return value if ZOOM_MIN <= value <= ZOOM_MAX else None
+def _int_parser(low: int, high: int) -> Parser:
+    def parse(raw: str) -> int | None:
+        try:
+            value = int(raw)
+        except ValueError:
+            return None
+        return value if low <= value <= high else None
+
+    return parse
 
 
-PARSERS: dict[str, Callable[[str], Any]] = {
-    "theme": _enum(Theme),
-    "script": _enum(ScriptChoice),
-    "quotes": _enum(Quotes),
-    "font": _enum(FontStyle),
-    "zoom": _zoom,
-    "accent": _enum(Accent),
-    "language": _enum(Language),
-    "traditional_standard": _enum(TraditionalStandard),
-}
-"""Stored text -> value for every Prefs field; None means "corrupt, use the default"."""
+def _bool_parser(raw: str) -> bool | None:
+    return {"true": True, "false": False}.get(raw.lower())
+
+
+def derive_parsers(table: type) -> dict[str, Parser]:
+    """A parser for every field of the dataclass `table`, from the field's type.
+
+    Raises:
+        TypeError: a field has a type no parser is derived for.
+    """
+    hints = get_type_hints(table)
+    out: dict[str, Parser] = {}
+    for f in fields(table):
+        kind = hints[f.name]
+        if isinstance(kind, type) and issubclass(kind, StrEnum):
+            out[f.name] = _enum_parser(kind)
+        elif kind is bool:
+            out[f.name] = _bool_parser
+        elif kind is int:
+            low, high = f.metadata.get(RANGE, (-(2**31), 2**31 - 1))
+            out[f.name] = _int_parser(low, high)
+        else:
+            raise TypeError(
+                f"{table.__name__}.{f.name}: no parser for {kind!r}; use an enum, int or bool"
+            )
+    return out
+
+
+PARSERS: Mapping[str, Parser] = derive_parsers(Prefs)
+"""Stored text -> value for every Prefs field, derived from the field types."""
 
 
 def field_names() -> tuple[str, ...]:
@@ -110,7 +134,7 @@ def field_names() -> tuple[str, ...]:
     return tuple(f.name for f in fields(Prefs))
 
 
-def parse(values: dict[str, str | None]) -> Prefs:
+def parse(values: Mapping[str, str | None]) -> Prefs:
     """Prefs from stored strings; missing or corrupt values fall back to the defaults."""
     changes: dict[str, Any] = {}
     for name in field_names():
@@ -129,5 +153,5 @@ def serialize(prefs: Prefs) -> dict[str, str]:
     for name in field_names():
         value = getattr(prefs, name)
         if value != getattr(DEFAULTS, name):
-            out[name] = str(value)
+            out[name] = str(value).lower() if isinstance(value, bool) else str(value)
     return out

@@ -105,6 +105,10 @@ def _block(i: int, block: Block, article: Article, speakers: tuple[str, ...], la
             return f'<li class="item">{a}{text}</li>'
         case BlockType.CAPTION:
             return f'<p class="caption">{a}{text}</p>'
+        case BlockType.TABLE:
+            return _table(a, block)
+        case BlockType.POST:
+            return f'<p class="post">{a}{text}</p>'
         case BlockType.IMAGE:
             if block.src is not None and block.src in article.assets:
                 alt = escape(block.text, quote=True)
@@ -114,6 +118,21 @@ def _block(i: int, block: Block, article: Article, speakers: tuple[str, ...], la
             return f'<p class="image-alt">{a}{alt_text}</p>'
         case _:
             return f'<p class="para">{a}{text}</p>'
+
+
+def _table(a: str, block: Block) -> str:
+    """A table block as an HTML table (Qt draws `border`, `cellspacing`, `cellpadding`);
+    the block's anchor goes in its first cell."""
+    rows = []
+    for r, row in enumerate(block.rows):
+        tag, cls = ("th", "head") if r == 0 and block.header else ("td", "cell")
+        cells = "".join(
+            f'<{tag} class="{cls}">{a if r == 0 and c == 0 else ""}{_text(cell)}</{tag}>'
+            for c, cell in enumerate(row)
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    body = "".join(rows)
+    return f'<table class="table" border="1" cellspacing="0" cellpadding="4">{body}</table>'
 
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})

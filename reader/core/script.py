@@ -12,14 +12,14 @@ What is here, in reading order:
   it is written the Taiwan or Hong Kong way (from tables generated out of OpenCC's
   dictionaries: `script_chars.py`).
 - `apply_quotes(text, style)`: “” ‘’ ⇄ 「」 『』 as matched pairs inside Chinese text.
-- `convert_text`, `convert(article, ...)` and `ArticleConverter` (one article, every result
-  cached, safe to call from a worker thread).
+- `convert_text`, `convert(article, ...)`: a text or a whole article. Results are cached
+  by the caller (the window's `ReadingSession` keeps one cache per article).
 
 Nothing is loaded at import time. OpenCC is imported, checked (several PyPI packages install
 a module called `opencc`, see `_load_opencc`) and its dictionaries read on first use; the
 converters are then kept for the life of the process, one per config. OpenCC converts about
 8 million characters a second here, but the binding holds the GIL for the whole call, so
-long texts are converted in slices (see `_CHUNK`) and the window still converts on a worker.
+long texts are converted in slices (see `_CHUNK`).
 """
 
 from __future__ import annotations
@@ -654,7 +654,7 @@ def _rebuild(article: Article, texts: Sequence[str], script: Script) -> Article:
         source=None if article.source is None else source,
         author=None if article.author is None else author,
         blocks=tuple(
-            b if b.text == t else Block(b.type, t, b.src)
+            b if b.text == t else Block(b.type, t, b.src, b.header)
             for b, t in zip(article.blocks, blocks, strict=True)
         ),
         sections=tuple(
@@ -737,61 +737,3 @@ def convert(
         return article
     variant = _article_variant(article) if _needs_variant(article, target) else Variant.STANDARD
     return _convert_article(article, variant, target, quotes, standard)
-
-
-class ArticleConverter:
-    """One article in every script the reader asks for, each converted once.
-
-    `standard` is the forms 繁體 gives a Simplified article (fixed for this converter: a
-    new preference means a new converter). Thread-safe: `get` holds a lock while it
-    converts, so the window's worker thread and any other caller never convert the same
-    (target, quotes) twice or see a half-filled cache. `cached` never blocks and suits the
-    GUI thread; call `get` for an uncached target from a worker thread (a long article
-    takes a while, and the first conversion loads OpenCC's dictionaries).
-    """
-
-    def __init__(
-        self, article: Article, *, standard: TraditionalStandard = TraditionalStandard.TAIWAN
-    ) -> None:
-        self._original = article
-        self._standard = standard
-        self._variant: Variant | None = None
-        self._results: dict[tuple[Target, QuoteStyle], Article] = {}
-        self._lock = threading.Lock()
-
-    @property
-    def original(self) -> Article:
-        """The article as extracted."""
-        return self._original
-
-    @property
-    def standard(self) -> TraditionalStandard:
-        """The forms 繁體 gives a Simplified article here."""
-        return self._standard
-
-    def cached(self, target: Target, quotes: QuoteStyle = QuoteStyle.KEEP) -> Article | None:
-        """The result for (target, quotes) if it is ready, else None (never blocks)."""
-        if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:
-            return self._original
-        return self._results.get((target, quotes))
-
-    def get(self, target: Target, quotes: QuoteStyle = QuoteStyle.KEEP) -> Article:
-        """The article in `target` with `quotes`: the same object on every later call.
-
-        Raises:
-            ScriptError: OpenCC is missing or the wrong package.
-        """
-        hit = self.cached(target, quotes)
-        if hit is not None:
-            return hit
-        with self._lock:
-            hit = self._results.get((target, quotes))
-            if hit is None:
-                variant = Variant.STANDARD
-                if _needs_variant(self._original, target):
-                    if self._variant is None:
-                        self._variant = _article_variant(self._original)
-                    variant = self._variant
-                hit = _convert_article(self._original, variant, target, quotes, self._standard)
-                self._results[(target, quotes)] = hit
-            return hit

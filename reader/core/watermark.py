@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from reader.core import heuristics as h
 from reader.core.article import Block, BlockType, Removal
@@ -99,7 +100,7 @@ def strip_from_blocks(
         return title, blocks
     removed.extend(Removal("watermark", m) for m in marks)
     blocks = [
-        Block(b.type, strip_watermarks(b.text, marks), b.src)
+        replace(b, text=strip_watermarks(b.text, marks))  # a table keeps its heading row
         if b.type is not BlockType.IMAGE
         else b
         for b in blocks

@@ -1,7 +1,7 @@
-"""Sidebar: the article's sections (章節) and speakers (發言人) as two groups.
+"""Sidebar: lists of the article's parts (sections, speakers, ...) as titled groups.
 
-It is given an Article and shows `article.sections` and `article.speakers`; it never
-computes structure itself. Clicks go upward as signals.
+It is given a list of `SidebarGroup`s and shows them; it never computes structure
+itself. A click (or Enter) on an entry goes upward as `entry_activated(kind, value)`.
 
 The sidebar is on screen in the first frame, so nothing here names `Qt.<enum>` before a
 key is pressed: that would make PySide build the whole Qt namespace first (40 ms).
@@ -9,28 +9,46 @@ key is pressed: that would make PySide build the whole Qt namespace first (40 ms
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from reader.core.article import Article
 from reader.ui.i18n import parenthesized
 
 _KIND = 0x0100  # Qt.ItemDataRole.UserRole
 _VALUE = 0x0101
 
 
+@dataclass(frozen=True, slots=True)
+class SidebarEntry:
+    """One line: its text, tooltip, and the value reported when it is chosen."""
+
+    text: str
+    tooltip: str
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
+class SidebarGroup:
+    """A titled list; `kind` names it in signals ("sections", "speakers", ...)."""
+
+    kind: str
+    title: str
+    entries: tuple[SidebarEntry, ...]
+
+
 class Sidebar(QTreeWidget):
-    """Two groups of entries: sections and speakers.
+    """Groups of entries, each group headed by its title and count; empty groups hide.
 
     Signals:
-        section_activated(int): the user chose the section with this index.
-        speaker_activated(str): the user chose the speaker with this name.
+        entry_activated(str, object): the user chose an entry: its group's kind, its value.
     """
 
-    section_activated = Signal(int)
-    speaker_activated = Signal(str)
+    entry_activated = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,100 +60,73 @@ class Sidebar(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # (Entries are elided on the right, the default.)
-        self._sections_group = self._group()
-        self._speakers_group = self._group()
-        for group in (self._sections_group, self._speakers_group):
-            group.setHidden(True)  # until set_article() has something to show
-        self._titles = ("章節", "發言人")
-        self._article: Article | None = None
+        self._groups: dict[str, QTreeWidgetItem] = {}
         # Only clicks and Enter: itemActivated also fires on single click on some desktops,
         # which would advance the speaker cycle twice.
         self.itemClicked.connect(self._clicked)
 
-    def set_article(self, article: Article) -> None:
-        """Show the sections and speakers of `article`."""
-        self._article = article
-        for group in (self._sections_group, self._speakers_group):
-            group.takeChildren()
-        for i, section in enumerate(article.sections):
-            item = QTreeWidgetItem([section.title])
-            item.setToolTip(0, section.title)
-            item.setData(0, _KIND, "section")
-            item.setData(0, _VALUE, i)
-            self._sections_group.addChild(item)
-        for speaker in article.speakers:
-            count = len(speaker.blocks)
-            item = QTreeWidgetItem([f"{speaker.name}（{count}）"])
-            item.setToolTip(0, speaker.name)
-            item.setData(0, _KIND, "speaker")
-            item.setData(0, _VALUE, speaker.name)
-            self._speakers_group.addChild(item)
-        self._update_group_titles()
-        self._sections_group.setHidden(not article.sections)
-        self._speakers_group.setHidden(not article.speakers)
+    def set_groups(self, groups: Sequence[SidebarGroup]) -> None:
+        """Show `groups`, in order, replacing what was shown."""
+        self.clear()
+        self._groups = {}
+        for group in groups:
+            head = QTreeWidgetItem([parenthesized(group.title, len(group.entries))])
+            font = QFont(self.font())
+            font.setBold(True)
+            head.setFont(0, font)  # not selectable: see selectionCommand
+            self.addTopLevelItem(head)
+            for entry in group.entries:
+                item = QTreeWidgetItem([entry.text])
+                item.setToolTip(0, entry.tooltip)
+                item.setData(0, _KIND, group.kind)
+                item.setData(0, _VALUE, entry.value)
+                head.addChild(item)
+            head.setHidden(not group.entries)
+            self._groups[group.kind] = head
         self.expandAll()
 
-    def set_group_titles(self, sections: str, speakers: str) -> None:
-        """Set the (translated) group headings."""
-        self._titles = (sections, speakers)
-        self._update_group_titles()
+    def items(self, kind: str) -> list[str]:
+        """The texts of the entries of group `kind` (empty if there is no such group)."""
+        head = self._groups.get(kind)
+        return [] if head is None else [_child(head, i).text(0) for i in range(head.childCount())]
 
-    def set_current_section(self, index: int | None) -> None:
-        """Highlight section `index` (None: no section) without emitting a signal."""
+    def item(self, kind: str, index: int) -> QTreeWidgetItem:
+        """Entry `index` of group `kind`."""
+        head = self._groups.get(kind)
+        if head is None:
+            raise IndexError(index)
+        return _child(head, index)
+
+    def group_title(self, kind: str) -> str:
+        """The heading of group `kind` as shown (title and count)."""
+        head = self._groups.get(kind)
+        return "" if head is None else head.text(0)
+
+    def set_current(self, kind: str, index: int | None) -> None:
+        """Highlight entry `index` of `kind` (None: nothing) without emitting a signal."""
         self.blockSignals(True)
         try:
-            if index is None or not 0 <= index < self._sections_group.childCount():
+            head = self._groups.get(kind)
+            if head is None or index is None or not 0 <= index < head.childCount():
                 self.clearSelection()
                 self.setCurrentIndex(QModelIndex())
             else:
-                self.setCurrentItem(self.section_item(index))
+                self.setCurrentItem(_child(head, index))
         finally:
             self.blockSignals(False)
 
-    def current_section(self) -> int | None:
-        """The highlighted section's index, if a section is highlighted."""
+    def current(self, kind: str) -> int | None:
+        """The index of the highlighted entry if it belongs to group `kind`."""
         item = self.currentItem()
-        if item is not None and item.data(0, _KIND) == "section":
-            return int(item.data(0, _VALUE))
-        return None
-
-    def section_items(self) -> list[str]:
-        """The texts of the section entries (for tests and accessibility checks)."""
-        return [self.section_item(i).text(0) for i in range(self._sections_group.childCount())]
-
-    def speaker_items(self) -> list[str]:
-        """The texts of the speaker entries."""
-        return [self.speaker_item(i).text(0) for i in range(self._speakers_group.childCount())]
-
-    def section_item(self, index: int) -> QTreeWidgetItem:
-        """The entry of section `index`."""
-        return _child(self._sections_group, index)
-
-    def speaker_item(self, index: int) -> QTreeWidgetItem:
-        """The entry of speaker `index`."""
-        return _child(self._speakers_group, index)
-
-    def _group(self) -> QTreeWidgetItem:
-        item = QTreeWidgetItem()  # not selectable: see selectionCommand
-        font = QFont(self.font())
-        font.setBold(True)
-        item.setFont(0, font)
-        item.setData(0, _KIND, "group")
-        self.addTopLevelItem(item)
-        return item
-
-    def _update_group_titles(self) -> None:
-        n_sec = self._sections_group.childCount()
-        n_spk = self._speakers_group.childCount()
-        self._sections_group.setText(0, parenthesized(self._titles[0], n_sec))
-        self._speakers_group.setText(0, parenthesized(self._titles[1], n_spk))
+        parent = item.parent() if item is not None else None
+        if item is None or parent is None or item.data(0, _KIND) != kind:
+            return None
+        return parent.indexOfChild(item)
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         kind = item.data(0, _KIND)
-        if kind == "section":
-            self.section_activated.emit(int(item.data(0, _VALUE)))
-        elif kind == "speaker":
-            self.speaker_activated.emit(str(item.data(0, _VALUE)))
+        if isinstance(kind, str):
+            self.entry_activated.emit(kind, item.data(0, _VALUE))
 
     def selectionCommand(
         self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None

@@ -29,25 +29,11 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader import assets
-from reader.core.article import Script, Theme
-from reader.core.prefs import Accent, FontStyle, ScriptChoice
+from reader.core.article import Script, Target, Theme
+from reader.core.prefs import Accent, FontStyle
+from reader.ui.earlyinit import STYLE_PROPERTY, started_in_fusion
 
 log = logging.getLogger(__name__)
-
-
-def application_arguments(program: str) -> list[str]:
-    """The command line for a new QApplication: it starts in the Fusion style.
-
-    Starting in Fusion costs nothing, while switching to it with `QApplication.setStyle()`
-    hands back the style, and wrapping that for Python makes PySide build the enums of
-    QStyle (15 ms at start-up). Call `started_in_fusion` on the new application.
-    """
-    return [program, "-style", "Fusion"]
-
-
-def started_in_fusion(app: QApplication) -> None:
-    """Tell `apply` that `app` was made with `application_arguments`."""
-    app.setProperty(_STYLE_MARK, _STARTED_IN_FUSION)
 
 
 def register_icons() -> None:
@@ -147,10 +133,6 @@ def palette(c: Mapping[str, str]) -> QPalette:
     return pal
 
 
-_STYLE_MARK = "qingduStyle"
-_STARTED_IN_FUSION = "fusion from the start"
-
-
 @functools.cache
 def _template(name: str) -> Template:
     return Template(assets.read_text(f"style/{name}"))
@@ -174,15 +156,15 @@ def apply(app: QApplication, theme: Theme, accent: Accent, system_dark: bool) ->
     """
     dark = system_dark if theme is Theme.SYSTEM else theme is Theme.DARK
     c = colors(dark, accent)
-    mark = app.property(_STYLE_MARK)
-    if mark != _STARTED_IN_FUSION and (mark != "fusion" or app.style().name().lower() != "fusion"):
+    mark = app.property(STYLE_PROPERTY)
+    if not started_in_fusion(app) and (mark != "fusion" or app.style().name().lower() != "fusion"):
         # Fusion draws every widget from the palette, so light and dark look the same on
         # every platform. Setting it again would re-polish every widget, hence the mark,
         # checked against the style in use (someone may have set another since), except
-        # in an application started in Fusion: asking app.style() costs start-up 15 ms,
-        # PySide builds the enums of QStyle to wrap it.
+        # in an application started in Fusion (earlyinit.make_application): asking
+        # app.style() costs start-up 15 ms, PySide builds the enums of QStyle to wrap it.
         app.setStyle("Fusion")
-        app.setProperty(_STYLE_MARK, "fusion")
+        app.setProperty(STYLE_PROPERTY, "fusion")
     if app.styleSheet():
         app.setStyleSheet("")  # it would stop the palette reaching the widgets
     app.setPalette(palette(c))
@@ -365,13 +347,11 @@ _FONTS: Mapping[tuple[str, FontStyle], tuple[str, ...]] = {
 _FALLBACK = ("WenQuanYi Micro Hei", "Droid Sans Fallback")
 
 
-def reading_families(shown: ScriptChoice, original: Script, style: FontStyle) -> tuple[str, ...]:
+def reading_families(shown: Target, original: Script, style: FontStyle) -> tuple[str, ...]:
     """Font families for body text, so glyph shapes match the script on screen."""
-    if shown is ScriptChoice.HONGKONG:
+    if shown is Target.HONGKONG:
         key = "hk"
-    elif shown is ScriptChoice.SIMPLIFIED or (
-        shown is ScriptChoice.ORIGINAL and original is Script.SIMPLIFIED
-    ):
+    elif shown is Target.SIMPLIFIED or (shown is Target.ORIGINAL and original is Script.SIMPLIFIED):
         key = "sc"
     else:
         key = "tc"

@@ -10,6 +10,7 @@ to a script or theme seen recently costs no parsing or layout.
 from __future__ import annotations
 
 import logging
+import re
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -129,7 +130,7 @@ class ArticleView(QTextBrowser):
             doc.setUndoRedoEnabled(False)
             doc.setDefaultFont(font)
             doc.setDefaultStyleSheet(css)
-            doc.setHtml(self._html)
+            doc.setHtml(_anchors_as_states(self._html))
             entry = _Doc(doc, *_anchor_blocks(doc))
         self._docs[key] = entry
         self._marks.clear()
@@ -384,20 +385,38 @@ class _Doc(NamedTuple):
     block_index: dict[int, int]  # document block number -> article block index
 
 
+# WORKAROUND for https://bugreports.qt.io/projects/QTBUG (no report found; measured with
+# benchmarks/bench_responsive.py): QTextDocument.setHtml takes time growing with the
+# square of the number of `<a name>` anchors (8,000 anchored paragraphs: 2.4 s; a 10 MB
+# page's 48,000: about 230 s, the window frozen). So each anchor becomes its element's
+# block user state (`-qt-user-state`, which Qt's HTML importer puts in
+# QTextBlock.userState and no text format holds): 8,000 paragraphs then take 0.11 s.
+# The state is the article block index plus one; 0 is the header ("top").
+_ANCHORED_RE = re.compile(r'<(\w+) class="([^"]*)"><a name="([^"]+)"></a>')
+
+
+def _anchors_as_states(html: str) -> str:
+    def state(m: re.Match[str]) -> str:
+        found = block_of_anchor(m[3])
+        return (
+            f'<{m[1]} class="{m[2]}" style="-qt-user-state:{(-1 if found is None else found) + 1}">'
+        )
+
+    return _ANCHORED_RE.sub(state, html)
+
+
 def _anchor_blocks(doc: QTextDocument) -> tuple[dict[str, QTextBlock], dict[int, int]]:
     """Every anchor name in `doc` with its block, and block number -> article block."""
     anchors: dict[str, QTextBlock] = {}
     index: dict[int, int] = {}
     block = doc.begin()
     while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            for name in it.fragment().charFormat().anchorNames():
-                anchors.setdefault(name, block)
-                found = block_of_anchor(name)
-                if found is not None:
-                    index.setdefault(block.blockNumber(), found)
-            it += 1
+        state = block.userState()
+        if state >= 0:
+            found = state - 1
+            anchors.setdefault("top" if found < 0 else anchor(found), block)
+            if found >= 0:
+                index.setdefault(block.blockNumber(), found)
         block = block.next()
     return anchors, index
 

@@ -1,0 +1,105 @@
+"""Responsiveness while a big page opens: the event loop's longest stall.
+
+Run with `python -m benchmarks.bench_responsive`. A 10 ms QTimer ticks while the window
+opens a generated 10 MB page (the one `bench_extract` uses); the longest gap between two
+ticks is the longest time the window could not paint or react. Reported apart:
+
+* loading: from `open_path` to `article_loaded` (the page loads in the worker process,
+  see reader/ui/jobs.py); `open_path` itself returns once the load is scheduled;
+* showing: from `article_loaded` to the article on screen (render, setHtml and the first
+  layout, on the GUI thread);
+* for comparison, the same load on a thread of the GUI process (the design not chosen).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from benchmarks.bench_extract import generated_page
+
+SIZE = 10 << 20
+TICK_MS = 10
+
+
+def bench_open(size: int = SIZE) -> dict[str, float]:
+    """Seconds: longest stalls while loading and while showing, and the phases' lengths."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings, QTimer  # noqa: PLC0415 - Qt only for this bench
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from reader.app import build_window  # noqa: PLC0415
+    from reader.core import load_article  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "dense10.html"
+        page.write_bytes(generated_page(size))
+        settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
+        window = build_window(settings)
+        window.resize(1100, 760)
+        window.show()
+        app.processEvents()
+        marks: dict[str, float] = {}
+        window.article_loaded.connect(lambda _a: marks.setdefault("loaded", time.perf_counter()))
+        window.article_shown.connect(lambda _a: marks.setdefault("shown", time.perf_counter()))
+        timer.start()
+        app.processEvents()
+        ticks.clear()
+        start = time.perf_counter()
+        ticks.append(start)
+        window.open_path(page)
+        returned = time.perf_counter()
+        while "shown" not in marks or ticks[-1] < marks["shown"]:
+            app.processEvents()
+            time.sleep(0.001)
+        loaded, shown = marks["loaded"], marks["shown"]
+        before = [t for t in ticks if t <= loaded]
+        load_gaps = [b - a for a, b in itertools.pairwise(before)]
+        load_stall = max([*load_gaps, loaded - before[-1]])
+        after = next(t for t in ticks if t >= shown)
+        results = {
+            "open_path returns after": returned - start,
+            "longest stall while loading": load_stall,
+            "loading (open_path to article_loaded)": loaded - start,
+            "longest stall while showing": after - loaded,
+        }
+        window.close()
+
+        # The design not chosen: the same load on a thread of this process.
+        done: list[object] = []
+        thread = threading.Thread(target=lambda: done.append(load_article(page)))
+        ticks.clear()
+        ticks.append(time.perf_counter())
+        thread.start()
+        while not done:
+            app.processEvents()
+            time.sleep(0.001)
+        thread.join()
+        results["longest stall, loading on a thread instead"] = max(
+            b - a for a, b in itertools.pairwise(ticks)
+        )
+        timer.stop()
+    return results
+
+
+def main() -> int:
+    """Print the figures."""
+    print(f"Opening a generated {SIZE >> 20} MB page (a {TICK_MS} ms timer ticking)")
+    for name, seconds in bench_open().items():
+        print(f"  {name:45s} {seconds * 1000:8.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,520 @@
+"""The window's controls: actions, menus, tool bar, status bar and find bar, from tables.
+
+Every command is one row of `COMMANDS` (an action with its name, words, shortcuts and
+what it does), every preference with a menu is one `Choice` (a group of exclusive
+actions bound to a `Prefs` field), and `MENUS` / `TOOLBAR` place them by name. Adding a
+setting is a `Prefs` field, a `Choice` row, its words in i18n.py and what it does on
+screen (one entry of `EFFECTS` in window.py; a test fails if one is missing); the check
+marks follow the current values by themselves (`Controls.sync`).
+
+This module is imported when the controls are built, just after the article's first
+paint (see window.py), so its Qt classes cost the first paint nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QToolBar
+
+from reader.core.article import Article, QuoteStyle, Target, Theme, TraditionalStandard
+from reader.core.prefs import Accent, FontStyle, Language
+from reader.core.render import reading_minutes
+from reader.ui.find import FindBar, FindController
+from reader.ui.i18n import parenthesized
+
+if TYPE_CHECKING:
+    from reader.ui.window import MainWindow
+
+Slot = Callable[["MainWindow"], None]
+
+_FORMAT_KEYS = {"text": "format_text", "html": "format_html", "mhtml": "format_mhtml"}
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One action: objectName, i18n key, shortcuts ("std:Open" names a standard key)."""
+
+    name: str
+    key: str
+    shortcuts: tuple[str, ...]
+    slot: Slot
+    icon: str | None = None
+    checked: Callable[[MainWindow], bool] | None = None  # checkable, and its state
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One value of a Choice: the value, objectName, i18n key and shortcut."""
+
+    value: StrEnum
+    name: str
+    key: str
+    shortcut: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """Exclusive actions that set the preference `pref` (a Prefs field name)."""
+
+    pref: str
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Menu:
+    """A menu: its i18n key and entries (action names, Groups, Menus, None = separator)."""
+
+    key: str
+    entries: tuple[Entry, ...] = ()
+    recent: bool = False  # filled with the recent files when shown
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Every option of the Choice for `pref`, in place."""
+
+    pref: str
+
+
+Entry = str | Group | Menu | None
+
+COMMANDS: tuple[Command, ...] = (
+    Command("actionOpen", "open", ("std:Open",), lambda w: w.open_dialog(), icon="open.svg"),
+    Command("actionLibrary", "library", ("Ctrl+L",), lambda w: w.show_library()),
+    Command("actionReload", "reload", ("F5", "Ctrl+R"), lambda w: w.reload()),
+    Command("actionQuit", "quit", ("Ctrl+Q",), lambda w: w.quit()),
+    Command("actionClearRecent", "clear_recent", ("Ctrl+Shift+Del",), lambda w: w.clear_recent()),
+    Command("actionFind", "find", ("std:Find",), lambda w: w.open_find(), icon="find.svg"),
+    Command("actionFindNext", "find_next", ("F3", "Ctrl+G"), lambda w: w.find_next()),
+    Command(
+        "actionFindPrevious", "find_prev", ("Shift+F3", "Ctrl+Shift+G"), lambda w: w.find_previous()
+    ),
+    Command("actionZoomIn", "zoom_in", ("Ctrl+=", "Ctrl++"), lambda w: w.zoom(1)),
+    Command("actionZoomOut", "zoom_out", ("Ctrl+-",), lambda w: w.zoom(-1)),
+    Command("actionZoomReset", "zoom_reset", ("Ctrl+0",), lambda w: w.zoom(None)),
+    Command(
+        "actionNextSection", "next_section", ("Alt+Down", "Ctrl+]"), lambda w: w.next_section()
+    ),
+    Command(
+        "actionPreviousSection",
+        "prev_section",
+        ("Alt+Up", "Ctrl+["),
+        lambda w: w.previous_section(),
+    ),
+    Command(
+        "actionSidebar",
+        "sidebar",
+        ("F9",),
+        lambda w: w.toggle_sidebar(),
+        icon="sidebar.svg",
+        checked=lambda w: w.sidebar.isVisibleTo(w),
+    ),
+    Command(
+        "actionFullScreen",
+        "full_screen",
+        ("F11",),
+        lambda w: w.toggle_full_screen(),
+        checked=lambda w: w.isFullScreen(),
+    ),
+)
+
+CHOICES: tuple[Choice, ...] = (
+    Choice(
+        "script",
+        (
+            Option(Target.ORIGINAL, "actionScriptOriginal", "script_original", "Ctrl+1"),
+            Option(Target.TRADITIONAL, "actionScriptTraditional", "script_traditional", "Ctrl+2"),
+            Option(Target.SIMPLIFIED, "actionScriptSimplified", "script_simplified", "Ctrl+3"),
+            Option(Target.TAIWAN, "actionScriptTaiwan", "script_taiwan", "Ctrl+4"),
+            Option(Target.HONGKONG, "actionScriptHongKong", "script_hongkong", "Ctrl+5"),
+        ),
+    ),
+    Choice(
+        "traditional_standard",
+        (
+            Option(
+                TraditionalStandard.TAIWAN,
+                "actionStandardTaiwan",
+                "standard_taiwan",
+                "Ctrl+Alt+Shift+1",
+            ),
+            Option(
+                TraditionalStandard.HONGKONG,
+                "actionStandardHongKong",
+                "standard_hongkong",
+                "Ctrl+Alt+Shift+2",
+            ),
+            Option(
+                TraditionalStandard.OPENCC,
+                "actionStandardOpenCC",
+                "standard_opencc",
+                "Ctrl+Alt+Shift+3",
+            ),
+        ),
+    ),
+    Choice(
+        "quotes",
+        (
+            Option(QuoteStyle.KEEP, "actionQuotesKeep", "quotes_keep", "Ctrl+Alt+1"),
+            Option(QuoteStyle.CORNER, "actionQuotesCorner", "quotes_corner", "Ctrl+Alt+2"),
+            Option(QuoteStyle.CURLY, "actionQuotesCurly", "quotes_curly", "Ctrl+Alt+3"),
+        ),
+    ),
+    Choice(
+        "theme",
+        (
+            Option(Theme.SYSTEM, "actionThemeSystem", "theme_system", "Ctrl+Shift+A"),
+            Option(Theme.LIGHT, "actionThemeLight", "theme_light", "Ctrl+Shift+L"),
+            Option(Theme.DARK, "actionThemeDark", "theme_dark", "Ctrl+Shift+D"),
+        ),
+    ),
+    Choice(
+        "accent",
+        (
+            Option(Accent.INK, "actionAccentInk", "accent_ink", "Ctrl+Alt+5"),
+            Option(Accent.VERMILION, "actionAccentVermilion", "accent_vermilion", "Ctrl+Alt+6"),
+            Option(Accent.JADE, "actionAccentJade", "accent_jade", "Ctrl+Alt+7"),
+            Option(Accent.INDIGO, "actionAccentIndigo", "accent_indigo", "Ctrl+Alt+8"),
+        ),
+    ),
+    Choice(
+        "font",
+        (
+            Option(FontStyle.SERIF, "actionFontSerif", "font_serif", "Ctrl+Shift+M"),
+            Option(FontStyle.SANS, "actionFontSans", "font_sans", "Ctrl+Shift+H"),
+        ),
+    ),
+    Choice(
+        "language",
+        (
+            Option(Language.AUTO, "actionLanguageAuto", "lang_auto", "Ctrl+Alt+Shift+A"),
+            Option(Language.TRADITIONAL, "actionLanguageHant", "lang_hant", "Ctrl+Alt+Shift+T"),
+            Option(Language.SIMPLIFIED, "actionLanguageHans", "lang_hans", "Ctrl+Alt+Shift+S"),
+            Option(Language.ENGLISH, "actionLanguageEnglish", "lang_en", "Ctrl+Alt+Shift+E"),
+        ),
+    ),
+)
+
+MENUS: tuple[Menu, ...] = (
+    Menu(
+        "menu_file",
+        (
+            "actionOpen",
+            Menu("menu_recent", recent=True),
+            "actionLibrary",
+            "actionReload",
+            None,
+            "actionQuit",
+        ),
+    ),
+    Menu(
+        "menu_script",
+        (
+            Group("script"),
+            None,
+            Menu("menu_standard", (Group("traditional_standard"),)),
+            Menu("menu_quotes", (Group("quotes"),)),
+        ),
+    ),
+    Menu(
+        "menu_view",
+        (
+            Menu("menu_theme", (Group("theme"),)),
+            Menu("menu_accent", (Group("accent"),)),
+            Menu("menu_font", (Group("font"),)),
+            None,
+            "actionZoomIn",
+            "actionZoomOut",
+            "actionZoomReset",
+            None,
+            "actionSidebar",
+            "actionFullScreen",
+            None,
+            Menu("menu_language", (Group("language"),)),
+        ),
+    ),
+    Menu(
+        "menu_go",
+        (
+            "actionFind",
+            "actionFindNext",
+            "actionFindPrevious",
+            None,
+            "actionNextSection",
+            "actionPreviousSection",
+        ),
+    ),
+)
+
+TOOLBAR: tuple[Entry, ...] = (
+    "actionOpen",
+    None,
+    "actionScriptOriginal",
+    "actionScriptTraditional",
+    "actionScriptSimplified",
+    None,
+    Group("theme"),
+    None,
+    "actionFind",
+    "actionSidebar",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusLabels:
+    """The status bar's permanent labels, left to right."""
+
+    format: QLabel
+    chars: QLabel
+    time: QLabel
+    script: QLabel
+
+
+@dataclass(frozen=True)
+class Controls:
+    """Everything built after the first paint, in one typed object."""
+
+    actions: Mapping[str, QAction]
+    groups: Mapping[str, QActionGroup]
+    recent_menu: QMenu
+    toolbar: QToolBar
+    busy: QProgressBar
+    status: StatusLabels
+    find_bar: FindBar
+    find: FindController
+    texts: Sequence[tuple[QAction | QMenu, str]] = field(default=())
+    checks: Sequence[tuple[QAction, Callable[[MainWindow], bool]]] = field(default=())
+
+    def retranslate(self, t: Callable[[str], str]) -> None:
+        """Put the words of language `t` on every action, menu and tool button."""
+        for obj, key in self.texts:
+            label = t(key)
+            if isinstance(obj, QMenu):
+                obj.setTitle(label)
+                continue
+            plain = label.replace("&", "").rstrip("…")
+            obj.setText(label)
+            obj.setIconText(plain)
+            keys = obj.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            obj.setToolTip(f"{plain} ({keys})" if keys else plain)
+            obj.setStatusTip(plain)
+            # QAction has no accessibleName; assistive tech reads the text, and the
+            # property is what tests and the tool buttons below use.
+            obj.setProperty("accessibleName", plain)
+        for act in self.toolbar.actions():
+            widget = self.toolbar.widgetForAction(act)
+            if widget is not None:
+                widget.setAccessibleName(str(act.property("accessibleName") or ""))
+        self.toolbar.setWindowTitle(t("toolbar"))
+        self.find_bar.set_texts(t("find_placeholder"), t("find_prev"), t("find_next"), t("close"))
+
+    def show_status(
+        self,
+        t: Callable[..., str],
+        article: Article | None,
+        original: Article | None,
+        script: Target,
+        standard: TraditionalStandard,
+    ) -> None:
+        """Fill the status bar for `article` (as shown) from `original`, in words `t`.
+
+        The script says which was asked for: 原文 with the page's own script, 繁體 with
+        the forms shown (a standard, or "as written" for a Traditional page).
+        """
+        labels = self.status
+        if article is None or original is None:
+            for label in (labels.format, labels.chars, labels.time, labels.script):
+                label.clear()
+            return
+        fmt = t(_FORMAT_KEYS.get(article.format, "format_html"))
+        labels.format.setText(f"{article.encoding.upper()} · {fmt}")
+        labels.chars.setText(t("chars", n=f"{article.char_count:,}"))
+        labels.time.setText(t("minutes", m=reading_minutes(article)))
+        keys = {o.value: o.key for c in CHOICES for o in c.options}
+        shown = t(keys[script])
+        if script is Target.ORIGINAL:
+            shown = parenthesized(shown, t(keys[Target(original.script.value)]))
+        elif script is Target.TRADITIONAL:
+            from reader.core.script import shown_standard  # noqa: PLC0415 - OpenCC's module
+
+            forms = shown_standard(original.script, script, standard)
+            shown = parenthesized(shown, t(keys[forms] if forms else "as_written"))
+        labels.script.setText(t("showing", s=shown))
+
+    def set_recent(
+        self,
+        window: QMainWindow,
+        paths: Sequence[Path],
+        open_path: Callable[[Path], object],
+        none_text: str,
+        title: Callable[[Path], str | None] | None = None,
+    ) -> None:
+        """List `paths` in the Open Recent menu (Alt+1 ... Alt+9), then Clear list.
+
+        Each is named by `title(path)` (the library's title) when it gives one.
+        """
+        menu = self.recent_menu
+        for act in menu.actions():
+            if act.objectName().startswith("actionRecent"):
+                window.removeAction(act)
+        menu.clear()
+        for i, p in enumerate(paths, start=1):
+            name = (title(p) if title is not None else None) or p.name
+            act = QAction(f"&{i} {name}", menu)
+            act.setObjectName(f"actionRecent{i}")
+            act.setShortcuts([QKeySequence(f"Alt+{i}")])
+            act.setToolTip(str(p))
+            act.setStatusTip(str(p))
+            act.setProperty("accessibleName", name)
+            act.triggered.connect(lambda _checked=False, p=p: open_path(p))
+            menu.addAction(act)
+            window.addAction(act)
+        if not paths:
+            menu.addAction(none_text).setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.actions["actionClearRecent"])
+
+    def sync(self, window: MainWindow, value: Callable[[str], object]) -> None:
+        """Check the option of every Choice that equals `value(pref)`, and the toggles."""
+        for pref, group in self.groups.items():
+            current = str(value(pref))
+            for act in group.actions():
+                act.setChecked(act.data() == current)
+        for act, checked in self.checks:
+            act.setChecked(checked(window))
+
+
+def build(
+    window: MainWindow,
+    choose: Callable[[str, StrEnum], None],
+    finder: Callable[[FindBar], FindController],
+) -> Controls:
+    """Build every control of `window` from the tables.
+
+    `choose(pref, value)` sets a Choice; `finder(bar)` makes the search behind the find bar.
+    """
+    actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
+    texts: list[tuple[QAction | QMenu, str]] = []
+    checks: list[tuple[QAction, Callable[[MainWindow], bool]]] = []
+
+    def make(name: str, key: str, shortcuts: Sequence[str], run: Callable[[], None]) -> QAction:
+        act = QAction(window)
+        act.setObjectName(name)
+        keys: list[QKeySequence] = []
+        for sc in shortcuts:
+            if sc.startswith("std:"):
+                keys.extend(QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, sc[4:])))
+            else:
+                keys.append(QKeySequence(sc))
+        # (setShortcuts with a list: setShortcut's overloads make PySide build the Qt
+        # namespace's enums to choose one; see theme.py.)
+        act.setShortcuts(keys)
+        act.triggered.connect(lambda _checked=False: run())
+        window.addAction(act)  # shortcuts work even when the menu bar is hidden
+        actions[name] = act
+        texts.append((act, key))
+        return act
+
+    for cmd in COMMANDS:
+        act = make(cmd.name, cmd.key, cmd.shortcuts, _bound(cmd.slot, window))
+        if cmd.icon:
+            act.setIcon(QIcon(f"icons:{cmd.icon}"))
+        if cmd.checked is not None:
+            act.setCheckable(True)
+            checks.append((act, cmd.checked))
+    for choice in CHOICES:
+        group = QActionGroup(window)
+        group.setExclusive(True)
+        for opt in choice.options:
+            act = make(opt.name, opt.key, (opt.shortcut,), _chooser(choose, choice.pref, opt.value))
+            act.setCheckable(True)
+            act.setData(str(opt.value))
+            group.addAction(act)
+        groups[choice.pref] = group
+
+    recent: list[QMenu] = []
+
+    def fill(menu: QMenu | QToolBar, entries: Sequence[Entry]) -> None:
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, str):
+                menu.addAction(actions[entry])
+            elif isinstance(entry, Group):
+                for act in groups[entry.pref].actions():
+                    menu.addAction(act)
+            elif isinstance(menu, QMenu):
+                sub = menu.addMenu("")
+                texts.append((sub, entry.key))
+                fill(sub, entry.entries)
+                if entry.recent:
+                    recent.append(sub)
+
+    for top in MENUS:
+        menu = window.menuBar().addMenu("")
+        texts.append((menu, top.key))
+        fill(menu, top.entries)
+    bar = QToolBar(window)
+    bar.setObjectName("toolbar")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    # By name, not Qt.ToolButtonStyle: see the module docstring of theme.py.
+    bar.setProperty("toolButtonStyle", "ToolButtonTextOnly")
+    fill(bar, TOOLBAR)
+    window.addToolBar(bar)
+    find_bar = FindBar(window)
+    return Controls(
+        actions=actions,
+        groups=groups,
+        recent_menu=recent[0],
+        toolbar=bar,
+        busy=_busy(window),
+        status=_status(window),
+        find_bar=find_bar,
+        find=finder(find_bar),
+        texts=texts,
+        checks=checks,
+    )
+
+
+def _bound(slot: Slot, window: MainWindow) -> Callable[[], None]:
+    return lambda: slot(window)
+
+
+def _chooser(
+    choose: Callable[[str, StrEnum], None], pref: str, value: StrEnum
+) -> Callable[[], None]:
+    return lambda: choose(pref, value)
+
+
+def _busy(window: QMainWindow) -> QProgressBar:
+    busy = QProgressBar(window)
+    busy.setObjectName("busyIndicator")
+    busy.setRange(0, 0)
+    busy.setMaximumWidth(90)
+    busy.setMaximumHeight(12)
+    busy.setTextVisible(False)
+    busy.hide()
+    window.statusBar().addPermanentWidget(busy)
+    return busy
+
+
+def _status(window: QMainWindow) -> StatusLabels:
+    labels = StatusLabels(QLabel(window), QLabel(window), QLabel(window), QLabel(window))
+    for name, label in (
+        ("statusFormat", labels.format),
+        ("statusChars", labels.chars),
+        ("statusTime", labels.time),
+        ("statusScript", labels.script),
+    ):
+        label.setObjectName(name)
+        label.setContentsMargins(6, 0, 6, 0)
+        window.statusBar().addPermanentWidget(label)
+    return labels

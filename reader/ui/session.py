@@ -1,0 +1,273 @@
+"""ReadingSession: the article being read, its conversions and reading positions.
+
+The window observes the session through signals and forwards the reader's intent to it;
+the session never touches a widget. Data flows one way: `open` -> `article_loaded` ->
+`show_in(target, quotes, standard)` -> `script_changed`. Switching script converts and
+renders once per (target, quotes, standard) and keeps the result in the session's one
+cache, so switching back costs nothing.
+
+Where the work runs, and why (numbers from `python -m benchmarks` on this machine):
+
+* Loading: a page up to `INLINE_LOAD_BYTES` loads right here, on the GUI thread (a
+  start-up on the bundled sample paints sooner this way); a bigger one loads in a worker
+  process (`jobs.ProcessJobs`: the core is pure Python, and a loading thread would hold the
+  GIL and stall the window 79-155 ms at a time on a 10 MB page, a worker process 27-60 ms).
+* Converting: on the GUI thread, never in a thread. OpenCC's C++ binding converts 25,000
+  characters in 3-9 ms (s2t-s2twp), the variant is detected in 1.7 ms and the result
+  rendered in 2.4 ms: a warm switch repaints in about 31 ms (a worker thread's hand-off
+  made it 51 ms; benchmarks: switching). On the 10 MB page's 1.8 million characters
+  conversion and rendering take about 0.4 s, but showing the result (setHtml and layout,
+  which PySide runs holding the GIL: a thread doing it stalled the GUI thread 1.4 s) takes
+  2-3 s on the GUI thread anyway, so a thread would shorten that wait by a fifth only.
+  At start-up the window shows the original first and asks for the conversion once its
+  controls are painted, so the first paint never waits for OpenCC's dictionaries (45-70
+  ms for a config's first use).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from reader.core import Article, BlockType, ReaderError, load_article
+from reader.core.article import QuoteStyle, Target, TraditionalStandard
+from reader.core.render import render
+from reader.ui import settings as store
+
+if TYPE_CHECKING:
+    from reader.ui.jobs import ProcessJobs
+
+log = logging.getLogger(__name__)
+
+Position = tuple[int, int]
+"""A reading position: (block index, pixel offset); block -1 is the header."""
+
+TOP: Position = (-1, 0)
+
+INLINE_LOAD_BYTES = 256 * 1024
+"""Pages up to this size load on the GUI thread. Loading costs at most about 0.3 s per MB
+(the generated dense 10 MB page: 3 s; benchmarks: big pages), so 256 KB stays under the
+100 ms a window may stall; real saved pages are cheaper (../shared/corpus: 0.04-0.17 s per
+MB, its 200-300 KB pages 15-84 ms), and 188 of its 199 pages are below this size. Above
+it the worker process's hand-off (the first job also starts the worker) is the smaller
+price."""
+
+Key = tuple[Target, QuoteStyle, TraditionalStandard]
+"""What a conversion depends on: the script asked for, the quotes, the 繁體 standard."""
+
+
+def _is_original(key: Key) -> bool:
+    return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP
+
+
+class ReadingSession(QObject):
+    """The open article, its conversions, and where the reader is in each file.
+
+    Signals:
+        busy_changed(bool): a page started or stopped loading in the background.
+        article_loaded(Article): a new article was opened (as extracted).
+        load_failed(str, str): opening failed: the file's name and the reason.
+        script_changed(Article): the article shown changed (`shown`, `html`, `images`).
+        conversion_failed(str): a conversion failed (the message fit for the user).
+        position_saved(Path, int, int): the place in a file was stored (block, offset).
+    """
+
+    busy_changed = Signal(bool)
+    article_loaded = Signal(object)
+    load_failed = Signal(str, str)
+    script_changed = Signal(object)
+    conversion_failed = Signal(str)
+    position_saved = Signal(object, int, int)
+
+    def __init__(
+        self,
+        settings: QSettings,
+        parent: QObject | None = None,
+        *,
+        inline_bytes: int = INLINE_LOAD_BYTES,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._inline_bytes = inline_bytes
+        self._jobs: ProcessJobs | None = None  # made with the first big page
+        self._loading: Path | None = None
+        self._path: Path | None = None
+        self._article: Article | None = None
+        self._cache: dict[Key, tuple[Article, str]] = {}
+        self._shown_key: Key | None = None
+        self._images: dict[int, bytes] = {}
+        self._position: Callable[[], Position | None] = lambda: None
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        """The file the article came from (None for an article given directly)."""
+        return self._path
+
+    @property
+    def article(self) -> Article | None:
+        """The open article as extracted (before script conversion)."""
+        return self._article
+
+    @property
+    def shown(self) -> Article | None:
+        """The article as shown (after conversion), once `script_changed` has said so."""
+        return None if self._shown_key is None else self._cache[self._shown_key][0]
+
+    @property
+    def html(self) -> str:
+        """The rendered HTML of `shown`."""
+        return "" if self._shown_key is None else self._cache[self._shown_key][1]
+
+    @property
+    def shown_key(self) -> Key | None:
+        """The (target, quotes) of what is shown."""
+        return self._shown_key
+
+    @property
+    def images(self) -> Mapping[int, bytes]:
+        """The article's own images: block index -> bytes."""
+        return self._images
+
+    def busy(self) -> bool:
+        """Whether a page is loading in the background."""
+        jobs = self._jobs
+        return jobs is not None and jobs.busy()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def set_position_source(self, source: Callable[[], Position | None]) -> None:
+        """Where the reader is now (asked whenever a position must be remembered)."""
+        self._position = source
+
+    def open(self, path: Path) -> bool:
+        """Open `path`: at once when it is small, else in the background.
+
+        Returns False when it failed at once (`load_failed` was emitted); True when it
+        opened (`article_loaded` was emitted) or is loading (one of the two follows).
+        A newer `open` supersedes one still loading: its result is dropped.
+        """
+        if self._inline(path):
+            if self._jobs is not None:
+                self._jobs.cancel()
+            self._set_loading(None)
+            try:
+                article = load_article(path)
+            except ReaderError as exc:
+                self.load_failed.emit(path.name, str(exc))
+                return False
+            self.set_article(article, path)
+            return True
+        self._background().submit(load_article, path)
+        self._set_loading(path)
+        return True
+
+    def loading(self) -> Path | None:
+        """The file loading in the background, if any."""
+        return self._loading
+
+    def set_article(self, article: Article, path: Path | None = None) -> None:
+        """Make `article` (from `path`, if any) the open article; emits `article_loaded`."""
+        self.remember_position()
+        self._path = path
+        self._article = article
+        self._cache.clear()
+        self._shown_key = None
+        self._images = {
+            i: article.assets[b.src]
+            for i, b in enumerate(article.blocks)
+            if b.type is BlockType.IMAGE and b.src is not None and b.src in article.assets
+        }
+        self.article_loaded.emit(article)
+
+    def saved_position(self) -> Position | None:
+        """Where the reader left the open file last time, if known."""
+        if self._path is None:
+            return None
+        return store.reading_position(self._settings, self._path)
+
+    def remember_position(self) -> None:
+        """Store the reader's place in the open file (before it goes, or at exit)."""
+        pos = self._position()
+        if self._path is not None and pos is not None and self._shown_key is not None:
+            store.save_reading_position(self._settings, self._path, *pos)
+            self.position_saved.emit(self._path, *pos)
+
+    def shutdown(self) -> None:
+        """Remember the place and stop background work (the window is closing)."""
+        self.remember_position()
+        if self._jobs is not None:
+            self._jobs.shutdown()
+
+    # -- scripts ---------------------------------------------------------------------------
+
+    def show_in(self, target: Target, quotes: QuoteStyle, standard: TraditionalStandard) -> None:
+        """Show the article in `target` with `quotes`, 繁體 in `standard` (cached or now)."""
+        key, article = (target, quotes, standard), self._article
+        if article is None:
+            return
+        if key not in self._cache and not _is_original(key):
+            try:
+                self._cache[key] = _convert(article, key)
+            except ReaderError as exc:
+                self.conversion_failed.emit(str(exc))
+                return
+        self._show(key)
+
+    def _show(self, key: Key) -> None:
+        article = self._article
+        if article is None:
+            return
+        if _is_original(key) and key not in self._cache:
+            # The original is the same whatever the standard: one rendering for all.
+            hit = next((v for k, v in self._cache.items() if _is_original(k)), None)
+            self._cache[key] = hit or (article, render(article))
+        self._shown_key = key
+        self.script_changed.emit(self._cache[key][0])
+
+    # -- background loading ----------------------------------------------------------------
+
+    def _background(self) -> ProcessJobs:
+        if self._jobs is None:
+            # Imported with the first big page: start-up never needs it.
+            from reader.ui.jobs import ProcessJobs  # noqa: PLC0415
+
+            self._jobs = ProcessJobs(self)
+            self._jobs.finished.connect(self._job_finished)
+            self._jobs.failed.connect(self._job_failed)
+        return self._jobs
+
+    def _inline(self, path: Path) -> bool:
+        try:
+            return path.stat().st_size <= self._inline_bytes
+        except OSError:
+            return True  # the loader says what is wrong, with its own words
+
+    def _set_loading(self, path: Path | None) -> None:
+        self._loading = path
+        self.busy_changed.emit(self.busy())
+
+    def _job_finished(self, _jid: int, article: object) -> None:
+        path = self._loading
+        self._set_loading(None)
+        if isinstance(article, Article) and path is not None:
+            self.set_article(article, path)
+
+    def _job_failed(self, _jid: int, message: str) -> None:
+        path = self._loading
+        self._set_loading(None)
+        self.load_failed.emit(path.name if path else "", message)
+
+
+def _convert(article: Article, key: Key) -> tuple[Article, str]:
+    # Imported here: OpenCC must not slow the first paint (see the module docstring).
+    from reader.core.script import convert  # noqa: PLC0415
+
+    target, quotes, standard = key
+    converted = convert(article, target, quotes, standard=standard)
+    return converted, render(converted)
