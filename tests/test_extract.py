@@ -22,7 +22,7 @@ import pytest
 from reader.core import Article, BlockType, NoArticleError, Theme, extract, load_article
 from reader.core.clean import is_junk_label, is_spam
 from reader.core.page import Page, PageFormat
-from reader.core.watermark import find_watermarks, strip_watermarks
+from reader.core.watermark import find_families, strip_families
 from tests.conftest import PAGES, SAMPLES, SHARED
 
 EXPECTATIONS: dict[str, dict[str, Any]] = json.loads(
@@ -228,15 +228,16 @@ def test_watermark_found_by_repetition(where: str) -> None:
     else:
         marked = [p[:8] + mark + p[8:] for p in paras]
     assert len(set(paras)) == len(paras)
-    marks = find_watermarks(marked)
-    assert marks == [mark]
-    assert [strip_watermarks(t, marks) for t in marked] == paras
+    families = find_families(marked)
+    assert [f.text for f in families] == [mark]
+    assert families[0].count == len(paras)
+    assert [strip_families(t, families) for t in marked] == paras
 
 
 def test_repeated_name_in_prose_is_not_a_watermark() -> None:
     paras = _paragraphs(10)
     named = [p[:6] + "清溪茶葉合作社" + p[6:] if i % 5 < 2 else p for i, p in enumerate(paras)]
-    assert find_watermarks(named) == []
+    assert find_families(named) == []
 
 
 def test_link_farm_and_labels() -> None:

@@ -12,8 +12,10 @@
    (then its replies are content, and each post gets a head with its author and time).
 4. ``flatten``: the cleaned tree -> raw blocks with their block elements.
 5. ``root``: mark chrome and feeds, choose the article root.
-6. ``assemble``: the root's blocks -> the article's Blocks (``textdump`` for text dumps).
-7. ``watermark``: strings injected through the paragraphs, cut out.
+6. ``watermark``: runs injected through the article's paragraphs (a site name, slogans,
+   a domain, in rotating variants), found by repetition and shape, cut out.
+7. ``assemble``: the root's blocks -> the article's Blocks (``textdump`` for text dumps,
+   which cuts its watermarks line by line).
 8. ``assemble.dedupe``, ``sections``, ``speakers``, ``assemble.article``: the Article.
 
 After it, ``script.convert(article, target)`` converts between scripts and
@@ -99,11 +101,15 @@ def extract(page: Page) -> Article:
             node = root.choose_root(flat.blocks, flat.nodes)
         if assemble.wants_ld_body(head, flat.blocks, node):
             draft = assemble.from_ld_body(page, head, title, removed)
+            draft.title, draft.blocks = watermark.strip_from_blocks(
+                draft.title, draft.blocks, draft.removed
+            )
         else:
+            # Watermarks are cut from the article's raw blocks before assembling decides
+            # which of them are headings.
+            marks = watermark.strip_raw(assemble.article_blocks(flat.blocks, node), removed)
+            title = watermark.strip_families(title, marks) or title
             draft = assemble.from_root(page, flat, node, title=title, meta=head, removed=removed)
-        draft.title, draft.blocks = watermark.strip_from_blocks(
-            draft.title, draft.blocks, draft.removed
-        )
     blocks = assemble.dedupe(draft, page)
     return assemble.article(
         draft,

@@ -130,10 +130,21 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Removal:
-    """Something the cleaner took out, and why (for --dump and debugging)."""
+    """Something the cleaner took out, and why (for --dump and the reader's "removed" list).
+
+    A watermark family is listed once: `text` is a representative occurrence and `count`
+    the number of paragraphs that carried it (None for every other reason).
+    """
 
     reason: str
     text: str
+    count: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"reason": self.reason, "text": self.text}
+        if self.count is not None:
+            d["count"] = self.count
+        return d
 
 
 def _frozen_assets(assets: Mapping[str, bytes] | None = None) -> Mapping[str, bytes]:
@@ -186,5 +197,5 @@ class Article:
             "blocks": [b.to_dict() for b in self.blocks],
             "encoding": self.encoding,
             "format": self.format,
-            "removed": [{"reason": r.reason, "text": r.text} for r in self.removed],
+            "removed": [r.to_dict() for r in self.removed],
         }

@@ -83,6 +83,8 @@ def from_root(
     body_from = -1  # where the current post's body starts after its header lines
     for idx in [*range(node.start, end), *_announced_tables(blocks, node, end)]:
         b = blocks[idx]
+        if not b.text and b.kind is not BlockType.IMAGE:
+            continue  # a block that was only a watermark
         if heads and idx in heads:
             (author, time), body_from = heads.pop(idx)
             parts = [x.replace(" ", "") for x in (author, time) if x]
@@ -129,6 +131,13 @@ def from_root(
     if meta.url is None:
         meta.url = permalink(b.text for b in blocks)
     return Draft(title, kept, meta, removed, flat.assets)
+
+
+def article_blocks(blocks: list[Raw], node: Node | None) -> list[Raw]:
+    """The raw blocks of the article: the root's, up to the article's end."""
+    if node is None:
+        return []
+    return blocks[node.start : _article_end(blocks, node)]
 
 
 def dedupe(draft: Draft, page: Page) -> list[Block]:

@@ -573,6 +573,23 @@ THEME_LABELS = {
     "夜間模式": "dark",
     "夜间模式": "dark",
 }
+#: Labels of a night-mode switch, whose items say on or off instead of day or night.
+NIGHT_MODE_LABELS = frozenset(
+    {"夜间模式", "夜間模式", "夜间", "夜間", "深色模式", "暗黑模式", "黑夜模式"}
+)
+#: The items of such a switch -> whether night mode is on.
+SWITCH_LABELS = {
+    "开启": True,
+    "開啟": True,
+    "开": True,
+    "開": True,
+    "打开": True,
+    "打開": True,
+    "关闭": False,
+    "關閉": False,
+    "关": False,
+    "關": False,
+}
 #: Marks a text dump shows beside the chosen item of a settings menu (the page's theme).
 THEME_CHECK_MARKS = ("✓", "✔", "√", "●", "◉", "[x]", "[X]", "(*)")
 #: class/attribute markers of the selected item in such a menu.
@@ -585,23 +602,110 @@ SPAM_MIN_SEPARATORS = 6
 #: ... whose phrases average at most this many characters (keyword lists, not prose).
 SPAM_MAX_PHRASE_CHARS = 24
 
+# --------------------------------------------------------------------------- text dumps
+
+#: A line right under a text dump's title is taken for a meta line (source, byline)
+#: when it is this short and has no punctuation; a longer one opens the article (blogs
+#: that write without punctuation).
+TEXT_META_MAX_CHARS = 24
+#: A headline in a list of other stories is at most this long (farm hot lists: 10-45
+#: characters); a longer line is a paragraph.
+LIST_LINE_MAX_CHARS = 60
+#: A line this short without punctuation can label a list ("熱門資訊", "推薦閱讀").
+LIST_LABEL_MAX_CHARS = 8
+#: Headlines under a label that make a list (a section heading is one line).
+LIST_MIN_LINES = 3
+
 # --------------------------------------------------------------------------- watermarks
 
-#: A string is an injected watermark when it is repeated across at least this share of
-#: the paragraphs (the seed page: 100 %; the infix fixture: ~60 %) ...
-WATERMARK_MIN_SHARE = 0.3
-#: ... and in at least this many paragraphs (two repeats can be a refrain in prose).
-WATERMARK_MIN_COUNT = 4
-#: An infix (a mark in the middle of sentences) must be in at least this share of the
-#: paragraphs: a product name repeated through a press release reaches ~40 %
-#: (aeb-ascom), the infix fixture's mark ~60 %.
-WATERMARK_ANYWHERE_SHARE = 0.5
-#: Shortest watermark we look for, in characters (shorter repeats are ordinary words).
-WATERMARK_MIN_LEN = 6
-#: Paragraphs and characters looked at when searching for watermarks; enough to see a
-#: string repeated on every paragraph, small enough for a 50 MB page.
-WATERMARK_MAX_PARAS = 400
-WATERMARK_MAX_CHARS = 3000
+#: Length of the recurring character n-grams. A site name is at least four characters
+#: (「霧松資訊」); three-grams find it, and a two-character person's name ("周銘") never
+#: forms a recurring three-gram unless it is always followed by the same character.
+WATERMARK_GRAM = 3
+#: A family must be in at least this many paragraphs: two repeats are a refrain.
+WATERMARK_MIN_PARAGRAPHS = 3
+#: ... and in at least this share of the paragraphs looked at (farms mark 60-100 % of
+#: them; a term that recurs in a quarter of an article's paragraphs is common).
+WATERMARK_MIN_SHARE = 0.25
+#: Share of a family's occurrences that must stand at a paragraph edge, after a sentence
+#: end or in brackets, when it holds no domain name. A recurring term opens a sentence
+#: now and then but also sits inside sentences.
+WATERMARK_MIN_DELIMITED_SHARE = 0.8
+#: A mark without a domain, brackets or variation, standing before sentences, must be
+#: in this many paragraphs and this share of them (a ministry that opens three of five
+#: paragraphs of a news report is its subject).
+WATERMARK_FIXED_MIN_PARAGRAPHS = 4
+WATERMARK_FIXED_MIN_SHARE = 0.5
+#: Watermarks are looked for on Chinese pages only: an English article repeats its
+#: topic ("impeachment", "Hong Kong") through every paragraph (corpus_more).
+WATERMARK_MIN_CJK_SHARE = 0.3
+#: Share of a family's runs that must hold one common string (its core).
+WATERMARK_CORE_SHARE = 0.8
+#: Share of a family's runs that may look unlike a mark (a date, a label) without
+#: clearing the family: the site name also stands in the page's source line.
+WATERMARK_MAX_ODD_SHARE = 0.2
+#: Share of a family's occurrences that must stand beside an accepted mark for it to be
+#: part of that mark (a site name beside its domain: all of them).
+WATERMARK_BESIDE_SHARE = 0.75
+#: Fewest letters and CJK characters in an occurrence (a name is two to four).
+WATERMARK_MIN_CORE_CHARS = 4
+#: Longest gap between two recurring runs of one occurrence: a rotating slogan between
+#: the site name and the domain (「——每天多懂一點新科技」 is 12).
+WATERMARK_MAX_GAP = 20
+#: Longest text grown onto an occurrence by what other occurrences share (a slogan).
+WATERMARK_MAX_GROW = 40
+#: A speaker's label that follows a mark is this many characters at most ("李金澤").
+WATERMARK_MAX_LABEL = 5
+#: Occurrences on each side an occurrence is compared with when it is grown.
+WATERMARK_GROW_PEERS = 20
+#: Characters of context an occurrence's tail is compared in when deciding where the
+#: farm's text ends and the sentence begins: a slogan's last three characters (two would
+#: mix 「新科技」 ending one slogan with 「科技與生活」 going on in another).
+WATERMARK_AGREE_CONTEXT = 3
+#: ... by at least this many tails where possible (two tails never outvote one).
+WATERMARK_AGREE_MIN_GROUP = 4
+#: A family of this many occurrences or more is tested for its place in the sentences
+#: before it is grown (a term's hundreds of occurrences on an encyclopedia page).
+WATERMARK_PRETEST_MIN_MEMBERS = 40
+#: A random code glued before the site name is this many letters at most.
+WATERMARK_MAX_CODE = 4
+#: Paragraphs and characters of each looked at: a hundred paragraphs show how a mark
+#: recurs (it is then cut from every paragraph, and from past the first 1,500 characters
+#: of a long one), and looking costs the corpus' pages under 2 ms each.
+WATERMARK_MAX_PARAS = 100
+WATERMARK_MAX_CHARS = 1500
+#: Characters whose script decides whether a page is looked at (Chinese or not).
+WATERMARK_SCRIPT_SAMPLE = 20_000
+
+#: Characters a farm sprinkles through a mark to defeat plain string matching.
+WATERMARK_ZERO_WIDTH = (
+    "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
+)
+WATERMARK_ZW_RE = re.compile(f"[{WATERMARK_ZERO_WIDTH}]")
+#: Where a sentence has ended (normalised: NFKC keeps 。 but turns ！？； into !?;).
+WATERMARK_SENTENCE_END = "。!?;…"
+#: Brackets a bare site name is put in (not 《》, which hold titles of works).
+WATERMARK_OPENING = "【[(「『〔〖"
+WATERMARK_CLOSING = "】])」』〕〗"
+#: Sentence punctuation a run of recurring n-grams may take in from its neighbours.
+WATERMARK_EDGE_PUNCT = "。!?;…,、 "
+#: Characters around a domain that is part of a link, not a mark (www.x.com/1.html).
+WATERMARK_LINK_CHARS = tuple("./")
+WATERMARK_PROSE_RE = re.compile(r"[。,，]")
+#: A run that opens with a short label ("地點：", "評論人：") is a form's line; a colon
+#: after a site name (「新視界科技：」, four characters or more) joins it to a slogan.
+WATERMARK_LABEL_RE = re.compile(r"^[a-z]{0,4}.{1,3}:")
+#: Digits after a mark's letter code: a site name or slogan has none, a date has.
+WATERMARK_DIGIT_RE = re.compile(r"^[a-z]{0,4}[^0-9]*[0-9]")
+#: What farms put between the site name, the slogan and the domain (normalised).
+WATERMARK_JOINERS = "—–-·•|/~_>» :"
+#: ... and what may follow a one-character suffix of the site name (「網，」「站：」).
+WATERMARK_SUFFIX_JOINERS = WATERMARK_JOINERS + ",、"
+WATERMARK_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WATERMARK_CORE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
+#: A domain name as farms print it: letters, a dot, a top-level domain (normalised).
+WATERMARK_DOMAIN_RE = re.compile(r"[a-z0-9][a-z0-9-]{2,}\.[a-z]{2,12}(?![a-z0-9])")
+WATERMARK_DOMAIN_END_RE = re.compile(r"[a-z0-9-]\.[a-z]{2,12}$")
 
 # --------------------------------------------------------------------------- metadata
 

@@ -77,21 +77,56 @@ def _is_selected(el: etree._Element) -> bool:
     return False
 
 
-def _read_theme(root: etree._Element) -> Theme | None:
+_THEME_ATTRS = ("data-theme", "data-color-mode", "data-mode", "data-color-scheme", "theme")
+
+
+def _under_night_label(el: etree._Element) -> bool:
+    """True when a menu item sits under a night-mode label (its group's first text)."""
+    node = el.getparent()
+    for _ in range(3):
+        if node is None:
+            return False
+        for child in node.iter():
+            text = (child.text or "").strip()
+            if text:
+                if text in h.NIGHT_MODE_LABELS:
+                    return True
+                break
+        node = node.getparent()
+    return False
+
+
+def _read_theme(root: etree._Element, markup: str = "") -> Theme | None:
+    """The page's recorded day/night choice. `markup` (the page's source) tells which
+    theme attributes are worth asking every menu item for."""
+    attrs = [a for a in _THEME_ATTRS if a in markup]
     body = root.find("body")
     for el in (root, body):
         if el is None:
             continue
-        for attr in ("data-theme", "data-color-mode", "data-mode", "data-color-scheme", "theme"):
+        for attr in _THEME_ATTRS:
             value = el.get(attr)
             if value and (theme := _theme_from_value(value)):
                 return theme
         if class_words(el) & h.DARK_CLASS_WORDS:
             return Theme.DARK
     for el in root.iter("li", "a", "span", "label", "button", "option", "div"):
+        # The active item of a day/night menu: its value, its label, or on/off under a
+        # night-mode label (夜間模式: 開啟 / 關閉). Whether it is the active one is asked
+        # last: most elements are neither.
         text = (el.text or "").strip()
-        if text in h.THEME_LABELS and _is_selected(el):
+        values = [v for attr in attrs if (v := el.get(attr))] if attrs else []
+        if not values and text not in h.THEME_LABELS and text not in h.SWITCH_LABELS:
+            continue
+        if not _is_selected(el):
+            continue
+        for value in values:
+            if theme := _theme_from_value(value):
+                return theme
+        if text in h.THEME_LABELS:
             return Theme(h.THEME_LABELS[text])
+        if text in h.SWITCH_LABELS and _under_night_label(el):
+            return Theme.DARK if h.SWITCH_LABELS[text] else Theme.LIGHT
     for meta in root.iter("meta"):
         if meta.get("name", "").lower() == "color-scheme":
             words = set(meta.get("content", "").lower().replace(",", " ").split())
@@ -144,7 +179,7 @@ def read_head(root: etree._Element, page: Page) -> Meta:
         if url and url.startswith(("http://", "https://")):
             meta.url = url
             break
-    meta.theme = _read_theme(root)
+    meta.theme = _read_theme(root, page.text)
     meta.ld_body = _ld_article_body(root)
     return meta
 
