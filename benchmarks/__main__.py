@@ -8,6 +8,8 @@ Gathers, in one run:
 * script conversion of a 25,000-character article per target and of 1,000,000
   characters, against OpenCC's binding (the `opencc` package) called directly;
 * script and theme switch latency in the window;
+* speaker finding on a 25,000-character article (first call in a fresh process, then the
+  median; target: ready within 300 ms of opening);
 * the window's longest stall while a 10 MB page opens (loading, then showing);
 * time and peak memory for generated 10 MB and 50 MB pages;
 * the library: indexing rate, index size, search latency at 10,000 articles and the
@@ -28,7 +30,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_extract, bench_library, bench_script, bench_startup
+from benchmarks import bench_extract, bench_library, bench_script, bench_speakers, bench_startup
 from reader.core.article import Target
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +150,15 @@ def responsiveness() -> list[Row]:
     return _ms_rows(title, results)
 
 
+def speakers(runs: int) -> list[Row]:
+    first, median, chars, found = bench_speakers.measure_fresh(runs)
+    return [
+        *_section(f"Speaker finding on a {chars:,}-character article ({found} speakers)"),
+        ("first call in a fresh process (target ≤ 300 ms)", f"{first * 1000:.0f} ms"),
+        ("later calls (median)", f"{median * 1000:.0f} ms"),
+    ]
+
+
 def big_pages() -> list[Row]:
     rows = _section("Big pages (fresh process each): time · peak memory · outcome")
     for label in bench_extract.BIG_PAGES:
@@ -167,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += corpus(1 if args.quick else 3)
     rows += conversion(runs)
     rows += switching(3 if args.quick else 7)
+    rows += speakers(runs)
     rows += responsiveness()
     rows += big_pages()
     rows += bench_library.rows(args.quick)

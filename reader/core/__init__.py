@@ -110,7 +110,7 @@ def extract(page: Page) -> Article:
             marks = watermark.strip_raw(assemble.article_blocks(flat.blocks, node), removed)
             title = watermark.strip_families(title, marks) or title
             draft = assemble.from_root(page, flat, node, title=title, meta=head, removed=removed)
-    blocks = assemble.dedupe(draft, page)
+    blocks = sections.mark_headings(assemble.dedupe(draft, page), draft.title)
     return assemble.article(
         draft,
         blocks,

@@ -524,7 +524,13 @@ CAPTION_MAX_CHARS = 60
 #: long: a paragraph that long with many links is prose with citations.
 LINKED_PROSE_MIN_CHARS = 400
 #: Labels of meta lines that are not the article ("发布于：北京市").
-META_LABEL_RE = re.compile(r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?")
+#: Also the original headline of a reposted story ("原標題：……") and a column label alone on
+#: its line ("人物專訪", "【獨家專訪】"): neither is article text.
+META_LABEL_RE = re.compile(
+    r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?|^(?:原标题|原標題|原题|原題)\s*[:：]"
+    r"|^[【\[]?(?:人物|独家|獨家|高端|深度|新闻|新聞)?(?:专访|專訪|访谈|訪談|对话|對話|特稿|特写|特寫"
+    r"|观察|觀察|视点|視點|时评|時評|社论|社論)[】\]]?$"
+)
 #: Labels of a permalink line; the URL on it becomes Article.url.
 PERMALINK_PREFIXES = ("本文鏈接", "本文链接", "原文鏈接", "原文链接", "原文地址", "本文地址")
 #: Labels of the settings chrome of reader-mode sites (設置 / 日夜間 / 主題色 menus).
@@ -720,9 +726,26 @@ SOURCE_RE = re.compile(
     r"{2,20})"
 )
 AUTHOR_RE = re.compile(
-    r"(?:作者|記者|记者|撰文|文\s*[/／])\s*[:：|｜]?\s*"
+    r"(?:作者|記者|记者|撰文|文\s*[/／丨︱|｜])\s*[:：|｜︱]?\s*"
+    # A role between the label and the name is not the name ("作者：記者 王小明",
+    # "文丨青禾評論員 田野").
+    rf"(?:[{HAN_URO}]{{0,10}}?(?:特约|特約|实习|實習)?"
+    r"(?:記者|记者|通讯员|通訊員|编辑|編輯|评论员|評論員|撰稿人)\s*)?"
     # Two or three characters a name: meta spans are often glued ("文／程小雨東灣日報").
     rf"([{HAN_URO}]{{2,3}}(?:[、,，][{HAN_URO}]{{2,3}})*)"
+)
+#: A byline that names a body, not a person ("文／青川地方報編輯部"): it is the source. Only
+#: collective names: "文／程小雨東灣日報" is a person glued to her paper (AUTHOR_RE).
+BYLINE_BODY_RE = lazy_compile(
+    r"(?:作者|撰文|文\s*[/／丨︱|｜])\s*[:：|｜︱]?\s*"
+    rf"([{HAN_URO}\w·]{{2,20}}?(?:编辑部|編輯部|报社|報社|杂志社|雜誌社|工作室|栏目组|欄目組|编辑组|編輯組"
+    r"|课题组|課題組|评论部|評論部|新闻中心|新聞中心|融媒体中心|融媒體中心))(?![\u4e00-\u9fff])"
+)
+#: A dateline that names its paper before the reporter ("21世紀經濟報道記者張梓桐 上海報道").
+DATELINE_SOURCE_RE = lazy_compile(
+    rf"^([{HAN_URO}\w·]{{2,12}}?(?:报道|報道|日报|日報|晚报|晚報|时报|時報|周刊|週刊|杂志|雜誌|新闻|新聞"
+    r"|通讯社|通訊社|网|網|社|台))(?:特约|特約|实习|實習)?(?:记者|記者)\s*"
+    rf"([{HAN_URO}]{{2,3}})"
 )
 URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
 #: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").
@@ -748,333 +771,5 @@ EDIT_LINK_RE = re.compile(
 
 # --------------------------------------------------------------------------- speakers
 
-#: Verbs and phrases that attribute speech. Longest first so 表示說 wins over 說.
-SPEECH_VERBS = (
-    "告訴記者",
-    "告诉记者",
-    "接受採訪時表示",
-    "接受采访时表示",
-    "在會上表示",
-    "在会上表示",
-    "在現場指出",
-    "在现场指出",
-    "表示",
-    "指出",
-    "說道",
-    "说道",
-    "認為",
-    "认为",
-    "坦言",
-    "透露",
-    "強調",
-    "强调",
-    "介紹",
-    "介绍",
-    "解釋",
-    "解释",
-    "回憶",
-    "回忆",
-    "提到",
-    "直言",
-    "判斷稱",
-    "判断称",
-    "續稱",
-    "续称",
-    "看來",
-    "看来",
-    "說",
-    "说",
-    "稱",
-    "称",
-    "笑言",
-    "感嘆",
-    "感叹",
-    "補充",
-    "补充",
-)
-#: A one-character verb followed by one of these is part of another word (說明, 稱為).
-SHORT_VERB_NOT_BEFORE = frozenset("明服法話话起過过成為为讚赞號号呼職职霸")
-#: Speakers are looked for in the first this many characters of the body: far more than
-#: any article (a long feature is 20,000), and it keeps a 50 MB page from spending seconds
-#: on a list nobody can use.
-SPEAKER_SCAN_MAX_CHARS = 2_000_000
-#: Surname characters that are far more often a function word before a name (和王林說).
-NAME_FUNCTION_CHARS = "和與与向對对而但在是於于"
-#: Characters after which a two-character name may follow without a break: particles
-#: and the last characters of role words (的/之, 員/長/師/人/主/家/者 ...).
-NAME_PRECEDERS = "的之員员長长師师人主家者生士農农工民"
-#: Words that open a clause before its subject ("而王林表示"): skipped to find the speaker.
-CLAUSE_OPENERS = (
-    "而",
-    "但",
-    "對此",
-    "对此",
-    "隨後",
-    "随后",
-    "同時",
-    "同时",
-    "此外",
-    "另外",
-    "並且",
-    "并且",
-)
-#: Characters that may stand between a name and its verb (則/也/還 ... "常林則認為").
-NAME_VERB_FILLERS = "則则也還还更又亦就仍曾均都再卻却便即並并"
-#: Characters that end a name: a name of 2–3 characters is cut before one of these.
-NAME_BOUNDARY = set(
-    "在則则也還还更又亦就仍曾均都再卻却便即並并對对向和與与跟同說说表指認认坦稱称續续判告接"
-    "等的是為为於于以把被將将從从到給给讓让會会曾已正"
-)
-#: Words that precede a name as a title or role ("研究員常林", "院長張建鋒").
-ROLE_SUFFIXES = (
-    "研究員",
-    "研究员",
-    "教授",
-    "院長",
-    "院长",
-    "主任",
-    "所長",
-    "所长",
-    "局長",
-    "局长",
-    "部長",
-    "部长",
-    "處長",
-    "处长",
-    "校長",
-    "校长",
-    "董事長",
-    "董事长",
-    "總經理",
-    "总经理",
-    "經理",
-    "经理",
-    "總裁",
-    "总裁",
-    "總監",
-    "总监",
-    "創始人",
-    "创始人",
-    "合夥人",
-    "合伙人",
-    "負責人",
-    "负责人",
-    "書記",
-    "书记",
-    "市長",
-    "市长",
-    "省長",
-    "省长",
-    "主席",
-    "理事長",
-    "理事长",
-    "秘書長",
-    "秘书长",
-    "專家",
-    "专家",
-    "醫生",
-    "医生",
-    "律師",
-    "律师",
-    "分析師",
-    "分析师",
-    "經濟學家",
-    "经济学家",
-    "學者",
-    "学者",
-    "老師",
-    "老师",
-    "村民",
-    "居民",
-    "店主",
-    "師傅",
-    "师傅",
-    "工程師",
-    "工程师",
-    "設計師",
-    "设计师",
-    "館長",
-    "馆长",
-    "社長",
-    "社长",
-    "主編",
-    "主编",
-    "博士",
-    "CEO",
-    "發言人",
-    "发言人",
-    "隊長",
-    "队长",
-    "廠長",
-    "厂长",
-    "站長",
-    "站长",
-    "農民",
-    "农民",
-    "學生",
-    "学生",
-    "志願者",
-    "志愿者",
-    "副院長",
-    "副院长",
-)
-#: Common Chinese surnames (single and compound), both scripts. A speaker name must
-#: start with one: it is what separates "張建鋒表示" from "專家表示" or "公司表示".
-SURNAMES = frozenset(
-    "王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何林高羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓"
-    "曹彭曾蕭萧肖田董袁潘于蔣蒋蔡余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石廖賈贾"
-    "夏韋韦付傅方白鄒邹孟熊秦邱江尹薛閻阎段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严覃武戴莫"
-    "孔向湯汤常溫温康施文牛樊葛邢安齊齐易喬乔伍龐庞顏颜倪莊庄聶聂章魯鲁岳翟殷詹申歐欧耿關关蘭兰"
-    "焦俞左柳甘祝包寧宁尚符舒阮柯紀纪梅童凌畢毕單单季裴霍涂成苗谷盛曲翁冉駱骆藍蓝路游辛靳管柴蒙"
-    "鮑鲍華华喻祁蒲房滕屈饒饶解牟艾尤陽阳時时穆農农司卓古吉繆缪簡简車车項项連连芦麥麦褚婁娄竇窦"
-    "戚岑景黨党宮宫費费卜冷晏席衛卫米杭宗瞿桂全佟應应臧閔闵苟鄔邬邊边卞姬師师和仇欒栾隋商刁沙榮荣"
-    "巫寇桑郎甄叢丛仲虞敖鞏巩明佘池查麻苑遲迟鄺邝官封談谈匡鞠惠荊荆樂乐冀郁胥南班儲储原栗燕楚鄢勞劳"
-    "諶谌奚皮粟冼藺蔺樓楼盤盘滿满聞闻位厲厉伊仝區区郜海闞阚花權权強强帥帅屠豆朴蓋盖練练廉禹井祖"
-    "漆巴豐丰支卿國国狄平計计索宣晉晋相初門门雲云容敬來来扈晁芮都普闕阙浦戈伏鹿薄邸雍辜羊阿烏乌"
-    "母裘亓修邰赫杞寶宝臘腊"
-) | frozenset(
-    {
-        "歐陽",
-        "欧阳",
-        "司馬",
-        "司马",
-        "上官",
-        "諸葛",
-        "诸葛",
-        "東方",
-        "东方",
-        "皇甫",
-        "令狐",
-        "慕容",
-        "司徒",
-        "夏侯",
-        "尉遲",
-        "尉迟",
-        "公孫",
-        "公孙",
-        "長孫",
-        "长孙",
-        "宇文",
-        "軒轅",
-        "轩辕",
-        "端木",
-        "西門",
-        "西门",
-    }
-)
-#: Words that look like "surname + given name" but are not people (pronoun-like or
-#: common nouns starting with a surname character).
-NOT_NAMES = frozenset(
-    {
-        "記者",
-        "记者",
-        "有人",
-        "他們",
-        "他们",
-        "她們",
-        "她们",
-        "我們",
-        "我们",
-        "大家",
-        "對方",
-        "对方",
-        "雙方",
-        "双方",
-        "方面",
-        "高層",
-        "高层",
-        "文章",
-        "時候",
-        "时候",
-        "明確",
-        "明确",
-        "同時",
-        "同时",
-        "全國",
-        "全国",
-        "國家",
-        "国家",
-        "國內",
-        "国内",
-        "業內",
-        "业内",
-        "市場",
-        "市场",
-        "常常",
-        "金融",
-        "安全",
-        "相關",
-        "相关",
-        "成本",
-        "平台",
-        "平臺",
-        "原因",
-        "海外",
-        "於是",
-        "于是",
-        "和他",
-        "和她",
-        "向記者",
-        "向记者",
-        "高度",
-        "項目",
-        "项目",
-        "文化",
-        "方案",
-        "管理",
-        "宣傳",
-        "宣传",
-        "國際",
-        "国际",
-        "司機",
-        "司机",
-        "明天",
-        "今天",
-        "時間",
-        "时间",
-        "江湖",
-        "沙龍",
-        "沙龙",
-        "程度",
-        "車主",
-        "车主",
-        "房東",
-        "房东",
-        "門店",
-        "门店",
-    }
-)
-#: Last characters of organisation names (管理處, 交通局, 研究院): never a person.
-ORG_SUFFIX_CHARS = frozenset("處处局部院所會会委辦办署廳厅館馆校社團团組组隊队廠厂行店")
-#: Labels that open an interview turn but are not a person's name.
-INTERVIEW_NON_NAMES = frozenset(
-    {
-        "記者",
-        "记者",
-        "問",
-        "问",
-        "答",
-        "主持人",
-        "編者按",
-        "编者按",
-        "編者",
-        "编者",
-        "提問",
-        "提问",
-        "來源",
-        "来源",
-        "作者",
-        "注",
-        "備註",
-        "备注",
-        "圖",
-        "图",
-        "摘要",
-        "導語",
-        "导语",
-        "時間",
-        "时间",
-        "地點",
-        "地点",
-    }
-)
+# The speaker finder's word lists (surnames, roles, speech verbs, fillers, transliteration
+# characters) are data of their own: see `speaker_words`.

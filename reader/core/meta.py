@@ -275,15 +275,25 @@ def scan_meta_line(text: str, meta: Meta) -> bool:
     date = find_date(text)
     src = h.SOURCE_RE.search(text)
     auth = h.AUTHOR_RE.search(text)
-    if not (date or src or (auth and len(text) <= h.BYLINE_MAX_CHARS)):
+    body = h.BYLINE_BODY_RE.search(text)
+    dateline = h.DATELINE_SOURCE_RE.match(text)
+    if dateline and dateline.group(1) in ("本报", "本報", "本刊", "本台", "本网", "本網"):
+        dateline = None  # "本報記者": the paper is the page's own, named elsewhere
+    if not (date or src or body or dateline or (auth and len(text) <= h.BYLINE_MAX_CHARS)):
         return False
     if date and not meta.published:
         meta.published = date
+    if body and not meta.source:
+        meta.source = body.group(1)  # "文／青川地方報編輯部": a body, not an author
+    if dateline and not meta.source:
+        meta.source = dateline.group(1)
     if src and not meta.source:
         value = src.group(1).strip("：:")
         if value and not h.DATE_RE.match(value):
             meta.source = value
-    if auth and not meta.author:
+    if dateline and not meta.author:
+        meta.author = dateline.group(2)
+    if auth and not meta.author and not (body and auth.start(1) < body.end(1)):
         meta.author = auth.group(1)
     return True
 

@@ -1,164 +1,322 @@
-"""Speakers: who is quoted in the article (a name before a speech verb, a role word's
-name, an interview label), and in which blocks."""
+"""Speakers: who is quoted in the article, and in which blocks.
+
+Found from the structure of attribution, not by a word segmenter. A speech verb (表示, 說,
+指出 ...) or a quote colon (：“) marks a site. The speaker is the subject of the clause
+before it: the leftmost name that starts after a clear left boundary (the clause's start
+after its openers, a role word such as 主任 or 副省長, 的, 、, a measure word) and ends
+before a clear right boundary (the verb, a filler such as 則 or 此前在接受採訪時, a title such
+as 教授, a bracket). Recurrence in the article settles what the boundaries leave open.
+他說/她說 go to the last person named; a given name alone (思浩) and the last part of a
+foreign name (漢森) are merged into the full name found elsewhere.
+"""
 
 from __future__ import annotations
 
-import re
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
-from reader.core import heuristics as h
+from reader.core import names as nm
+from reader.core import speaker_words as w
 from reader.core.article import Block, BlockType, Speaker
-from reader.core.text import HAN_URO, is_han, words_pattern
+from reader.core.text import lazy_compile, words_pattern
 
-_HAN_NAME_RE = re.compile(f"[{HAN_URO}]+")
+#: Blocks whose text can attribute speech (headings, captions and images cannot).
+_SCANNED = (BlockType.PARAGRAPH, BlockType.QUOTE, BlockType.LIST_ITEM)
+#: Speakers are looked for in the first this many characters of the body: far more than
+#: any article (a long feature is 20,000), and it keeps a 50 MB page from spending seconds
+#: on a list nobody can use.
+SCAN_MAX_CHARS = 2_000_000
+#: Characters that end a clause: the subject of a verb is looked for after the last one.
+#: ("?" is left out: between Han characters it is a middle dot lost to an encoding.)
+_CLAUSE_BREAKS = frozenset('，。；！？,;!“”‘’「」『』"：:…\n')
+#: Clause breaks when quoted words may stand inside the clause (the previous clause).
+_COMMA_BREAKS = frozenset("，。；！？,;!：:\n")
+#: A label colon opens a speaker's turn only when at least this much text follows it in
+#: the block (a label alone on its line heads a box or a list).
+_LABEL_MIN_AFTER = 4
+#: Kinds of attribution site.
+_VERB, _QUOTE, _LABEL = "verb", "quote", "label"
+#: Conjunctions joining two speakers of one verb ("李明和王芳表示").
+_AND_CHARS = frozenset("、和与與及")
+#: After a verb of `speaker_words.NOUNISH_VERBS`: what makes it a verb of speech (a
+#: sentence's end too: "……負責人文佳琪這樣解釋。").
+_SPEECH_FOLLOWS_RE = lazy_compile(r"\s*(?:[，,：:“「『。！？]|[说說称稱道]|表示|认为|認為|指出)")
+#: A pronoun subject: the speech goes to the last person named.
+_PRONOUNS = ("他", "她")
+#: People named are looked for in a pronoun's block and this many blocks before it.
+_MENTION_BLOCKS_BACK = 2
+#: Pronoun resolution looks back at most this many characters for the person named: about
+#: two paragraphs, beyond which "他" is as likely someone left unnamed.
+_PRONOUN_REACH = 600
+#: A quote colon is attributed when the name stands at most this many characters before it
+#: ("彭學舟信心滿滿：“"): a manner phrase, not a second clause.
+_COLON_REACH = 8
 
-
-def _starts_with_surname(name: str) -> bool:
-    return name[:1] in h.SURNAMES or name[:2] in h.SURNAMES
-
-
-def _valid_name(name: str) -> bool:
-    if not 2 <= len(name) <= 4 or name in h.NOT_NAMES:
-        return False
-    if not _HAN_NAME_RE.fullmatch(name) or name[-1] in h.ORG_SUFFIX_CHARS:
-        return False
-    return _starts_with_surname(name)
-
-
-def _name_at(text: str, start: int) -> str | None:
-    """The name that starts at `start`, cut before the first boundary character."""
-    seg = text[start : start + 5]
-    for size in (2, 3, 4):
-        cand, nxt = seg[:size], seg[size : size + 1]
-        if len(cand) < size:
-            return None
-        if _valid_name(cand) and (not nxt or nxt in h.NAME_BOUNDARY or not is_han(nxt)):
-            return cand
-    return None
-
-
-def _name_before(text: str, end: int, doc: _Counts) -> str | None:
-    """The name that ends right before `end` (after adverb fillers), or None.
-
-    Three characters are tried before two ("黃淑芬說" is not "淑芬說"); a two-character
-    name glued to a preceding word is accepted only after a particle or a role word
-    ("的唐悅認為", "員常林在"), or when it recurs in the article.
-    """
-    while end > 0 and text[end - 1] in h.NAME_VERB_FILLERS:
-        end -= 1
-    if end >= 4 and text[end - 4 : end - 2] in h.SURNAMES and _valid_name(text[end - 4 : end]):
-        return text[end - 4 : end]  # compound surname: 司徒偉明
-    three = text[max(0, end - 3) : end]
-    if len(three) == 3 and _valid_name(three) and three[0] not in h.NAME_FUNCTION_CHARS:
-        return three
-    two = text[max(0, end - 2) : end]
-    if len(two) == 2 and _valid_name(two):
-        prev = text[end - 3] if end >= 3 else ""
-        if not prev or not is_han(prev) or prev in h.NAME_PRECEDERS or doc.count(two) >= 2:
-            return two
-    return None
+_OPENER_LENGTHS = sorted({len(x) for x in w.OPENERS}, reverse=True)
+_ROLE_RE = lazy_compile(words_pattern(w.ROLES))
+_BREAK_RE = lazy_compile("[，。；！？,;!“”「」『』]")
+#: A quote colon ("：“") anywhere, or a label colon at the start of a block: a name,
+#: perhaps with a bracket ("馬金鵬（14歲）："), then the colon.
+_COLON_RE = lazy_compile(r"[：:]\s*[“「『\"]|^[^：:，。（(]{2,12}(?:[（(][^）)]{0,20}[）)])?[：:]")
 
 
-_ROLE_RE = re.compile(words_pattern(h.ROLE_SUFFIXES))
-
-
-_VERB_RE = re.compile(words_pattern(h.SPEECH_VERBS))
-
-
-_INTERVIEW_RE = re.compile(rf"^([{HAN_URO}·]{{2,5}})[：:]")
-
-
-_CLAUSE_BREAK_RE = re.compile(r"[，。；！？,;!?“”「」『』\"]")
-
-
-_PRONOUN_VERB_RE = re.compile("[他她]" + words_pattern(h.SPEECH_VERBS))
-
-
-def _role_names(text: str) -> list[str]:
-    names = []
-    for m in _ROLE_RE.finditer(text):
-        name = _name_at(text, m.end())
-        if name:
-            names.append(name)
-    return names
-
-
-def _recurring_name(seg: str, doc: _Counts) -> str | None:
-    """A name at the start of `seg` told apart from the words after it by recurrence: the
-    three-character form when its two-character prefix never occurs without the third."""
-    three, two = seg[:3], seg[:2]
-    if len(three) == 3 and _valid_name(three):
-        n3 = doc.count(three)
-        if n3 >= 2 and n3 == doc.count(two):
-            return three
-    if len(two) == 2 and _valid_name(two) and doc.count(two) >= 2:
-        return two
-    return None
-
-
-def _speaker_of_verb(text: str, verb_start: int, doc: _Counts) -> str | None:
-    direct = _name_before(text, verb_start, doc)
-    if direct:
-        return direct
-    clause_start = 0
-    for m in _CLAUSE_BREAK_RE.finditer(text, 0, verb_start):
-        clause_start = m.end()
-    clause = text[clause_start:verb_start]
-    roles = _role_names(clause)
-    if roles:
-        return roles[-1]
-    for opener in h.CLAUSE_OPENERS:
-        if clause.startswith(opener):
-            clause = clause[len(opener) :]
-            break
-    if clause.startswith("在"):
-        clause = clause[1:]
-    name = _name_at(clause, 0)
-    if name is None and clause_start > 0 and text[clause_start - 1] in '”」"':
-        # "……”吳世喆笑著說": the clause right after a quote opens with the speaker.
-        name = _recurring_name(clause, doc)
-    return name
-
-
-class _Counts(dict[str, int]):
-    """Occurrences of short strings in the article, counted once each."""
-
-    def __init__(self, doc: str) -> None:
-        super().__init__()
-        self._doc = doc
-
-    def __missing__(self, key: str) -> int:
-        value = self[key] = self._doc.count(key)
-        return value
-
-    def count(self, key: str) -> int:
-        return self[key]
-
-
-def find_speakers(blocks: list[Block], author: str | None) -> tuple[Speaker, ...]:
-    spoken: dict[str, set[int]] = {}
-    excluded = {author} if author else set()
-    doc = _Counts("\n".join(b.text for b in blocks))
-    budget = h.SPEAKER_SCAN_MAX_CHARS
-    for i, b in enumerate(blocks):
-        if b.type in (BlockType.IMAGE, BlockType.HEADING):
+def _skip_openers(text: str, pos: int, limit: int) -> int:
+    """Skip conjunctions, time words and dates at the start of a clause."""
+    while pos < limit:
+        if text[pos] in " \u3000":
+            pos += 1
             continue
-        text = b.text
-        budget -= len(text)
-        if budget < 0:
-            break
-        m = _INTERVIEW_RE.match(text)
-        if m and m.group(1) not in h.INTERVIEW_NON_NAMES and _valid_name(m.group(1)):
-            spoken.setdefault(m.group(1), set()).add(i)
-        for vm in _VERB_RE.finditer(text):
-            if len(vm.group()) == 1 and text[vm.end() : vm.end() + 1] in h.SHORT_VERB_NOT_BEFORE:
+        k = nm.in_words(text, pos, w.OPENERS, _OPENER_LENGTHS)
+        if not k and (m := nm.DATE_RE.match(text, pos)):
+            k = m.end() - pos
+        if not k:
+            return pos
+        pos += k
+    return pos
+
+
+def _skip_fillers(text: str, pos: int, limit: int) -> int:
+    while pos < limit:
+        k = nm.in_words(text, pos, w.FILLERS, nm.SKIP_LENGTHS)
+        if not k:
+            return pos
+        pos += k
+    return pos
+
+
+@dataclass(slots=True)
+class _Finder:
+    names: nm.NameReader
+    #: name -> blocks where it speaks
+    hits: dict[str, set[int]] = field(default_factory=dict)
+    #: (position in doc, block) of 他說/她說
+    pronouns: list[tuple[int, int]] = field(default_factory=list)
+    #: short forms (a given name alone, a foreign surname alone) -> blocks
+    aliases: dict[str, set[int]] = field(default_factory=dict)
+    #: blocks with a pronoun or a short form: where people named are looked for
+    near: set[int] = field(default_factory=set)
+
+    # -- the subject of a clause
+
+    def subject(
+        self, text: str, start: int, limit: int, *, relaxed: bool = False, latin: bool = True
+    ) -> tuple[list[str], str | None]:
+        """(names, alias) of the clause text[start:limit]: the leftmost name, with the
+        names joined to it by 、/和; else a short form standing first."""
+        first = _skip_openers(text, start, limit)
+        depth = 0
+        for pos in range(first, limit - 1):
+            ch = text[pos]
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)":
+                depth = max(0, depth - 1)
+            if depth:
+                continue  # an aside: a dateline's reporters, a gloss, an age
+            if pos != first and not nm.may_start_name(ch):
                 continue
-            name = _speaker_of_verb(text, vm.start(), doc)
-            if name and name not in excluded:
-                spoken.setdefault(name, set()).add(i)
-        # "……教授蘇俊也對記者說……他坦言": the person a role introduced speaks as 他/她.
-        if _PRONOUN_VERB_RE.search(text) and (roles := _role_names(text)):
-            spoken.setdefault(roles[-1], set()).add(i)
-    result = [Speaker(name, tuple(sorted(idx))) for name, idx in spoken.items()]
-    names = {s.name for s in result}
-    result = [s for s in result if not any(s.name != n and s.name in n for n in names)]
-    return tuple(sorted(result, key=lambda s: s.blocks[0]))
+            if pos != first and not (
+                nm.role_before(text, pos) if relaxed else nm.left_ok(text, pos)
+            ):
+                continue  # a quote colon's name follows a listed role word or starts the clause
+            if nm.role_before(text, pos + 1):
+                continue  # the last character of a role word (主席, 省長), not a surname
+            found = self.names.name_at(text, pos, limit, relaxed=relaxed, latin=latin)
+            if found is None:
+                continue
+            name, end = found
+            names = [name]
+            while end < limit - 1 and text[end] in _AND_CHARS:
+                more = self.names.name_at(text, end + 1, limit, latin=latin)
+                if more is None:
+                    break
+                names.append(more[0])
+                end = more[1]
+            if relaxed and limit - end > _COLON_REACH:
+                return [], None
+            return names, None
+        return [], self.names.alias_at(text, first, limit)
+
+    # -- sites
+
+    def scan(self, block: int, text: str, offset: int) -> None:
+        for start, end, kind in _sites(text):
+            self.attribute(block, text, start, end, kind=kind, offset=offset)
+
+    def attribute(
+        self, block: int, text: str, start: int, end: int, *, kind: str, offset: int
+    ) -> None:
+        if kind == _LABEL and len(text) - end < _LABEL_MIN_AFTER:
+            return  # "今日焦點：" heads what follows; a speaker's label opens their turn
+        clause = 0 if kind == _LABEL else _clause_start(text, start)
+        first = _skip_openers(text, clause, start)
+        if text.startswith("看来", start) or text.startswith("看來", start):
+            if not text.startswith("在", first):
+                return  # "看來" alone is "it seems"; "在他看來" is someone's view
+            first += 1
+        body = _skip_fillers(text, first, start)
+        if (
+            text.startswith(_PRONOUNS, body)
+            and text[body + 1 : body + 2] not in ("们", "們", "人")
+            and nm.right_ok(text, body + 1, start)
+        ):
+            self.pronouns.append((offset + body, block))
+            self.near.add(block)
+            return
+        if body >= start and kind == _VERB and clause > 0 and text[clause - 1] in "，,":
+            # "……就“光之城”進行了闡釋，表示": the subject is the previous clause's,
+            # read up to its comma across any quoted words.
+            prev = _clause_start(text, clause - 1, _COMMA_BREAKS)
+            names, alias = self.subject(text, prev, clause - 1)
+        else:
+            names, alias = self.subject(
+                text, first, start, relaxed=kind == _QUOTE, latin=kind == _VERB
+            )
+        for name in names:
+            self.hits.setdefault(name, set()).add(block)
+        if not names and alias:
+            self.aliases.setdefault(alias, set()).add(block)
+            self.near.add(block)
+        for name in names:
+            if len(name) <= 2 or all(c in w.TRANSLIT for c in name):
+                self.near.add(block)  # perhaps a short form of a name said in full before
+
+    # -- after the scan
+
+    def mentions(self, texts: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+        """(position in the article, name) of every person named: a name of three or more
+        characters at a name boundary, or any name after a role word or found speaking.
+
+        Only read where a pronoun or a short form needs a person: in their block and the
+        `_MENTION_BLOCKS_BACK` blocks before it.
+        """
+        wanted = {
+            k - back
+            for k, (block, _) in enumerate(texts)
+            if block in self.near
+            for back in range(_MENTION_BLOCKS_BACK + 1)
+        }
+        found: list[tuple[int, str]] = []
+        offset = 0
+        for k, (_, text) in enumerate(texts):
+            size = len(text)
+            if k not in wanted:
+                offset += size + 1
+                continue
+            for pos in range(size - 1):
+                ch = text[pos]
+                if not nm.may_start_name(ch):
+                    continue
+                if not nm.left_ok(text, pos) or nm.role_before(text, pos + 1):
+                    continue
+                if pos and (text[pos - 1].isdigit() or (text[pos - 1].isalpha() and ch.isascii())):
+                    continue  # "200萬千瓦": a number's unit, not a name
+                got = self.names.name_at(text, pos, size, latin=True)
+                if got and (
+                    got[0] in self.hits
+                    or nm.role_before(text, pos)
+                    or (
+                        len(got[0]) > 2
+                        and got[0][0] not in w.WEAK_SURNAMES
+                        and self.names.bounded_twice(got[0])
+                    )
+                ):
+                    found.append((offset + pos, got[0]))
+            offset += size + 1
+        return found
+
+    def resolve_pronouns(self, mentions: list[tuple[int, str]]) -> None:
+        """Give each 他說/她說 to the person named last before it (within reach)."""
+        starts = [at for at, _ in mentions]
+        for pos, block in self.pronouns:
+            i = bisect.bisect_left(starts, pos) - 1
+            if i >= 0 and pos - starts[i] <= _PRONOUN_REACH:
+                self.hits.setdefault(mentions[i][1], set()).add(block)
+
+    def merge_aliases(self, persons: set[str]) -> None:
+        """Give each short form's blocks to the one full name it stands for ("思浩" ->
+        "梁思浩", "漢森" -> "戴夫·漢森", "艾" -> "艾思奇"); short forms of nobody are dropped."""
+        for alias, blocks in self.aliases.items():
+            owners = {p for p in persons if nm.short_form(alias, p)}
+            if not owners:
+                owners = self.names.full_names_in_doc(alias)
+            if len(owners) == 1:
+                self.hits.setdefault(owners.pop(), set()).update(blocks)
+        for name in list(self.hits):
+            owners = {p for p in persons if nm.short_form(name, p, alone=False)}
+            if not owners and all(c in w.TRANSLIT for c in name):
+                owners = {
+                    p for p in self.names.full_names_in_doc(name) if nm.SEPARATOR_RE.search(p)
+                }
+            if len(owners) == 1:
+                self.hits.setdefault(owners.pop(), set()).update(self.hits.pop(name))
+
+
+def _clause_start(text: str, pos: int, breaks: frozenset[str] = _CLAUSE_BREAKS) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in breaks:
+        i -= 1
+    return i
+
+
+def _sites(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, kind) of each place that attributes speech: a verb, a quote colon or
+    a label colon at the start of the block."""
+    for m in nm.VERB_RE.finditer(text):
+        if m.start() and text[m.start() - 1] in nm.POSSESSIVE:
+            continue  # a noun: "……的分析", "他的介紹"
+        if (
+            m.group() in w.NOUNISH_VERBS
+            and not _SPEECH_FOLLOWS_RE.match(text, m.end())
+            and not _name_ends_at(text, m.start())
+        ):
+            continue  # "實證分析為例", "預測模型": a noun unless speech follows or a name leads
+        if m.end() - m.start() == 1:
+            prev = text[m.start() - 1] if m.start() else ""
+            if prev in w.SHORT_VERB_NOT_AFTER or text[m.end() : m.end() + 1] in (
+                w.SHORT_VERB_NOT_BEFORE
+            ):
+                continue
+        yield m.start(), m.end(), _VERB
+    for m in _COLON_RE.finditer(text):
+        if text[m.start()] in "：:":
+            yield m.start(), m.start() + 1, _QUOTE
+        else:
+            yield m.end() - 1, m.end(), _LABEL
+
+
+def _name_ends_at(text: str, end: int) -> bool:
+    """Whether a name stands right before `end` ("吳榮達提醒消費者": 提醒 is a verb)."""
+    return any(
+        end >= k
+        and nm.valid_name(text[end - k : end])
+        and nm.left_ok(text, end - k)
+        and text[end - k - 1 : end - k] not in nm.POSSESSIVE  # "……之關連分析"
+        for k in (3, 2, 4)
+    )
+
+
+def find_speakers(blocks: Sequence[Block], author: str | None) -> tuple[Speaker, ...]:
+    """The people quoted in `blocks`, each with the blocks where they speak, in order of
+    their first passage. `author` (the byline) is never a speaker."""
+    texts: list[tuple[int, str]] = []
+    budget = SCAN_MAX_CHARS
+    for i, b in enumerate(blocks):
+        if b.type in _SCANNED:
+            budget -= len(b.text)
+            if budget < 0:
+                break
+            texts.append((i, b.text))
+    finder = _Finder(nm.NameReader(nm.Doc("\n".join(t for _, t in texts))))
+    offset = 0
+    for i, text in texts:
+        finder.scan(i, text, offset)
+        offset += len(text) + 1
+    mentions = finder.mentions(texts)
+    finder.resolve_pronouns(mentions)
+    finder.merge_aliases({name for _, name in mentions} | set(finder.hits))
+    if author:
+        finder.hits.pop(author, None)
+    result = [Speaker(name, tuple(sorted(idx))) for name, idx in finder.hits.items() if idx]
+    return tuple(sorted(result, key=lambda s: (s.blocks[0], s.name)))
