@@ -175,8 +175,11 @@ def test_folder_changes_are_picked_up_while_running(
         write(folder / "茶會" / "river.html", THIRD_TITLE, THIRD)
     assert THIRD_TITLE in shown_titles(window)
     with qtbot.waitSignal(window.scan_finished, timeout=SCAN_TIMEOUT_MS):
+        write(folder / "page.html", "青溪镇图书馆延长周末开放", THIRD)  # rewritten in place
+    assert "青溪镇图书馆延长周末开放" in shown_titles(window)
+    with qtbot.waitSignal(window.scan_finished, timeout=SCAN_TIMEOUT_MS):
         (folder / "page.html").unlink()
-    assert SIMPLIFIED_TITLE not in shown_titles(window)
+    assert "青溪镇图书馆延长周末开放" not in shown_titles(window)
 
 
 def test_a_corrupt_index_opens_with_a_message(qtbot: QtBot, tmp_path: Path) -> None:

@@ -7,9 +7,10 @@ Indexing runs on a thread (`_ScanThread`), which cleans pages in worker processe
 committed. Cancelling stops after the pages in flight; what was done is kept.
 
 Folders are watched while the window exists (`QFileSystemWatcher` on every folder and
-subfolder; a burst of changes is gathered into one quick rescan). Inotify reports added,
-removed and renamed files; a file rewritten in place is picked up by the next rescan (at
-start, on any change in its folder, or the Rescan button).
+subfolder, and on the pages themselves up to `WATCH_FILES_MAX`; a burst of changes is
+gathered into one quick rescan). Past that many pages, a file rewritten in place is
+picked up by the next rescan (at start, on any change in its folder, or the Rescan
+button).
 
 Reading positions: the reader's settings (`reader.ui.settings`, per file) are the one
 source of truth for where to resume; the index follows them (`record_position` is
@@ -67,6 +68,10 @@ from reader.ui.library_model import LibraryFilter, LibraryModel
 #: Changes in a watched folder are gathered this long before one rescan: saving a page
 #: writes the file and its companion folder in a burst.
 WATCH_DELAY_MS = 1000
+#: A folder's changes report added and removed files, not a file rewritten in place; for
+#: that each page is watched too, up to this many (each takes one of the user's inotify
+#: watches, 8,192 in all on older Linux systems, shared with every other program).
+WATCH_FILES_MAX = 2000
 #: The list is reloaded at most this often while indexing: it reads the whole index
 #: (3,000 articles: about 0.1 s of the GUI thread).
 REFRESH_EVERY_S = 2.0
@@ -165,6 +170,7 @@ class LibraryWindow(QWidget):
 
             self._watcher = QFileSystemWatcher(self)
             self._watcher.directoryChanged.connect(self._folder_changed)
+            self._watcher.fileChanged.connect(self._folder_changed)
         self._watch_timer = QTimer(self, singleShot=True, interval=WATCH_DELAY_MS)
         self._watch_timer.timeout.connect(self.rescan)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -560,14 +566,20 @@ class LibraryWindow(QWidget):
             self.rescan()
 
     def _watch_folders(self) -> None:
-        """Watch every folder and subfolder of the library (added ones only)."""
+        """Watch every folder and subfolder of the library, and its pages if few enough."""
         if self._watcher is None:
             return
         wanted: set[str] = set()
         for folder in self._index.folders():
             if not folder.missing:
                 wanted.update(scan.subfolders(Path(folder.path)))
-        have = set(self._watcher.directories())
+        try:
+            pages = [e.path for e in self._index.entries()]
+        except sqlite3.Error:
+            pages = []
+        if len(pages) <= WATCH_FILES_MAX:
+            wanted.update(pages)
+        have = set(self._watcher.directories()) | set(self._watcher.files())
         if wanted - have:
             self._watcher.addPaths(sorted(wanted - have))
         if have - wanted:
