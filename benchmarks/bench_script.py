@@ -40,15 +40,15 @@ from reader.core.article import (
     Speaker,
     Target,
     TraditionalStandard,
+    article_texts,
+    with_texts,
 )
 from reader.core.script import (
     APP_CONFIGS,
     Variant,
     _article_variant,
     _convert_article,
-    _fields,
     _load_opencc,
-    _rebuild,
     convert,
     convert_configs,
     detect_script,
@@ -115,7 +115,9 @@ def make_article(chars: int, seed: int = 7) -> Article:
 
 def in_script(article: Article, configs: tuple[str, ...], script: Script) -> Article:
     """The article converted with `configs`, marked as `script` (a source for the table)."""
-    return _rebuild(article, [convert_configs(t, configs) for t in _fields(article)], script)
+    return with_texts(
+        article, [convert_configs(t, configs) for t in article_texts(article)], script
+    )
 
 
 def median_ms(fn: Callable[[], object], runs: int) -> float:
@@ -185,7 +187,7 @@ def measure(
     for name, target, standard in rows:
         article = articles[name]
         configs = plan(article.script, _article_variant(article), target, standard)
-        joined = "\n".join(_fields(article))
+        joined = "\n".join(article_texts(article))
         ccs = [opencc.OpenCC(f"{c}.json") for c in configs]
 
         def direct(ccs: list[object] = ccs, joined: str = joined) -> str:
@@ -261,7 +263,7 @@ def gui_stall(chars: int) -> None:
 def detection_ms(chars: int, runs: int) -> tuple[float, float, int]:
     """Median ms of detect_script and detect_variant on a Taiwan-style article, its length."""
     trad = sources(chars)["taiwan"]
-    text = "\n".join(_fields(trad))
+    text = "\n".join(article_texts(trad))
     return (
         median_ms(lambda: detect_script(text), runs),
         median_ms(lambda: detect_variant(text), runs),

@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
         Target,
         TraditionalStandard,
     )
+    from reader.core.export import FORMATS  # noqa: PLC0415 - GUI start skips this
 
     p = argparse.ArgumentParser(
         prog="qingdu",
@@ -42,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dump", metavar="PATH", help="print the cleaned article and exit (no window)")
     p.add_argument(
         "--format",
-        choices=("json", "markdown", "text"),
+        choices=FORMATS,
         default="text",
         help="--dump output format",
     )
@@ -64,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
         default=TraditionalStandard.TAIWAN.value,
         help="--dump --script traditional: the forms a Simplified article gets "
         "(a Traditional one stays as written; default: taiwan)",
+    )
+    p.add_argument(
+        "--fullwidth-punctuation",
+        action="store_true",
+        help="--dump: half-width ,?!:;() between Chinese characters made full-width",
     )
     p.add_argument(
         "--install-desktop",
@@ -149,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             script=args.script,
             quotes=args.quotes,
             standard=args.traditional_standard,
+            fullwidth=args.fullwidth_punctuation,
         )
     return _run(args.path)
 

@@ -1,24 +1,22 @@
 """The export command line, which never imports Qt.
 
-`--dump PATH [--format json|markdown|text]
+`--dump PATH [--format json|markdown|text|html]
 [--script original|traditional|taiwan|hongkong|simplified] [--quotes keep|corner|curly]
-[--traditional-standard taiwan|hongkong|opencc]`
+[--traditional-standard taiwan|hongkong|opencc] [--fullwidth-punctuation]`
 """
 
 from __future__ import annotations
 
 import gc
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from reader.core import Article, Block, BlockType, ReaderError, load_article
+from reader.core import ReaderError, load_article
 from reader.core.article import QuoteStyle, Target, TraditionalStandard
+from reader.core.export import format_article
 from reader.core.script import convert
-
-FORMATS = ("json", "markdown", "text")
 
 
 @contextmanager
@@ -39,47 +37,6 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def format_article(article: Article, fmt: str) -> str:
-    """The article as JSON, Markdown or plain text."""
-    if fmt == "json":
-        return json.dumps(article.to_dict(), ensure_ascii=False, indent=1)
-    lines: list[str] = []
-    md = fmt == "markdown"
-    lines.append(f"# {article.title}" if md else article.title)
-    meta = " · ".join(x for x in (article.published, article.source, article.author) if x)
-    if meta:
-        lines.append(meta)
-    if article.url:
-        lines.append(f"<{article.url}>" if md else article.url)
-    for b in article.blocks:
-        if b.type is BlockType.HEADING:
-            lines.append(f"## {b.text}" if md else b.text)
-        elif b.type is BlockType.QUOTE:
-            lines.append(f"> {b.text}" if md else b.text)
-        elif b.type is BlockType.LIST_ITEM:
-            lines.append(f"- {b.text}")
-        elif b.type is BlockType.IMAGE:
-            lines.append(f"![{b.text}]({b.src or ''})" if md else f"[{b.text or '圖'}]")
-        elif b.type is BlockType.CAPTION:
-            lines.append(f"*{b.text}*" if md else b.text)
-        elif b.type is BlockType.POST:
-            lines.append(f"---\n\n**{b.text}**" if md else f"— {b.text}")
-        elif b.type is BlockType.TABLE:
-            lines.append(_markdown_table(b) if md else "\n".join(" | ".join(r) for r in b.rows))
-        else:
-            lines.append(b.text)
-    return "\n\n".join(lines) + "\n"
-
-
-def _markdown_table(block: Block) -> str:
-    """A table block as a Markdown (GFM) table; a table without a heading row gets an
-    empty one, since Markdown tables must have one."""
-    rows = [[cell.replace("|", "\\|") for cell in row] for row in block.rows]
-    head = rows.pop(0) if block.header else [""] * len(rows[0])
-    lines = [head, ["---"] * len(head), *rows]
-    return "\n".join("| " + " | ".join(row) + " |" for row in lines)
-
-
 def dump(
     path: str,
     fmt: str,
@@ -89,23 +46,26 @@ def dump(
     script: str = "original",
     quotes: str = "keep",
     standard: str = TraditionalStandard.TAIWAN.value,
+    fullwidth: bool = False,
 ) -> int:
     """Print the cleaned article at `path` in `script` with `quotes`; return the exit status.
 
     `standard` is the forms `traditional` gives a Simplified article (a Traditional one is
-    printed as written), as the window's 繁體 does.
+    printed as written), as the window's 繁體 does; `fullwidth` makes half-width marks
+    between Chinese characters full-width, as the window's punctuation switch does.
     """
     out = out or sys.stdout
     err = err or sys.stderr
     try:
         with paused_gc():  # one page, then exit: see paused_gc
             article = load_article(path)
-            if script != "original" or quotes != "keep":
+            if script != "original" or quotes != "keep" or fullwidth:
                 article = convert(
                     article,
                     Target(script),
                     QuoteStyle(quotes),
                     standard=TraditionalStandard(standard),
+                    punctuation=fullwidth,
                 )
     except ReaderError as exc:
         print(f"qingdu: {exc}", file=err)

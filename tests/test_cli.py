@@ -94,3 +94,17 @@ def test_page_without_article(tmp_path: Path) -> None:
     links = "".join(f'<li><a href="/{i}">欄目{i}</a></li>' for i in range(20))
     page.write_text(f"<html><body><ul>{links}</ul></body></html>", encoding="utf-8")
     _one_line_error(run("--dump", str(page)), "menu.html")
+
+
+def test_dump_fullwidth_punctuation(tmp_path: Path) -> None:
+    page = tmp_path / "farm.txt"
+    page.write_text(
+        "從1到10,科研成果如何跨越“死亡之谷”?\n\n研究團隊表示:成果轉化需要時間,也需要耐心!",
+        encoding="utf-8",
+    )
+    plain = run("--dump", str(page), "--format", "text")
+    assert "表示:成果轉化需要時間,也需要耐心!" in plain.stdout.decode("utf-8")
+    full = run("--dump", str(page), "--format", "text", "--fullwidth-punctuation")
+    text = full.stdout.decode("utf-8")
+    assert full.returncode == 0
+    assert "從1到10，科研" in text and "表示：成果轉化需要時間，也需要耐心！" in text

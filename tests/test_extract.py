@@ -145,7 +145,7 @@ def test_images_come_from_the_file_or_stay_alt_text() -> None:
 
 def test_image_paths_cannot_escape_the_saved_folder(tmp_path: Path) -> None:
     secret = tmp_path / "secret.png"
-    secret.write_bytes(b"\x89PNG secret")
+    secret.write_bytes(b"\x89PNG\r\n\x1a\n secret")
     page_dir = tmp_path / "page"
     page_dir.mkdir()
     html = (

@@ -105,20 +105,20 @@ def test_images_beside_the_page_are_read_by_the_loader(tmp_path: Path) -> None:
 
     folder = tmp_path / "tide page_files"
     folder.mkdir()
-    (folder / "a&b.png").write_bytes(b"\x89PNG tide")
-    (folder / "unused.png").write_bytes(b"\x89PNG unused")
+    (folder / "a&b.png").write_bytes(b"\x89PNG\r\n\x1a\n tide")
+    (folder / "unused.png").write_bytes(b"\x89PNG\r\n\x1a\n unused")
     body = "潮水退去以後，碼頭邊的漁民開始整理漁網，準備明天清早出海。" * 3
     doc = (
         f"<html><body><article><p>{body}</p>"
         '<img data-src="tide%20page_files/a&amp;b.png" alt="退潮"></article></body></html>'
     )
     page = load(write(tmp_path, "tide.html", doc.encode()))
-    assert page.assets == {"tide page_files/a&b.png": b"\x89PNG tide"}
+    assert page.assets == {"tide page_files/a&b.png": b"\x89PNG\r\n\x1a\n tide"}
     # Later stages read images from the page only: the folder may be gone by then.
     (folder / "a&b.png").unlink()
     article = extract(page)
     image = next(b for b in article.blocks if b.type.value == "image")
-    assert image.src is not None and article.assets[image.src] == b"\x89PNG tide"
+    assert image.src is not None and article.assets[image.src] == b"\x89PNG\r\n\x1a\n tide"
 
 
 def test_saved_from_comment_gives_url(tmp_path: Path) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 
 from reader.core.article import Article, Block, BlockType, Script, Section, Speaker
+from reader.core.progress import CHARS_PER_MINUTE, reading_minutes
 from reader.core.render import (
     ASSET_SCHEME,
-    CHARS_PER_MINUTE,
     anchor,
     block_of_anchor,
     is_web_url,
-    reading_minutes,
     render,
 )
 

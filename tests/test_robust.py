@@ -294,7 +294,7 @@ def test_a_table_the_article_announces_is_kept() -> None:
 
 
 def test_tables_render_as_tables() -> None:
-    from reader.cli import format_article
+    from reader.core.export import format_article
     from reader.core.render import render
 
     article = _table_article()
@@ -323,7 +323,7 @@ def test_each_post_of_a_thread_gets_its_author_and_time() -> None:
     first = texts.index(heads[1])
     assert texts[first + 1].startswith(STORY[1])
 
-    from reader.cli import format_article
+    from reader.core.export import format_article
     from reader.core.render import render
 
     assert '<p class="post">' in render(article)

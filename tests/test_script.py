@@ -593,7 +593,7 @@ def test_dump_traditional_standard(tmp_path: Path, standard: str, forms: str) ->
 
 
 def test_rebuild_knows_every_block_field() -> None:
-    """`_rebuild` makes changed blocks with Block(type, text, src, header), faster than
+    """`with_texts` makes changed blocks with Block(type, text, src, header), faster than
     dataclasses.replace; a new Block field must be carried over there too."""
     from dataclasses import fields
 

@@ -7,6 +7,7 @@ samples are opened where a real file matters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -128,13 +129,35 @@ class FakeDialogs:
         self.errors: list[tuple[str, str]] = []
         self.opened: list[QUrl] = []
         self.answers: list[Path | None] = []
+        self.browser = True  # whether a browser opens the addresses
+        self.saves: list[Path | None] = []
+        self.items: list[str | None] = []
+        self.offered: list[list[str]] = []
+        self.printed: list[str] = []
 
     def dialogs(self) -> Dialogs:
         return Dialogs(
             ask_open_path=lambda _parent, _title, _folder, _filter: self.answers.pop(0),
             show_error=lambda _parent, title, message: self.errors.append((title, message)),
-            open_url=self.opened.append,
+            open_url=self._open_url,
+            ask_save_path=lambda _parent, _title, _suggested, _filter: self.saves.pop(0),
+            choose_item=self._choose_item,
+            print_document=self._print,
         )
+
+    def _open_url(self, url: QUrl) -> bool:
+        self.opened.append(url)
+        return self.browser
+
+    def _choose_item(
+        self, _parent: object, _title: str, _label: str, items: Sequence[str], _current: int
+    ) -> str | None:
+        self.offered.append(list(items))
+        return self.items.pop(0)
+
+    def _print(self, _parent: object, document: QTextDocument) -> bool:
+        self.printed.append(document.toPlainText())
+        return True
 
 
 @pytest.fixture
@@ -288,8 +311,11 @@ def test_recent_files_are_listed_newest_first_and_pruned(
     gone.unlink()
     again = _make(qtbot, settings, FakeDialogs())
     again.build_controls()
-    names = [a.text() for a in again.actions() if a.objectName().startswith("actionRecent")]
-    assert names == ["&1 second.txt", "&2 first.txt"]
+    entries = [a for a in again.actions() if a.objectName().startswith("actionRecent")]
+    # The articles' titles tell the files apart; the path is the tooltip.
+    assert [a.text() for a in entries] == ["&1 第二篇", "&2 第一篇"]
+    assert [a.toolTip() for a in entries] == [str(second.resolve()), str(first.resolve())]
+    assert again.build_controls().recent_menu.toolTipsVisible()
     again.action("actionRecent2").trigger()
     assert again.path == first.resolve() or again.path == first
     assert "第一篇" in again.view.toPlainText()

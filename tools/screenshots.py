@@ -1,4 +1,5 @@
-"""Regenerate the README screenshots: light.png, dark.png, library.png, library-search.png.
+"""Regenerate the README screenshots in resources/screenshots: light, dark and paper
+themes, a narrow window, the what-was-removed panel, and the library window.
 
     python tools/screenshots.py            # needs fonts-noto-cjk; any display, or none
     xvfb-run -a python tools/screenshots.py
@@ -14,6 +15,7 @@ import os
 import sys
 import tempfile
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,16 +38,31 @@ from reader.ui.theme import ThemeController  # noqa: E402
 from reader.ui.window import MainWindow  # noqa: E402
 
 SAMPLES = ROOT / "resources" / "samples"
+TRAD = SAMPLES / "trad-textdump" / "page.txt"
+SIMP = SAMPLES / "simp-html" / "page.html"
+GBK = SAMPLES / "gbk-html" / "page.html"
 SIZE = (1100, 700)
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One screenshot: its file, the sample, the interface language, the theme (None: the
+    page's own choice), the window's size and whether the removed-content panel shows."""
+
+    name: str
+    sample: Path
+    language: Language
+    theme: Theme | None
+    size: tuple[int, int] = SIZE
+    removed: bool = False
+
+
 SHOTS = (
-    # file name, sample, interface language, theme (None: the page's own choice)
-    (
-        "light.png",
-        SAMPLES / "trad-textdump" / "page.txt",
-        Language.TRADITIONAL,
-        Theme.LIGHT,
-    ),
-    ("dark.png", SAMPLES / "simp-html" / "page.html", Language.SIMPLIFIED, None),
+    Shot("light.png", TRAD, Language.TRADITIONAL, Theme.LIGHT),
+    Shot("dark.png", SIMP, Language.SIMPLIFIED, None),
+    Shot("paper.png", GBK, Language.SIMPLIFIED, Theme.PAPER),
+    Shot("narrow.png", TRAD, Language.TRADITIONAL, Theme.LIGHT, size=(420, 700)),
+    Shot("removed.png", TRAD, Language.TRADITIONAL, Theme.LIGHT, removed=True),
 )
 COLOURS = 128
 """Palette size for the saved PNGs: the most frequent colours cover the backgrounds and
@@ -70,22 +87,23 @@ def _wait(app: QApplication, window: MainWindow, ms: int = 400) -> None:
         app.processEvents()
 
 
-def shoot(
-    app: QApplication, out: Path, sample: Path, language: Language, theme: Theme | None
-) -> int:
-    """Open `sample` in a fresh window and save a screenshot to `out`; return its size."""
+def shoot(app: QApplication, out: Path, shot: Shot) -> int:
+    """Take `shot` in a fresh window and save it to `out`; return the file's size."""
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "qingdu.ini"), QSettings.Format.IniFormat)
         window = build_window(settings)
-        window.set_language(language)
-        if theme is not None:
-            window.set_theme(theme)
-        window.resize(*SIZE)
-        if not window.open_path(sample):
-            raise SystemExit(f"cannot open {sample}")
+        window.set_pref("language", shot.language)
+        if shot.theme is not None:
+            window.set_pref("theme", shot.theme)
+            window.set_pref("follow_page_theme", False)
+        window.resize(*shot.size)
+        if not window.open_path(shot.sample):
+            raise SystemExit(f"cannot open {shot.sample}")
         window.show()
+        if shot.removed:
+            window.toggle_removed()
         _wait(app, window)
-        window.sidebar.set_current_section(None)
+        window.sidebar.set_current("sections", None)
         image = window.grab().toImage()
         out.parent.mkdir(parents=True, exist_ok=True)
         _quantized(image).save(str(out), format="PNG", quality=0)  # type: ignore[call-overload]
@@ -171,16 +189,16 @@ def shoot_library(app: QApplication, out: Path, query: str) -> int:
 
 
 def main() -> int:
-    """Write both screenshots and print their sizes."""
+    """Write every screenshot and print their sizes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--out", type=Path, default=ROOT / "resources" / "screenshots", help="output folder"
     )
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
-    for name, sample, language, theme in SHOTS:
-        size = shoot(app, args.out / name, sample, language, theme)
-        print(f"{args.out / name}: {size / 1024:.0f} KB")
+    for shot in SHOTS:
+        size = shoot(app, args.out / shot.name, shot)
+        print(f"{args.out / shot.name}: {size / 1024:.0f} KB")
     for name, query in (("library.png", ""), ("library-search.png", "发布")):
         size = shoot_library(app, args.out / name, query)
         print(f"{args.out / name}: {size / 1024:.0f} KB")

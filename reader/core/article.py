@@ -7,11 +7,13 @@ into `Article.blocks`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
+
+from reader.core.language import ContentLanguage
 
 
 class BlockType(StrEnum):
@@ -37,11 +39,16 @@ class Script(StrEnum):
 
 
 class Theme(StrEnum):
-    """A day/night choice: the one a page records, or the reader's own."""
+    """A day/night choice: the one a page records, or the reader's own.
+
+    PAPER (紙張, 護眼) is a light theme on warm, sepia paper: a reader's choice only,
+    never recorded by a page.
+    """
 
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+    PAPER = "paper"
 
 
 class Target(StrEnum):
@@ -169,6 +176,8 @@ class Article:
     format: str = "html"
     path: str | None = None
     removed: tuple[Removal, ...] = ()
+    #: The language of the text: only a Chinese article is converted between scripts.
+    language: ContentLanguage = ContentLanguage.CHINESE
     assets: Mapping[str, bytes] = field(default_factory=_frozen_assets, compare=False)
 
     def with_changes(self, **changes: Any) -> Article:
@@ -198,4 +207,52 @@ class Article:
             "encoding": self.encoding,
             "format": self.format,
             "removed": [r.to_dict() for r in self.removed],
+            "language": self.language.value,
         }
+
+
+def article_texts(article: Article) -> list[str]:
+    """Every piece of text a reader sees, in a fixed order (`with_texts` reads it back):
+    title, source, author, the blocks, the section titles, the speakers' names."""
+    return [
+        article.title,
+        article.source or "",
+        article.author or "",
+        *(b.text for b in article.blocks),
+        *(s.title for s in article.sections),
+        *(s.name for s in article.speakers),
+    ]
+
+
+def with_texts(article: Article, texts: Sequence[str], script: Script) -> Article:
+    """`article` in `script` with the texts of `article_texts` replaced by `texts` (same
+    order): what a content transform (script conversion, punctuation) returns.
+
+    A block, section or speaker whose text did not change is kept as the same object (they
+    are frozen): a conversion often leaves most blocks of a page alone (Traditional to
+    Taiwan changes a few characters), and new objects for them cost more than converting.
+    """
+    title, source, author = texts[:3]
+    n_blocks = len(article.blocks)
+    n_sections = len(article.sections)
+    blocks = texts[3 : 3 + n_blocks]
+    sections = texts[3 + n_blocks : 3 + n_blocks + n_sections]
+    speakers = texts[3 + n_blocks + n_sections :]
+    return article.with_changes(
+        title=title,
+        source=None if article.source is None else source,
+        author=None if article.author is None else author,
+        blocks=tuple(
+            b if b.text == t else Block(b.type, t, b.src, b.header)
+            for b, t in zip(article.blocks, blocks, strict=True)
+        ),
+        sections=tuple(
+            s if s.title == t else replace(s, title=t)
+            for s, t in zip(article.sections, sections, strict=True)
+        ),
+        speakers=tuple(
+            s if s.name == t else replace(s, name=t)
+            for s, t in zip(article.speakers, speakers, strict=True)
+        ),
+        script=script,
+    )

@@ -13,6 +13,7 @@ from reader.core.article import Article, Block, BlockType, Removal, Script, Sect
 from reader.core.clean import clean_tree, parse_html
 from reader.core.errors import NoArticleError
 from reader.core.flatten import Flattener, Node, Raw, flatten
+from reader.core.language import detect_language
 from reader.core.meta import Meta, permalink, scan_meta_line
 from reader.core.page import Page
 from reader.core.root import keep_in_root, posts
@@ -230,6 +231,7 @@ def article(
         format=page.format.value,
         path=str(page.path) if page.path else None,
         removed=tuple(draft.removed),
+        language=detect_language(sample),
         assets=draft.assets,
     )
 

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from reader.core import heuristics as h
 from reader.core.article import TABLE_CELL_SEP, BlockType
 from reader.core.clean import is_junk
+from reader.core.images import is_picture
 from reader.core.load import local_image_key
 from reader.core.page import Page
 from reader.core.text import normalize_space, text_of
@@ -270,6 +271,15 @@ class Flattener:
         )
 
     def _resolve_image(self, src: str) -> str | None:
+        """The asset key of the picture `src` names, or None: not saved, or its bytes are
+        not a picture (an MHTML part or a data: URI may hold anything)."""
+        key = self._image_key(src)
+        if key is not None and not is_picture(self.assets[key]):
+            del self.assets[key]
+            return None
+        return key
+
+    def _image_key(self, src: str) -> str | None:
         if not src:
             return None
         if src.startswith("data:image/"):

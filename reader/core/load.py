@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 from reader.core.decode import Decoded, UndecodableError, binary_kind, decode_text
 from reader.core.errors import LoadError
 from reader.core.formats import html, mhtml, plain, wrapper
+from reader.core.images import is_picture
 from reader.core.page import Page, PageFormat
 
 __all__ = ["FORMATS", "MAX_FILE_BYTES", "Page", "PageFormat", "Source", "load", "load_bytes"]
@@ -242,7 +243,7 @@ def _with_local_images(page: Page, base: Path) -> Page:
 
 def _read_image(base: Path, rel: str) -> bytes | None:
     """The bytes of the file `rel` inside `base`, or None if it escapes `base`, is not a
-    regular file, is too large or cannot be read."""
+    regular file, is too large, cannot be read or is not a picture by its content."""
     try:
         # Most addresses name no file here (the page was saved without its pictures): one
         # stat settles those before the path is resolved.
@@ -254,6 +255,8 @@ def _read_image(base: Path, rel: str) -> bytes | None:
             return None
         if target.stat().st_size > MAX_IMAGE_BYTES:
             return None
-        return target.read_bytes()
+        data = target.read_bytes()
     except (OSError, ValueError):
         return None
+    # A page may name any file as a picture: only a picture by its bytes is kept.
+    return data if is_picture(data) else None

@@ -46,6 +46,17 @@ ZOOM_MIN = -6
 the 40-character column usable from a laptop screen up to a large monitor."""
 ZOOM_MAX = 12
 
+#: Inclusive bounds of the reading controls, each a step of the View menu away:
+#: line spacing 1.2-3.0 em (below 1.2 CJK lines touch; above 3 a paragraph falls apart),
+#: a column of 20-60 characters (narrower breaks phrases, wider loses the line's start),
+#: side margins of 0-160 px.
+LINE_SPACING_RANGE = (12, 30)
+COLUMN_WIDTH_RANGE = (20, 60)
+MARGINS_RANGE = (0, 160)
+
+#: The longest text a str field keeps (a font family's name is a few dozen characters).
+MAX_TEXT_CHARS = 200
+
 RANGE = "range"
 """Field metadata key: the inclusive (low, high) bounds of an int field."""
 
@@ -64,6 +75,21 @@ class Prefs:
     #: The forms 繁體 gives a Simplified article (a Traditional one is shown as written).
     #: 臺灣 by default: the standard most readers of Traditional Chinese learn.
     traditional_standard: TraditionalStandard = TraditionalStandard.TAIWAN
+    #: On: a page's recorded 日夜間 choice applies when it opens; off: `theme` always does.
+    follow_page_theme: bool = True
+    #: Half-width ,?!:;() between Chinese characters shown full-width (Chinese text only).
+    punctuation: bool = True
+    #: Body line height in tenths of an em (18: 1.8 em, see reader/ui/typography.py).
+    line_spacing: int = field(default=18, metadata={RANGE: LINE_SPACING_RANGE})
+    #: The column's width in CJK characters.
+    column_width: int = field(default=40, metadata={RANGE: COLUMN_WIDTH_RANGE})
+    #: Pixels kept at least on each side of the column.
+    margins: int = field(default=24, metadata={RANGE: MARGINS_RANGE})
+    #: 首行縮排: paragraphs start two characters in.
+    indent: bool = False
+    #: The faces for Traditional and Simplified text ("": the built-in choice).
+    font_traditional: str = ""
+    font_simplified: str = ""
 
     def with_changes(self, **changes: Any) -> Prefs:
         """A copy with some fields replaced."""
@@ -101,6 +127,12 @@ def _bool_parser(raw: str) -> bool | None:
     return {"true": True, "false": False}.get(raw.lower())
 
 
+def _text_parser(raw: str) -> str | None:
+    """Any short printable text (a font family's name: the font may be uninstalled later,
+    Qt then falls back to the built-in list)."""
+    return raw if len(raw) <= MAX_TEXT_CHARS and raw.isprintable() else None
+
+
 def derive_parsers(table: type) -> dict[str, Parser]:
     """A parser for every field of the dataclass `table`, from the field's type.
 
@@ -118,9 +150,11 @@ def derive_parsers(table: type) -> dict[str, Parser]:
         elif kind is int:
             low, high = f.metadata.get(RANGE, (-(2**31), 2**31 - 1))
             out[f.name] = _int_parser(low, high)
+        elif kind is str:
+            out[f.name] = _text_parser
         else:
             raise TypeError(
-                f"{table.__name__}.{f.name}: no parser for {kind!r}; use an enum, int or bool"
+                f"{table.__name__}.{f.name}: no parser for {kind!r}; use an enum, int, bool or str"
             )
     return out
 

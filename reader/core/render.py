@@ -9,19 +9,23 @@ The markup stays inside the HTML subset that Qt's QTextDocument understands.
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
 
 from reader.core.article import Article, Block, BlockType, Script
 
+__all__ = [
+    "ASSET_SCHEME",
+    "anchor",
+    "asset_url",
+    "block_of_anchor",
+    "elide_url",
+    "escape",
+    "is_web_url",
+    "render",
+]
+
 ASSET_SCHEME = "qingdu-asset"
 """Image sources are written as `qingdu-asset:<block index>`; the view resolves them."""
-
-CHARS_PER_MINUTE = 400
-"""Reading speed for the time estimate.
-
-Studies of silent reading of Chinese prose put adults at roughly 300-500 characters a
-minute; 400 is the middle of that range and rounds to friendly figures for news pieces.
-"""
 
 
 def anchor(block: int) -> str:
@@ -36,10 +40,19 @@ def block_of_anchor(name: str) -> int | None:
     return None
 
 
-def reading_minutes(article: Article) -> int:
-    """Estimated minutes to read the article (at least 1 for any text)."""
-    chars = article.char_count
-    return math.ceil(chars / CHARS_PER_MINUTE) if chars else 0
+URL_SHOWN_CHARS = 64
+"""Longest address shown whole in the header: about one line of the 40-character
+column at the header's small size (Latin characters are half as wide as Chinese ones)."""
+
+
+def elide_url(url: str, limit: int = URL_SHOWN_CHARS) -> str:
+    """`url` shortened to `limit` characters with "…" in the middle, keeping its start
+    (the site) and its end (the page's name); unchanged when it fits."""
+    if len(url) <= limit:
+        return url
+    head = (limit - 1) * 3 // 5
+    tail = limit - 1 - head
+    return url[:head] + "…" + url[-tail:]
 
 
 def is_web_url(url: str | None) -> bool:
@@ -52,10 +65,24 @@ IMAGE_LABELS = {Script.TRADITIONAL: "圖", Script.SIMPLIFIED: "图"}
 script (it is part of the article's text, so it follows the article, not the interface)."""
 
 
-def render(article: Article) -> str:
+ImageUrl = Callable[[int], str | None]
+"""Block index -> the address its picture is shown from (None: show the alt text)."""
+
+
+def asset_url(index: int) -> str:
+    """The view's address of block `index`'s picture (see `ASSET_SCHEME`)."""
+    return f"{ASSET_SCHEME}:{index}"
+
+
+def render(article: Article, image_url: ImageUrl | None = None) -> str:
     """The article (possibly script-converted) as an HTML fragment: a header, then one
-    element per block."""
+    element per block.
+
+    A picture saved with the page is shown from `image_url(block index)`; by default the
+    view's own scheme (`asset_url`), an export passes `data:` URIs.
+    """
     image_label = IMAGE_LABELS[article.script]
+    url_of = image_url or asset_url
     parts: list[str] = [_header(article)]
     spoken = _speaker_names_by_block(article)
     in_list = False
@@ -66,7 +93,7 @@ def render(article: Article) -> str:
         elif in_list and not is_item:
             parts.append("</ul>")
         in_list = is_item
-        parts.append(_block(i, block, article, spoken.get(i, ()), image_label))
+        parts.append(_block(i, block, article, spoken.get(i, ()), label=image_label, url_of=url_of))
     if in_list:
         parts.append("</ul>")
     return "\n".join(parts)
@@ -79,7 +106,14 @@ def _header(article: Article) -> str:
         out.append(f'<p class="meta">{meta}</p>')
     if article.url:
         url = escape(article.url)
-        link = f'<a href="{url}">{url}</a>' if is_web_url(article.url) else url
+        shown = escape(elide_url(article.url), quote=False)
+        # The whole address is the link's target and, when it is elided, its tooltip
+        # (title): copying the link copies all of it; the line shows a short form.
+        title = f' title="{url}"' if shown != url else ""
+        if is_web_url(article.url):
+            link = f'<a href="{url}"{title}>{shown}</a>'
+        else:
+            link = f"<span{title}>{shown}</span>" if title else shown
         out.append(f'<p class="url">{link}</p>')
     out.append('<hr class="rule" />')
     return "\n".join(out)
@@ -93,7 +127,15 @@ def _speaker_names_by_block(article: Article) -> dict[int, tuple[str, ...]]:
     return {b: tuple(n) for b, n in names.items()}
 
 
-def _block(i: int, block: Block, article: Article, speakers: tuple[str, ...], label: str) -> str:
+def _block(
+    i: int,
+    block: Block,
+    article: Article,
+    speakers: tuple[str, ...],
+    *,
+    label: str,
+    url_of: ImageUrl,
+) -> str:
     a = f'<a name="{anchor(i)}"></a>'
     text = _mark_speakers(_text(block.text), speakers)
     match block.type:
@@ -110,9 +152,10 @@ def _block(i: int, block: Block, article: Article, speakers: tuple[str, ...], la
         case BlockType.POST:
             return f'<p class="post">{a}{text}</p>'
         case BlockType.IMAGE:
-            if block.src is not None and block.src in article.assets:
+            src = url_of(i) if block.src is not None and block.src in article.assets else None
+            if src is not None:
                 alt = escape(block.text, quote=True)
-                img = f'<img src="{ASSET_SCHEME}:{i}" alt="{alt}" />'
+                img = f'<img src="{escape(src)}" alt="{alt}" />'
                 return f'<p class="figure">{a}{img}</p>'
             alt_text = f"［{escape(label)}］{_text(block.text)}" if block.text else f"［{label}］"
             return f'<p class="image-alt">{a}{alt_text}</p>'

@@ -30,20 +30,23 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from types import ModuleType
 from typing import Any
 
 from reader.core.article import (
     Article,
-    Block,
     QuoteStyle,
     Script,
     Target,
     TraditionalStandard,
+    article_texts,
+    with_texts,
 )
 from reader.core.errors import ScriptError
+from reader.core.language import ContentLanguage
+from reader.core.punctuation import fullwidth
 from reader.core.text import HAN_RE as _HAN_RE
 
 log = logging.getLogger(__name__)
@@ -624,51 +627,6 @@ def convert_text(
     return apply_quotes(convert_configs(text, plan(source, variant, target, standard)), quotes)
 
 
-def _fields(article: Article) -> list[str]:
-    """Every piece of text a reader sees, in a fixed order (`_rebuild` reads it back)."""
-    return [
-        article.title,
-        article.source or "",
-        article.author or "",
-        *(b.text for b in article.blocks),
-        *(s.title for s in article.sections),
-        *(s.name for s in article.speakers),
-    ]
-
-
-def _rebuild(article: Article, texts: Sequence[str], script: Script) -> Article:
-    """`article` with the texts of `_fields` replaced by `texts` (in the same order).
-
-    A block, section or speaker whose text did not change is kept as the same object (they
-    are frozen): a conversion often leaves most blocks of a page alone (Traditional to
-    Taiwan changes a few characters), and new objects for them cost more than converting.
-    """
-    title, source, author = texts[:3]
-    n_blocks = len(article.blocks)
-    n_sections = len(article.sections)
-    blocks = texts[3 : 3 + n_blocks]
-    sections = texts[3 + n_blocks : 3 + n_blocks + n_sections]
-    speakers = texts[3 + n_blocks + n_sections :]
-    return article.with_changes(
-        title=title,
-        source=None if article.source is None else source,
-        author=None if article.author is None else author,
-        blocks=tuple(
-            b if b.text == t else Block(b.type, t, b.src, b.header)
-            for b, t in zip(article.blocks, blocks, strict=True)
-        ),
-        sections=tuple(
-            s if s.title == t else replace(s, title=t)
-            for s, t in zip(article.sections, sections, strict=True)
-        ),
-        speakers=tuple(
-            s if s.name == t else replace(s, name=t)
-            for s, t in zip(article.speakers, speakers, strict=True)
-        ),
-        script=script,
-    )
-
-
 def _convert_all(texts: Sequence[str], configs: Sequence[str]) -> list[str]:
     """Convert many strings as one: joined by a mark no dictionary key contains.
 
@@ -687,25 +645,43 @@ def _convert_all(texts: Sequence[str], configs: Sequence[str]) -> list[str]:
     return [convert_configs(t, configs) for t in texts]  # pragma: no cover - every mark in use
 
 
+#: Languages whose Han characters are their own (kanji, hanja): converting them between
+#: Chinese scripts would change the words. Another language's Han characters are Chinese
+#: quoted in it (a name, a table of places), and convert as Chinese does.
+OWN_HAN: frozenset[ContentLanguage] = frozenset({ContentLanguage.JAPANESE, ContentLanguage.KOREAN})
+
+
+def _unchanged(article: Article, target: Target, quotes: QuoteStyle, punctuation: bool) -> bool:
+    """Whether converting `article` this way leaves it as it is: nothing asked for, or a
+    Japanese or Korean text (shown as written, see `OWN_HAN`)."""
+    punctuation = punctuation and article.language is ContentLanguage.CHINESE
+    nothing = target is Target.ORIGINAL and quotes is QuoteStyle.KEEP and not punctuation
+    return nothing or article.language in OWN_HAN
+
+
 def _convert_article(
     article: Article,
     variant: Variant,
     target: Target,
     quotes: QuoteStyle,
     standard: TraditionalStandard = TraditionalStandard.TAIWAN,
+    *,
+    punctuation: bool = False,
 ) -> Article:
-    if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:
+    if _unchanged(article, target, quotes, punctuation):
         return article
-    texts = _convert_all(_fields(article), plan(article.script, variant, target, standard))
+    texts = _convert_all(article_texts(article), plan(article.script, variant, target, standard))
     if quotes is not QuoteStyle.KEEP:
         texts = [apply_quotes(t, quotes) for t in texts]
-    return _rebuild(article, texts, result_script(article.script, target))
+    if punctuation and article.language is ContentLanguage.CHINESE:
+        texts = [fullwidth(t) for t in texts]
+    return with_texts(article, texts, result_script(article.script, target))
 
 
 def _article_variant(article: Article) -> Variant:
     if article.script is not Script.TRADITIONAL:
         return Variant.STANDARD
-    return detect_variant("\n".join(_fields(article)))
+    return detect_variant("\n".join(article_texts(article)))
 
 
 def _needs_variant(article: Article, target: Target) -> bool:
@@ -722,18 +698,22 @@ def convert(
     quotes: QuoteStyle = QuoteStyle.KEEP,
     *,
     standard: TraditionalStandard = TraditionalStandard.TAIWAN,
+    punctuation: bool = False,
 ) -> Article:
     """A new Article in `target`: title, source, author, blocks, section titles, speakers.
 
     The source script is `article.script` (set by extraction); for Traditional articles the
     regional variant is detected from the text. `standard` is the forms 繁體 gives a
-    Simplified article; a Traditional one is shown as written. `article` itself is never
-    modified. `Target.ORIGINAL` keeps the text (only `quotes` applies) and the script.
+    Simplified article; a Traditional one is shown as written. With `punctuation`,
+    half-width marks between Chinese characters become full-width (`punctuation.py`).
+    `article` itself is never modified. `Target.ORIGINAL` keeps the text (only `quotes`
+    and `punctuation` apply) and the script. A Japanese or Korean article is returned as
+    it is (`OWN_HAN`); the window shows any article that is not Chinese as written.
 
     Raises:
         ScriptError: OpenCC is missing or the wrong package.
     """
-    if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:
+    if _unchanged(article, target, quotes, punctuation):
         return article
     variant = _article_variant(article) if _needs_variant(article, target) else Variant.STANDARD
-    return _convert_article(article, variant, target, quotes, standard)
+    return _convert_article(article, variant, target, quotes, standard, punctuation=punctuation)

@@ -23,17 +23,25 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QToolBar
 
 from reader.core.article import Article, QuoteStyle, Target, Theme, TraditionalStandard
+from reader.core.language import ContentLanguage
 from reader.core.prefs import Accent, FontStyle, Language
-from reader.core.render import reading_minutes
+from reader.core.progress import Progress, reading_minutes
 from reader.ui.find import FindBar, FindController
 from reader.ui.i18n import parenthesized
 
 if TYPE_CHECKING:
     from reader.ui.window import MainWindow
 
-Slot = Callable[["MainWindow"], None]
+Slot = Callable[["MainWindow"], object]
 
 _FORMAT_KEYS = {"text": "format_text", "html": "format_html", "mhtml": "format_mhtml"}
+
+#: The choices that only mean something for Chinese text (off for other languages).
+SCRIPT_PREFS = ("script", "traditional_standard", "quotes")
+
+RECENT_TITLE_CHARS = 48
+"""An Open Recent entry shows this much of a title: a menu wider than about 50
+characters of Chinese crowds a laptop screen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +130,81 @@ COMMANDS: tuple[Command, ...] = (
         lambda w: w.toggle_full_screen(),
         checked=lambda w: w.isFullScreen(),
     ),
+    # Moving: Back/Forward return across jumps and finds; the ends of the article.
+    Command("actionBack", "back", ("Alt+Left",), lambda w: w.view.go_back()),
+    Command("actionForward", "forward", ("Alt+Right",), lambda w: w.view.go_forward()),
+    Command("actionGoTop", "go_top", ("Ctrl+Home",), lambda w: w.go_to_end(top=True)),
+    Command("actionGoEnd", "go_end", ("Ctrl+End",), lambda w: w.go_to_end(top=False)),
+    # Keeping: export and print what is on screen.
+    Command("actionExportMarkdown", "export_markdown", ("Ctrl+E",), lambda w: w.export("markdown")),
+    Command("actionExportHtml", "export_html", ("Ctrl+Shift+E",), lambda w: w.export("html")),
+    Command("actionExportPdf", "export_pdf", ("Ctrl+Alt+E",), lambda w: w.export("pdf")),
+    Command("actionPrint", "print", ("std:Print",), lambda w: w.print_article()),
+    # The reading controls (each a Prefs field, remembered).
+    Command(
+        "actionLineSpacingMore",
+        "line_spacing_more",
+        ("Ctrl+Alt+=",),
+        lambda w: w.step("line_spacing", 2),
+    ),
+    Command(
+        "actionLineSpacingLess",
+        "line_spacing_less",
+        ("Ctrl+Alt+-",),
+        lambda w: w.step("line_spacing", -2),
+    ),
+    Command(
+        "actionColumnWider", "column_wider", ("Ctrl+Alt+]",), lambda w: w.step("column_width", 4)
+    ),
+    Command(
+        "actionColumnNarrower",
+        "column_narrower",
+        ("Ctrl+Alt+[",),
+        lambda w: w.step("column_width", -4),
+    ),
+    Command("actionMarginsMore", "margins_more", ("Ctrl+Alt+.",), lambda w: w.step("margins", 16)),
+    Command("actionMarginsLess", "margins_less", ("Ctrl+Alt+,",), lambda w: w.step("margins", -16)),
+    Command("actionLayoutReset", "layout_reset", ("Ctrl+Alt+0",), lambda w: w.reset_layout()),
+    Command(
+        "actionIndent",
+        "indent",
+        ("Ctrl+Alt+I",),
+        lambda w: w.toggle("indent"),
+        checked=lambda w: w.prefs.indent,
+    ),
+    Command(
+        "actionPunctuation",
+        "punctuation",
+        ("Ctrl+Alt+P",),
+        lambda w: w.toggle("punctuation"),
+        checked=lambda w: w.prefs.punctuation,
+    ),
+    Command(
+        "actionFollowPageTheme",
+        "follow_page_theme",
+        ("Ctrl+Shift+F",),
+        lambda w: w.toggle("follow_page_theme"),
+        checked=lambda w: w.prefs.follow_page_theme,
+    ),
+    Command(
+        "actionFontTraditional",
+        "menu_font_traditional",
+        ("Ctrl+Shift+T",),
+        lambda w: w.choose_font("font_traditional"),
+    ),
+    Command(
+        "actionFontSimplified",
+        "menu_font_simplified",
+        ("Ctrl+Shift+J",),
+        lambda w: w.choose_font("font_simplified"),
+    ),
+    Command(
+        "actionRemoved",
+        "removed",
+        ("Ctrl+Shift+R",),
+        lambda w: w.toggle_removed(),
+        checked=lambda w: w.removed_shown(),
+    ),
 )
 
 CHOICES: tuple[Choice, ...] = (
@@ -172,6 +255,7 @@ CHOICES: tuple[Choice, ...] = (
             Option(Theme.SYSTEM, "actionThemeSystem", "theme_system", "Ctrl+Shift+A"),
             Option(Theme.LIGHT, "actionThemeLight", "theme_light", "Ctrl+Shift+L"),
             Option(Theme.DARK, "actionThemeDark", "theme_dark", "Ctrl+Shift+D"),
+            Option(Theme.PAPER, "actionThemePaper", "theme_paper", "Ctrl+Shift+P"),
         ),
     ),
     Choice(
@@ -210,6 +294,12 @@ MENUS: tuple[Menu, ...] = (
             "actionLibrary",
             "actionReload",
             None,
+            Menu(
+                "menu_export",
+                ("actionExportMarkdown", "actionExportHtml", "actionExportPdf"),
+            ),
+            "actionPrint",
+            None,
             "actionQuit",
         ),
     ),
@@ -220,20 +310,42 @@ MENUS: tuple[Menu, ...] = (
             None,
             Menu("menu_standard", (Group("traditional_standard"),)),
             Menu("menu_quotes", (Group("quotes"),)),
+            "actionPunctuation",
         ),
     ),
     Menu(
         "menu_view",
         (
-            Menu("menu_theme", (Group("theme"),)),
+            Menu("menu_theme", (Group("theme"), None, "actionFollowPageTheme")),
             Menu("menu_accent", (Group("accent"),)),
-            Menu("menu_font", (Group("font"),)),
+            Menu(
+                "menu_font",
+                (Group("font"), None, "actionFontTraditional", "actionFontSimplified"),
+            ),
+            Menu(
+                "menu_reading",
+                (
+                    "actionLineSpacingMore",
+                    "actionLineSpacingLess",
+                    None,
+                    "actionColumnWider",
+                    "actionColumnNarrower",
+                    None,
+                    "actionMarginsMore",
+                    "actionMarginsLess",
+                    None,
+                    "actionIndent",
+                    "actionPunctuation",
+                    "actionLayoutReset",
+                ),
+            ),
             None,
             "actionZoomIn",
             "actionZoomOut",
             "actionZoomReset",
             None,
             "actionSidebar",
+            "actionRemoved",
             "actionFullScreen",
             None,
             Menu("menu_language", (Group("language"),)),
@@ -248,6 +360,11 @@ MENUS: tuple[Menu, ...] = (
             None,
             "actionNextSection",
             "actionPreviousSection",
+            None,
+            "actionBack",
+            "actionForward",
+            "actionGoTop",
+            "actionGoEnd",
         ),
     ),
 )
@@ -335,10 +452,13 @@ class Controls:
         fmt = t(_FORMAT_KEYS.get(article.format, "format_html"))
         labels.format.setText(f"{article.encoding.upper()} · {fmt}")
         labels.chars.setText(t("chars", n=f"{article.char_count:,}"))
-        labels.time.setText(t("minutes", m=reading_minutes(article)))
+        labels.time.setText(t("minutes", m=reading_minutes(original)))
         keys = {o.value: o.key for c in CHOICES for o in c.options}
         shown = t(keys[script])
-        if script is Target.ORIGINAL:
+        if original.language is not ContentLanguage.CHINESE:
+            # Shown as written: the script switches do not apply to it.
+            shown = t("original_in", lang=t(f"language_{original.language.value}"))
+        elif script is Target.ORIGINAL:
             shown = parenthesized(shown, t(keys[Target(original.script.value)]))
         elif script is Target.TRADITIONAL:
             from reader.core.script import shown_standard  # noqa: PLC0415 - OpenCC's module
@@ -346,6 +466,21 @@ class Controls:
             forms = shown_standard(original.script, script, standard)
             shown = parenthesized(shown, t(keys[forms] if forms else "as_written"))
         labels.script.setText(t("showing", s=shown))
+        chinese = original.language is ContentLanguage.CHINESE
+        for pref in SCRIPT_PREFS:
+            self.groups[pref].setEnabled(chinese)
+        self.actions["actionPunctuation"].setEnabled(chinese)
+
+    def show_progress(self, t: Callable[..., str], article: Article | None, at: Progress) -> None:
+        """Put the share read and the time left for `article` in the status bar."""
+        if article is None:
+            self.status.time.clear()
+        elif at.percent == 0:
+            self.status.time.setText(t("minutes", m=at.minutes_left))
+        elif at.percent == 100:
+            self.status.time.setText(t("progress_done"))
+        else:
+            self.status.time.setText(t("progress", p=at.percent, m=at.minutes_left))
 
     def set_recent(
         self,
@@ -353,25 +488,27 @@ class Controls:
         paths: Sequence[Path],
         open_path: Callable[[Path], object],
         none_text: str,
-        title: Callable[[Path], str | None] | None = None,
+        titles: Mapping[str, str] | None = None,
     ) -> None:
-        """List `paths` in the Open Recent menu (Alt+1 ... Alt+9), then Clear list.
-
-        Each is named by `title(path)` (the library's title) when it gives one.
-        """
+        """List `paths` in the Open Recent menu (Alt+1 ... Alt+9) by their articles'
+        `titles` (by path; the file's name when unknown), the path as tooltip, then
+        Clear list."""
         menu = self.recent_menu
+        menu.setToolTipsVisible(True)  # the path tells apart files of one name
         for act in menu.actions():
             if act.objectName().startswith("actionRecent"):
                 window.removeAction(act)
         menu.clear()
         for i, p in enumerate(paths, start=1):
-            name = (title(p) if title is not None else None) or p.name
-            act = QAction(f"&{i} {name}", menu)
+            label = (titles or {}).get(str(p)) or p.name
+            if len(label) > RECENT_TITLE_CHARS:
+                label = label[: RECENT_TITLE_CHARS - 1] + "…"
+            act = QAction(f"&{i} {label.replace('&', '&&')}", menu)
             act.setObjectName(f"actionRecent{i}")
             act.setShortcuts([QKeySequence(f"Alt+{i}")])
             act.setToolTip(str(p))
             act.setStatusTip(str(p))
-            act.setProperty("accessibleName", name)
+            act.setProperty("accessibleName", label)
             act.triggered.connect(lambda _checked=False, p=p: open_path(p))
             menu.addAction(act)
             window.addAction(act)
@@ -485,7 +622,10 @@ def build(
 
 
 def _bound(slot: Slot, window: MainWindow) -> Callable[[], None]:
-    return lambda: slot(window)
+    def run() -> None:
+        slot(window)
+
+    return run
 
 
 def _chooser(

@@ -160,7 +160,9 @@ class FindController(QObject):
         bar.closed.connect(self._closed)
 
     def open(self) -> None:
-        """Show the bar (and search again for what it holds)."""
+        """Show the bar (and search again for what it holds); Back returns to where the
+        reader was before the search."""
+        self._view.remember_place()
         self._bar.open_bar()
         if self._bar.query():
             self.search(self._bar.query())

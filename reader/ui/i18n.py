@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from reader.core.prefs import Language
 
@@ -87,6 +87,77 @@ STRINGS: Mapping[str, tuple[str, str, str]] = {
         "Cannot open “{name}”.\n\n{reason}",
     ),
     "error_script_title": ("無法轉換", "无法转换", "Cannot convert"),
+    "theme_paper": ("紙張（護眼）", "纸张（护眼）", "Paper (sepia)"),
+    "follow_page_theme": (
+        "跟隨網頁的日夜間設定",
+        "跟随网页的日夜间设置",
+        "Follow the page's day/night setting",
+    ),
+    "punctuation": ("中文標點用全形", "中文标点用全角", "Full-width punctuation in Chinese"),
+    "menu_reading": ("版面(&L)", "版面(&L)", "&Layout"),
+    "line_spacing_more": ("加大行距", "加大行距", "More line spacing"),
+    "line_spacing_less": ("減少行距", "减少行距", "Less line spacing"),
+    "column_wider": ("加寬欄寬", "加宽栏宽", "Wider column"),
+    "column_narrower": ("縮窄欄寬", "缩窄栏宽", "Narrower column"),
+    "margins_more": ("加大邊距", "加大边距", "Wider margins"),
+    "margins_less": ("縮小邊距", "缩小边距", "Narrower margins"),
+    "layout_reset": ("恢復預設版面", "恢复默认版面", "Default layout"),
+    "indent": ("首行縮排", "首行缩进", "First-line indent"),
+    "menu_font_traditional": ("繁體字型", "繁体字体", "Traditional Chinese font"),
+    "menu_font_simplified": ("简体字型", "简体字体", "Simplified Chinese font"),
+    "font_automatic": ("自動", "自动", "Automatic"),
+    "back": ("返回", "返回", "Back"),
+    "forward": ("前進", "前进", "Forward"),
+    "go_top": ("文章開頭", "文章开头", "Beginning of the article"),
+    "go_end": ("文章結尾", "文章结尾", "End of the article"),
+    "menu_export": ("匯出", "导出", "E&xport"),
+    "export_markdown": ("Markdown…", "Markdown…", "Markdown…"),
+    "export_html": ("網頁（單一檔案）…", "网页（单一文件）…", "HTML (one file)…"),
+    "export_pdf": ("PDF…", "PDF…", "PDF…"),
+    "export_title": ("匯出文章", "导出文章", "Export article"),
+    "print": ("列印…", "打印…", "&Print…"),
+    "error_export_title": ("無法匯出", "无法导出", "Cannot export"),
+    "error_export": (
+        "無法寫入「{name}」。\n\n{reason}",
+        "无法写入“{name}”。\n\n{reason}",
+        "Cannot write “{name}”.\n\n{reason}",
+    ),
+    "progress": (
+        "已讀 {p}%，尚餘約 {m} 分鐘",
+        "已读 {p}%，尚余约 {m} 分钟",
+        "{p}% read, about {m} min left",
+    ),
+    "progress_done": ("已讀完", "已读完", "Read to the end"),
+    "no_browser_title": ("無法開啟網址", "无法打开网址", "Cannot open the address"),
+    "no_browser": (
+        "找不到可開啟這個網址的瀏覽器：\n{url}\n\n網址已複製到剪貼簿。",
+        "找不到可打开这个网址的浏览器：\n{url}\n\n网址已复制到剪贴板。",
+        "No browser could open this address:\n{url}\n\nIt has been copied to the clipboard.",
+    ),
+    "language_ja": ("日文", "日文", "Japanese"),
+    "language_ko": ("韓文", "韩文", "Korean"),
+    "language_other": ("非中文", "非中文", "not Chinese"),
+    "original_in": ("原文（{lang}）", "原文（{lang}）", "Original ({lang})"),
+    "removed": ("已移除的內容", "已移除的内容", "What was removed"),
+    "removed_none": ("沒有移除任何內容", "没有移除任何内容", "Nothing was removed"),
+    "removed_watermark": ("浮水印", "水印", "Watermarks"),
+    "removed_chrome": ("選單、列表與按鈕", "菜单、列表与按钮", "Menus, lists and buttons"),
+    "removed_list": (
+        "列表（相關文章等）",
+        "列表（相关文章等）",
+        "Lists (related stories and the like)",
+    ),
+    "removed_meta": ("頁面資訊", "页面信息", "Page details"),
+    "removed_junk": ("雜訊", "杂讯", "Junk lines"),
+    "removed_tail": (
+        "文末附加（相關文章、聲明）",
+        "文末附加（相关文章、声明）",
+        "After the article (related links, disclaimers)",
+    ),
+    "removed_trailing": ("文末殘留", "文末残留", "Trailing lines"),
+    "removed_hidden": ("隱藏文字", "隐藏文字", "Hidden text"),
+    "removed_duplicate": ("重複段落", "重复段落", "Repeated paragraphs"),
+    "removed_other": ("其他", "其他", "Other"),
     "open_title": ("開啟文章", "打开文章", "Open article"),
     "open_filter": (
         "網頁存檔 (*.html *.htm *.xhtml *.mht *.mhtml *.txt);;所有檔案 (*)",
@@ -184,3 +255,46 @@ def parenthesized(label: str, inner: object) -> str:
     if label.isascii():
         return f"{label} ({inner})"
     return f"{label}（{inner}）"
+
+
+#: Qt's own translations of its standard texts (OK, Cancel, Open, the file dialog...),
+#: shipped with PySide6 as qtbase_*.qm, per interface language. English needs none.
+QT_CATALOGS: Mapping[Language, str] = {
+    Language.TRADITIONAL: "qtbase_zh_TW",
+    Language.SIMPLIFIED: "qtbase_zh_CN",
+}
+
+
+class QtTranslations(QObject):
+    """Qt's standard texts in the interface's language: `use(language)` installs the
+    matching qtbase catalogue in the application (and removes the previous one).
+
+    Called before a dialog is shown rather than at start-up: loading a catalogue costs a
+    few milliseconds the first paint does not need, and Qt translates a standard button
+    when the dialog is built.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._language: Language | None = None
+        self._translator: QTranslator | None = None
+
+    def use(self, language: Language) -> bool:
+        """Install Qt's catalogue for `language` (not AUTO); False when there is none
+        (English, or a Qt installed without its translations)."""
+        if language is self._language:
+            return self._translator is not None
+        if self._translator is not None:
+            QCoreApplication.removeTranslator(self._translator)
+            self._translator = None
+        self._language = language
+        catalog = QT_CATALOGS.get(language)
+        if catalog is None:
+            return False
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        translator = QTranslator(self)
+        if not translator.load(catalog, folder):
+            return False
+        QCoreApplication.installTranslator(translator)
+        self._translator = translator
+        return True

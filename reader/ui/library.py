@@ -323,11 +323,6 @@ class LibraryWindow(QWidget):
             else:
                 self._stale = True  # reloaded when next shown
 
-    def title_for(self, path: str | Path) -> str | None:
-        """The library's title for `path` (for the recent-files menu), if it has one."""
-        entry = self._index.entry(path)
-        return entry.title if entry and entry.title else None
-
     # -- building -------------------------------------------------------------------------
 
     def _build(self) -> None:

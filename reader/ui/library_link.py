@@ -1,9 +1,8 @@
-"""What the reader's window knows of the library: its window, positions, titles.
+"""What the reader's window knows of the library: its window, and reading positions.
 
 The composition root builds one `LibraryLink` and hands it to the main window. Nothing is
 opened, or even imported, until it is first used, so start-up pays nothing for the
-library: the index on the first saved position or recent-files title, the library
-window on Ctrl+L.
+library: the index on the first saved position, the library window on Ctrl+L.
 
 Reading positions: the reader's settings are the one source of truth for where to
 resume; the window passes every position it saves to `record_position`, and the index
@@ -88,18 +87,6 @@ class LibraryLink(QObject):
                 index.set_position(path, block, offset)
         except sqlite3.Error as exc:  # the reader goes on; the library's scan reports it
             log.warning("Library position not saved: %s", exc)
-
-    def title_for(self, path: Path | str) -> str | None:
-        """The library's title for `path`, or None (not in the library, or unavailable)."""
-        try:
-            if self._window is not None:
-                return self._window.title_for(path)
-            index = self._open()
-            entry = index.entry(path) if index is not None else None
-        except sqlite3.Error as exc:
-            log.warning("Library title not read: %s", exc)
-            return None
-        return entry.title if entry is not None and entry.title else None
 
     def shutdown(self) -> None:
         """Stop a running scan (its work is kept) and close the index."""

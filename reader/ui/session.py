@@ -2,9 +2,9 @@
 
 The window observes the session through signals and forwards the reader's intent to it;
 the session never touches a widget. Data flows one way: `open` -> `article_loaded` ->
-`show_in(target, quotes, standard)` -> `script_changed`. Switching script converts and
-renders once per (target, quotes, standard) and keeps the result in the session's one
-cache, so switching back costs nothing.
+`show_in(target, quotes, standard, punctuation)` -> `script_changed`. Switching script
+converts and renders once per (target, quotes, standard, punctuation) and keeps the
+result in the session's one cache, so switching back costs nothing.
 
 Where the work runs, and why (numbers from `python -m benchmarks` on this machine):
 
@@ -56,11 +56,17 @@ MB, its 200-300 KB pages 15-84 ms), and 188 of its 199 pages are below this size
 it the worker process's hand-off (the first job also starts the worker) is the smaller
 price."""
 
-Key = tuple[Target, QuoteStyle, TraditionalStandard]
-"""What a conversion depends on: the script asked for, the quotes, the 繁體 standard."""
+Key = tuple[Target, QuoteStyle, TraditionalStandard, bool]
+"""What a conversion depends on: the script asked for, the quotes, the 繁體 standard, and
+whether punctuation between Chinese characters is made full-width."""
 
 
 def _is_original(key: Key) -> bool:
+    return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP and not key[3]
+
+
+def _is_cheap(key: Key) -> bool:
+    """Whether `key` needs no OpenCC (the original, with or without full-width marks)."""
     return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP
 
 
@@ -206,14 +212,25 @@ class ReadingSession(QObject):
 
     # -- scripts ---------------------------------------------------------------------------
 
-    def show_in(self, target: Target, quotes: QuoteStyle, standard: TraditionalStandard) -> None:
-        """Show the article in `target` with `quotes`, 繁體 in `standard` (cached or now)."""
-        key, article = (target, quotes, standard), self._article
+    def show_in(
+        self,
+        target: Target,
+        quotes: QuoteStyle,
+        standard: TraditionalStandard,
+        punctuation: bool = False,
+    ) -> None:
+        """Show the article in `target` with `quotes`, 繁體 in `standard`, with full-width
+        `punctuation` between Chinese characters or not (cached or now)."""
+        key, article = (target, quotes, standard, punctuation), self._article
         if article is None:
             return
         if key not in self._cache and not _is_original(key):
             try:
-                self._cache[key] = _convert(article, key)
+                converted = _convert(article, key)
+                # A conversion that changes nothing (no farm punctuation to widen, a page
+                # shown as written) shares the rendering it already has.
+                hit = next((v for v in self._cache.values() if v[0] is converted), None)
+                self._cache[key] = hit or (converted, render(converted))
             except ReaderError as exc:
                 self.conversion_failed.emit(str(exc))
                 return
@@ -225,7 +242,7 @@ class ReadingSession(QObject):
             return
         if _is_original(key) and key not in self._cache:
             # The original is the same whatever the standard: one rendering for all.
-            hit = next((v for k, v in self._cache.items() if _is_original(k)), None)
+            hit = next((v for v in self._cache.values() if v[0] is article), None)
             self._cache[key] = hit or (article, render(article))
         self._shown_key = key
         self.script_changed.emit(self._cache[key][0])
@@ -264,10 +281,15 @@ class ReadingSession(QObject):
         self.load_failed.emit(path.name if path else "", message)
 
 
-def _convert(article: Article, key: Key) -> tuple[Article, str]:
-    # Imported here: OpenCC must not slow the first paint (see the module docstring).
-    from reader.core.script import convert  # noqa: PLC0415
+def _convert(article: Article, key: Key) -> Article:
+    target, quotes, standard, punctuation = key
+    if _is_cheap(key):
+        from reader.core.punctuation import fullwidth_article  # noqa: PLC0415
 
-    target, quotes, standard = key
-    converted = convert(article, target, quotes, standard=standard)
-    return converted, render(converted)
+        converted = fullwidth_article(article) if punctuation else article
+    else:
+        # Imported here: OpenCC must not slow the first paint (see the module docstring).
+        from reader.core.script import convert  # noqa: PLC0415
+
+        converted = convert(article, target, quotes, standard=standard, punctuation=punctuation)
+    return converted

@@ -130,17 +130,34 @@ def recent_files(qs: QSettings) -> list[str]:
     return existing
 
 
-def add_recent(qs: QSettings, path: Path) -> list[str]:
-    """Put `path` first in the recent list and return the list."""
+def add_recent(qs: QSettings, path: Path, title: str | None = None) -> list[str]:
+    """Put `path` first in the recent list (with its article's `title`, if given) and
+    return the list."""
     name = str(path.resolve())
     items = [name, *(x for x in recent_files(qs) if x != name)][:MAX_RECENT]
     _store_recent(qs, items)
+    if title:
+        import json  # noqa: PLC0415 - see _store_recent
+
+        titles = {k: v for k, v in recent_titles(qs).items() if k in items}
+        titles[name] = title[:MAX_TITLE_CHARS]
+        qs.setValue("state/titles", json.dumps(titles, ensure_ascii=False))
     return items
+
+
+def recent_titles(qs: QSettings) -> dict[str, str]:
+    """The article titles of the recent files, by path (Open Recent shows them: several
+    saved pages are all called page.html)."""
+    raw = _json(qs, "state/titles")
+    if not isinstance(raw, dict):
+        return {}
+    return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, str) and v}
 
 
 def clear_recent(qs: QSettings) -> None:
     """Forget the recent files."""
     qs.remove("state/recent")
+    qs.remove("state/titles")
 
 
 def _store_recent(qs: QSettings, items: list[str]) -> None:
@@ -152,6 +169,14 @@ def _store_recent(qs: QSettings, items: list[str]) -> None:
         qs.setValue("state/recent", json.dumps(items, ensure_ascii=False))
     else:
         qs.remove("state/recent")
+
+
+MAX_TITLE_CHARS = 120
+"""A title kept for Open Recent is cut here: a menu entry shows about 60 characters."""
+
+MIN_OFFSET = -1000
+"""Smallest pixel offset kept for a reading position: a block read at the reading line
+starts up to a jump's headroom (two lines, well under 1000 px) below the top edge."""
 
 
 def _positions(qs: QSettings) -> dict[str, list[int]]:
@@ -166,7 +191,7 @@ def _positions(qs: QSettings) -> dict[str, list[int]]:
             and len(v) == 2
             and all(isinstance(n, int) and not isinstance(n, bool) for n in v)
             and v[0] >= -1
-            and v[1] >= 0
+            and v[1] >= MIN_OFFSET
         ):
             out[k] = [v[0], v[1]]
     return out
@@ -188,7 +213,7 @@ def save_reading_position(qs: QSettings, path: Path, block: int, offset: int) ->
     positions = _positions(qs)
     key = str(path.resolve())
     positions.pop(key, None)
-    positions[key] = [max(-1, block), max(0, offset)]
+    positions[key] = [max(-1, block), max(MIN_OFFSET, offset)]
     while len(positions) > MAX_POSITIONS:
         positions.pop(next(iter(positions)))
     qs.setValue("state/positions", json.dumps(positions, ensure_ascii=False))

@@ -21,18 +21,20 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock, QTextCursor, QTextDo
 from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
+from reader.ui.history import History, Place
+from reader.ui.typography import (
+    DEFAULT_STYLE,
+    MIN_COLUMN_CHARS,
+    ReadingStyle,
+    typography_css,
+)
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QColor, QImage, QResizeEvent
+    from PySide6.QtGui import QColor, QImage, QKeyEvent, QResizeEvent
+
+    from reader.ui.scrollmarks import MarkedScrollBar
 
 log = logging.getLogger(__name__)
-
-COLUMN_CHARS = 40
-"""Width of the text column in CJK characters: 36-42 is the comfortable range for
-Chinese prose; 40 leaves room for full-width punctuation at the line end."""
-
-MIN_SIDE_MARGIN = 24
-"""Pixels kept on each side of the column when the window is narrower than the column."""
 
 TOP_MARGIN = 28
 
@@ -40,11 +42,13 @@ DOCUMENTS_KEPT = 4
 """Laid-out documents kept for instant switching back: the original and one conversion,
 each in the light and the dark theme. A 25,000-character document is about 1 MB."""
 
-LINE_HEIGHT_EM = 1.8
-"""Body line height in ems, the CSS sense of `line-height: 1.8`: CJK text has no
-ascenders to separate lines, so it wants more air than Latin text (1.4-1.5)."""
+MARKED_BAR = "markedScrollBar"
+"""objectName of the scroll bar that shows marks (see `_marked_bar`)."""
 
-HEADING_LINE_HEIGHT_EM = 1.5
+JUMP_HEADROOM_LINES = 1.5
+"""A jump (to a section, a speaker, a find match) leaves this many body lines above its
+target: a heading flush against the top edge reads as cut off, and the line before it
+tells the reader where they came from."""
 
 
 class ArticleView(QTextBrowser):
@@ -52,11 +56,14 @@ class ArticleView(QTextBrowser):
 
     Signals:
         link_clicked(QUrl): the user clicked a link (the owner decides whether to open it).
-        top_block_changed(int): the article block at the top of the viewport changed.
+        top_block_changed(int): the article block being read changed: the one at the
+            reading line near the top, or at the end of the article the last one shown.
+        history_changed(): a jump was recorded, or Back/Forward moved (see `go_back`).
     """
 
     link_clicked = Signal(QUrl)
     top_block_changed = Signal(int)
+    history_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +72,12 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAcceptDrops(False)
         self.anchorClicked.connect(self.link_clicked)
+        self._style = DEFAULT_STYLE
+        # The character at the reading line, kept while the reader scrolls, so a new
+        # width (a resize, a new column) puts the same text back at the top.
+        self._reading_char: int | None = None
+        self._restoring = False
+        self._history = History()
         self._images: dict[int, bytes] = {}
         self._anchors: dict[str, QTextBlock] = {}
         self._block_index: dict[int, int] = {}  # document block number -> article block
@@ -120,9 +133,27 @@ class ArticleView(QTextBrowser):
         elif not self._html:
             self.setFont(font)
 
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """Lay the text out with `style` (spacing, column, margins, indent), keeping the
+        reader's place."""
+        if style == self._style:
+            return
+        place = self._place()
+        self._style = style
+        if self._html:
+            self._load()
+            if place is not None:
+                self.scroll_to(*place)
+        else:
+            self._apply_column()
+
+    def reading_style(self) -> ReadingStyle:
+        """The layout in use."""
+        return self._style
+
     def _load(self) -> None:
         font = self._reading_font or self.font()
-        css = self._css + "\n" + _typography_css(font)
+        css = self._css + "\n" + typography_css(font, self._style)
         key = (self._html, css, font.key())
         entry = self._docs.pop(key, None)
         if entry is None:
@@ -162,17 +193,26 @@ class ArticleView(QTextBrowser):
             _key, old = self._docs.popitem(last=False)
             old.doc.deleteLater()
         self._last_top = -1
+        self._reading_char = None
+        for kind in ("find", "find_current", "speaker"):
+            self._clear_ticks(kind)
 
     # -- positions -------------------------------------------------------------------------
 
-    def scroll_to(self, name: str, offset: int = 0) -> bool:
+    def scroll_to(self, name: str, offset: int | None = None) -> bool:
         """Put anchor `name` (plus `offset` pixels) at the top of the view.
 
-        The place is held until the layout settles (see `settled`), and before the view
-        is first shown it is taken when it is. Returns False if there is no such anchor.
+        Without `offset` it is a jump (a section, a speaker): the target is left
+        `JUMP_HEADROOM_LINES` below the top edge, and the place the reader leaves is
+        recorded for `go_back`. The place is held until the layout settles (see
+        `settled`), and before the view is first shown it is taken when it is. Returns
+        False if there is no such anchor.
         """
         if name not in self._anchors:
             return False
+        if offset is None:
+            self.remember_place()
+            offset = -self._headroom()
         self._pending = (name, offset)
         self._pending_timer.start()
         if self._laid_out():
@@ -196,26 +236,30 @@ class ArticleView(QTextBrowser):
         self._scrolled()
 
     def top_block(self) -> int | None:
-        """The index of the article block at the top of the viewport (-1: the header).
+        """The index of the article block at the reading line, just below the top of the
+        viewport (-1: the header). None when nothing is shown.
 
-        None when nothing is shown.
+        The reading line is where a jump puts its target (`JUMP_HEADROOM_LINES` down), so
+        after a jump to a section this is the section's heading.
         """
         if self._pending is not None and not self._laid_out():
             found = block_of_anchor(self._pending[0])
             return -1 if found is None else found
         if not self._block_index or not self._laid_out():
             return None
-        # Hit-test the top edge (the layout answers by binary search), then take the
+        # Hit-test the reading line (the layout answers by binary search), then take the
         # nearest article block at or above it.
-        y = self.verticalScrollBar().value() + 2
-        block = self.cursorForPosition(QPoint(self.viewport().width() // 2, 2)).block()
+        line = self._reading_line()
+        y = self.verticalScrollBar().value() + line
+        block = self.cursorForPosition(QPoint(self.viewport().width() // 2, line)).block()
         layout = self.document().documentLayout()
         if block.isValid() and layout.blockBoundingRect(block).top() > y:
             block = block.previous()
         return self._article_block(block)
 
     def top_offset(self) -> int:
-        """Pixels between the top block's start and the top of the viewport."""
+        """Pixels between the top block's start and the top of the viewport (negative
+        when the block starts below the top edge, above the reading line)."""
         if self._pending is not None and not self._laid_out():
             return self._pending[1]
         block = self.top_block()
@@ -225,7 +269,76 @@ class ArticleView(QTextBrowser):
             return self.verticalScrollBar().value()
         tb = self._anchors[anchor(block)]
         y = self.document().documentLayout().blockBoundingRect(tb).top()
-        return max(0, self.verticalScrollBar().value() - round(y))
+        return self.verticalScrollBar().value() - round(y)
+
+    def at_end(self) -> bool:
+        """Whether the view is scrolled to the end of the article."""
+        bar = self.verticalScrollBar()
+        return self._laid_out() and bar.value() >= bar.maximum()
+
+    def reading_block(self) -> int | None:
+        """The article block being read: `top_block`, except at the end of the article,
+        where it is the last block on screen (the last section is being read, even when
+        its heading is below the reading line)."""
+        bar = self.verticalScrollBar()
+        if self._pending is None and self.at_end() and bar.maximum() > 0 and self._block_index:
+            bottom = QPoint(self.viewport().width() // 2, self.viewport().height() - 2)
+            return self._article_block(self.cursorForPosition(bottom).block())
+        return self.top_block()
+
+    # -- history ---------------------------------------------------------------------------
+
+    def remember_place(self) -> None:
+        """Record where the reader is, for `go_back` (a jump or a find does this first)."""
+        place = self._place()
+        if place is not None:
+            self._history.record(place)
+            self.history_changed.emit()
+
+    def can_go_back(self) -> bool:
+        """Whether `go_back` has a place to return to."""
+        return self._history.can_go_back()
+
+    def can_go_forward(self) -> bool:
+        """Whether `go_forward` has a place to return to."""
+        return self._history.can_go_forward()
+
+    def go_back(self) -> bool:
+        """Return to the place before the last jump or find (Alt+Left)."""
+        return self._go(self._history.back(self._place(), self._anchors.__contains__))
+
+    def go_forward(self) -> bool:
+        """Undo a `go_back` (Alt+Right)."""
+        return self._go(self._history.forward(self._place(), self._anchors.__contains__))
+
+    def clear_history(self) -> None:
+        """Forget the places recorded (a new article is shown)."""
+        self._history.clear()
+        self.history_changed.emit()
+
+    def _go(self, place: Place | None) -> bool:
+        if place is not None:
+            self.scroll_to(*place)
+        self.history_changed.emit()
+        return place is not None
+
+    def _place(self) -> Place | None:
+        block = self.top_block()
+        if block is None:
+            return None
+        return ("top" if block < 0 else anchor(block), self.top_offset())
+
+    def _em(self) -> float:
+        return QFontMetricsF(self._reading_font or self.font()).horizontalAdvance("中")
+
+    def _headroom(self) -> int:
+        return round(self._em() * self._style.line_spacing * JUMP_HEADROOM_LINES)
+
+    def _reading_line(self) -> int:
+        """Pixels from the top edge to the reading line: a jump's target plus half a
+        character, so a place restored a few pixels off (another font's metrics) still
+        reads as the same block."""
+        return self._headroom() + round(self._em() / 2)
 
     def block_cursor(self, index: int) -> QTextCursor | None:
         """A cursor selecting the whole document block of article block `index`."""
@@ -261,6 +374,8 @@ class ArticleView(QTextBrowser):
             sels.append(sel)
         self._marks[kind] = sels
         self.setExtraSelections([s for group in self._marks.values() for s in group])
+        if cursors or self._ticked():
+            self._marked_bar().set_ticks(kind, self._fractions(cursors), color)
 
     def mark_count(self, kind: str) -> int:
         """How many highlights of `kind` are shown."""
@@ -272,6 +387,52 @@ class ArticleView(QTextBrowser):
         # needs the Qt namespace, which the first paint can do without (see theme.py).
         if self._marks.pop(kind, None) is not None:
             self.setExtraSelections([s for group in self._marks.values() for s in group])
+        self._clear_ticks(kind)
+
+    def _ticked(self) -> bool:
+        """Whether the scroll bar is the marking one already (see `_marked_bar`)."""
+        return self.verticalScrollBar().objectName() == MARKED_BAR
+
+    def _marked_bar(self) -> MarkedScrollBar:
+        """The scroll bar that shows marks, put in place the first time marks are shown:
+        making a QScrollBar subclass costs the first paint 45 ms (PySide sets the class up),
+        and most readings never mark anything. Qt hands the new bar the old one's range
+        and value."""
+        from reader.ui.scrollmarks import MarkedScrollBar  # noqa: PLC0415
+
+        bar = self.verticalScrollBar()
+        if isinstance(bar, MarkedScrollBar):
+            return bar
+        marked = MarkedScrollBar(self)
+        marked.setObjectName(MARKED_BAR)
+        self.setVerticalScrollBar(marked)
+        marked.valueChanged.connect(self._scrolled)
+        return marked
+
+    def _clear_ticks(self, kind: str) -> None:
+        if self._ticked():
+            self._marked_bar().clear_ticks(kind)
+
+    def _fractions(self, cursors: Sequence[QTextCursor]) -> list[float]:
+        """Where each cursor is, as a fraction of the document's laid-out height."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        layout.blockBoundingRect(doc.lastBlock())  # lay out to the end: the full height
+        height = layout.documentSize().height()
+        if height <= 0 or not cursors:
+            return []
+        from reader.ui.scrollmarks import MAX_TICKS  # noqa: PLC0415 - see _marked_bar
+
+        step = max(1, len(cursors) // MAX_TICKS)
+        out: list[float] = []
+        for cur in cursors[::step]:
+            block = cur.block()
+            y = layout.blockBoundingRect(block).top()
+            line = block.layout().lineForTextPosition(cur.selectionStart() - block.position())
+            if line.isValid():
+                y += line.y()
+            out.append(y / height)
+        return out
 
     # -- Qt overrides ----------------------------------------------------------------------
 
@@ -308,12 +469,34 @@ class ArticleView(QTextBrowser):
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # The text at the reading line stays there: a new width re-wraps every line, and
+        # the old scroll value in pixels would show earlier or later text.
+        char = self._reading_char if self._pending is None else None
         super().resizeEvent(event)
         self._apply_column()
         if self._pending is not None:
             if self._laid_out():
                 self._scroll_now(*self._pending)
             self._pending_timer.start()
+        elif char is not None and self._laid_out():
+            self._scroll_to_char(char)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        qt = QtCore.Qt
+        key, mods = event.key(), event.modifiers()
+        bar = self.verticalScrollBar()
+        if mods & qt.KeyboardModifier.ControlModifier and key in (qt.Key.Key_Home, qt.Key.Key_End):
+            if key == qt.Key.Key_End:
+                self.document().documentLayout().blockBoundingRect(self.document().lastBlock())
+            bar.setValue(bar.minimum() if key == qt.Key.Key_Home else bar.maximum())
+            event.accept()
+            return
+        if mods == qt.KeyboardModifier.AltModifier and key in (qt.Key.Key_Left, qt.Key.Key_Right):
+            # QTextBrowser's own Back/Forward would walk its source history (unused here).
+            self.go_back() if key == qt.Key.Key_Left else self.go_forward()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- internals -------------------------------------------------------------------------
 
@@ -326,12 +509,19 @@ class ArticleView(QTextBrowser):
         return image
 
     def _column_width(self, font: QFont | None = None) -> float:
-        return QFontMetricsF(font or self.font()).horizontalAdvance("中") * COLUMN_CHARS
+        em = QFontMetricsF(font or self.font()).horizontalAdvance("中")
+        return em * self._style.column_chars
+
+    def minimum_reading_width(self) -> int:
+        """The narrowest viewport that still holds `MIN_COLUMN_CHARS` characters a line
+        between the side margins."""
+        em = QFontMetricsF(self._reading_font or self.font()).horizontalAdvance("中")
+        return round(em * MIN_COLUMN_CHARS + 2 * self._style.margin)
 
     def _apply_column(self, doc: QTextDocument | None = None, font: QFont | None = None) -> None:
-        """Centre a column of COLUMN_CHARS characters with the root frame's side margins."""
+        """Centre a column of `column_chars` characters with the root frame's side margins."""
         avail = self.viewport().width()
-        side = max(MIN_SIDE_MARGIN, (avail - self._column_width(font)) / 2)
+        side = max(self._style.margin, (avail - self._column_width(font)) / 2)
         root = (doc or self.document()).rootFrame()
         fmt = root.frameFormat()
         if (
@@ -350,9 +540,10 @@ class ArticleView(QTextBrowser):
         if self._pending is not None and self._laid_out():
             self._scroll_now(*self._pending)
             self._pending = None
+            self._scrolled()  # the reading line's character, now that the place is final
 
     def _laid_out(self) -> bool:
-        return self.isVisible() and self.viewport().width() > MIN_SIDE_MARGIN * 2
+        return self.isVisible() and self.viewport().width() > self._style.margin * 2
 
     def _drop_documents(self) -> None:
         current = self.document()
@@ -370,8 +561,32 @@ class ArticleView(QTextBrowser):
             block = block.previous()
         return -1
 
+    def _scroll_to_char(self, char: int) -> None:
+        """Put the line holding character `char` at the reading line."""
+        doc = self.document()
+        block = doc.findBlock(char)
+        if not block.isValid():
+            return
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(char - block.position())
+        y = top + (line.y() if line.isValid() else 0)
+        bar = self.verticalScrollBar()
+        if y > bar.maximum():
+            doc.documentLayout().blockBoundingRect(doc.lastBlock())
+        self._restoring = True
+        try:
+            bar.setValue(round(y) - self._headroom())
+        finally:
+            self._restoring = False
+        self._reading_char = char
+        self._scrolled()
+
     def _scrolled(self) -> None:
-        top = self.top_block()
+        if not self._restoring and self._pending is None and self._laid_out():
+            left = round(self.document().rootFrame().frameFormat().leftMargin()) + 1
+            point = QPoint(left, self._reading_line())
+            self._reading_char = self.cursorForPosition(point).position()
+        top = self.reading_block()
         if top is not None and top != self._last_top:
             self._last_top = top
             self.top_block_changed.emit(top)
@@ -419,21 +634,3 @@ def _anchor_blocks(doc: QTextDocument) -> tuple[dict[str, QTextBlock], dict[int,
                 index.setdefault(block.blockNumber(), found)
         block = block.next()
     return anchors, index
-
-
-def _typography_css(font: QFont) -> str:
-    """Line heights for `font`, in Qt's sense of a percentage.
-
-    Qt's `line-height: N%` scales the font's natural line height (ascent + descent, about
-    1.45 em for the CJK fonts), not the em as in browsers, so the percentage that gives
-    LINE_HEIGHT_EM is worked out from the font metrics.
-    """
-    fm = QFontMetricsF(font)
-    em = fm.horizontalAdvance("中") or fm.height()
-    body = round(100 * LINE_HEIGHT_EM * em / fm.height())
-    heading = round(100 * HEADING_LINE_HEIGHT_EM * em / fm.height())
-    return (
-        f"p.para, p.quote, li.item, p.image-alt {{ line-height: {body}%; }}\n"
-        f"h2.section, p.caption {{ line-height: {heading}%; }}\n"
-        f"h1.title {{ line-height: {max(100, heading - 10)}%; }}\n"
-    )

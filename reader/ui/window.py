@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from reader.core import Article, Script
 from reader.core.article import QuoteStyle, Target
-from reader.core.prefs import ZOOM_MAX, ZOOM_MIN, Prefs
+from reader.core.language import ContentLanguage
+from reader.core.prefs import DEFAULTS, RANGE, ZOOM_MAX, ZOOM_MIN, Prefs
+from reader.core.progress import progress
 from reader.core.render import anchor
 from reader.ui import i18n
 from reader.ui import settings as store
@@ -36,17 +39,27 @@ from reader.ui.afterpaint import AfterPaint
 from reader.ui.navigate import Navigator
 from reader.ui.session import TOP, Position, ReadingSession
 from reader.ui.sidebar import Sidebar
-from reader.ui.theme import Look, ThemeController, base_point_size, reading_families
+from reader.ui.theme import Look, ThemeController, base_point_size
+from reader.ui.typography import article_families, reading_style
 from reader.ui.view import ArticleView
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent
+    from PySide6.QtCore import QSize, QUrl
+    from PySide6.QtGui import (
+        QAction,
+        QCloseEvent,
+        QColor,
+        QDragEnterEvent,
+        QDropEvent,
+        QResizeEvent,
+    )
 
     from reader.ui.controls import Controls
     from reader.ui.dialogs import Dialogs
+    from reader.ui.export import Shown
     from reader.ui.find import FindBar, FindController
     from reader.ui.library_link import LibraryLink
+    from reader.ui.removed import RemovedPanel
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +119,10 @@ class MainWindow(QMainWindow):
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
         self._column.addWidget(self.view, 1)
+        self._removed: RemovedPanel | None = None  # built when first shown
+        self._qt_texts = i18n.QtTranslations(self)
+        self._sidebar_wanted = True  # the reader's choice; an empty or narrow one hides
+        self._sidebar_width = SIDEBAR_WIDTH
         # Horizontal is QSplitter's default; naming Qt.Orientation here would make PySide
         # build every enum of the Qt namespace before the first paint (40 ms).
         self._splitter = QSplitter()
@@ -135,6 +152,8 @@ class MainWindow(QMainWindow):
         session.busy_changed.connect(self._busy_changed)
         self._nav = Navigator(self.view, self.sidebar, self._article, self._speaker_color)
         self.view.link_clicked.connect(self._link_clicked)
+        self.view.top_block_changed.connect(self._update_progress)
+        self.view.set_reading_style(reading_style(self._prefs))
         theme.theme_changed.connect(self._theme_changed)
 
         self._restore_state()
@@ -205,7 +224,12 @@ class MainWindow(QMainWindow):
             def variants(query: str) -> set[str]:
                 source = self.article.script if self.article else None
                 p = self._prefs
-                return query_variants(query, p.script, source, p.traditional_standard)
+                found = query_variants(query, p.script, source, p.traditional_standard)
+                if p.punctuation:  # "時間,也" typed finds the "時間，也" shown
+                    from reader.core.punctuation import fullwidth  # noqa: PLC0415
+
+                    found |= {fullwidth(v) for v in found}
+                return found
 
             none = self._t
             return FindController(
@@ -252,6 +276,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         """Ask for a file and open it."""
         folder = str(self.path.parent) if self.path else ""
+        self._qt_texts.use(self._lang)  # the file dialog's own words
         path = self._dialogs.ask_open_path(
             self, self._t("open_title"), folder, self._t("open_filter")
         )
@@ -323,8 +348,103 @@ class MainWindow(QMainWindow):
 
     def toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""
-        self.sidebar.setVisible(not self.sidebar.isVisibleTo(self))
+        self._sidebar_wanted = not self.sidebar.isVisibleTo(self)
+        self.sidebar.setVisible(self._sidebar_wanted)
         self._sync_checks()
+
+    @property
+    def removed_panel(self) -> RemovedPanel:
+        """The panel of what the cleaner removed (built on first use)."""
+        if self._removed is None:
+            from reader.ui.removed import RemovedPanel  # noqa: PLC0415 - not at start-up
+
+            panel = RemovedPanel(self)
+            panel.hide()
+            panel.set_labels(self._t, self._t("removed_none"))
+            if self.article is not None:
+                panel.set_article(self.article)
+            self._column.insertWidget(1, panel)
+            self._removed = panel
+        return self._removed
+
+    def removed_shown(self) -> bool:
+        """Whether the removed-content panel is shown."""
+        return self._removed is not None and self._removed.isVisibleTo(self)
+
+    def toggle_removed(self) -> None:
+        """Show or hide what the cleaner removed from the page."""
+        self.removed_panel.setVisible(not self.removed_shown())
+        self._sync_checks()
+
+    def toggle(self, name: str) -> None:
+        """Turn the on/off preference `name` over."""
+        self.set_pref(name, not getattr(self._prefs, name))
+
+    def step(self, name: str, step: int) -> None:
+        """Move the number preference `name` by `step`, within its bounds."""
+        low, high = PREF_BOUNDS[name]
+        self.set_pref(name, max(low, min(high, getattr(self._prefs, name) + step)))
+
+    def reset_layout(self) -> None:
+        """The default line spacing, column width, margins and indent."""
+        d = DEFAULTS
+        self._prefs = self._prefs.with_changes(
+            line_spacing=d.line_spacing, column_width=d.column_width, margins=d.margins
+        )
+        self.set_pref("indent", d.indent)  # stores them all and lays the text out again
+
+    def choose_font(self, name: str) -> None:
+        """Ask for the face of `name` ("font_traditional", "font_simplified")."""
+        from reader.ui.typography import cjk_families  # noqa: PLC0415
+
+        traditional, simplified = cjk_families()
+        auto = self._t("font_automatic")
+        items = [auto, *(traditional if name == "font_traditional" else simplified)]
+        current = getattr(self._prefs, name)
+        key = "menu_" + name
+        self._qt_texts.use(self._lang)  # the dialog's OK and Cancel
+        chosen = self._dialogs.choose_item(
+            self, self._t(key), self._t(key), items, items.index(current) if current in items else 0
+        )
+        if chosen is not None:
+            self.set_pref(name, "" if chosen == auto else chosen)
+
+    def go_to_end(self, *, top: bool) -> None:
+        """Scroll to the beginning (`top`) or the end of the article."""
+        self.view.remember_place()
+        bar = self.view.verticalScrollBar()
+        if not top:
+            doc = self.view.document()
+            doc.documentLayout().blockBoundingRect(doc.lastBlock())  # the full height
+        bar.setValue(bar.minimum() if top else bar.maximum())
+
+    def export(self, fmt: str) -> None:
+        """Ask where, then write the article shown as `fmt` ("markdown", "html", "pdf")."""
+        from reader.ui.export import Exporter  # noqa: PLC0415 - only when exporting
+
+        shown = self._shown_for_export()
+        if shown is not None:
+            self._qt_texts.use(self._lang)  # the file dialog's own words
+            Exporter(self, self._dialogs, self._t, self._error).export(fmt, shown)
+
+    def print_article(self) -> None:
+        """Print the article shown (Qt's print dialog)."""
+        from reader.ui.export import Exporter  # noqa: PLC0415 - only when printing
+
+        shown = self._shown_for_export()
+        if shown is not None:
+            self._qt_texts.use(self._lang)
+            Exporter(self, self._dialogs, self._t, self._error).print(shown)
+
+    def _shown_for_export(self) -> Shown | None:
+        from reader.ui.export import Shown  # noqa: PLC0415 - see export()
+
+        article = self._article()
+        if article is None:
+            return None
+        font = self.view.document().defaultFont()
+        s = self._session
+        return Shown(article, s.html, s.images, font, self.path, self._prefs.accent)
 
     def toggle_full_screen(self) -> None:
         """Enter or leave full screen."""
@@ -343,12 +463,13 @@ class MainWindow(QMainWindow):
 
     def _article_loaded(self, article: Article) -> None:
         self._nav.reset()
-        if article.theme is not None and article.theme is not self._theme.theme:
-            # The page's own day/night choice wins on open; the user can change it after.
-            self._theme.set_theme(article.theme)
+        self.view.clear_history()
+        if self._removed is not None:
+            self._removed.set_article(article)
+        self._follow_page()
         self._place = self._session.saved_position() or TOP
         if self._controls is not None and self.path is not None:
-            store.add_recent(self._settings, self.path)
+            store.add_recent(self._settings, self.path, article.title)
             self._rebuild_recent()
         self.article_loaded.emit(article)
         p = self._prefs
@@ -356,15 +477,23 @@ class MainWindow(QMainWindow):
             # Start-up: the original is painted first, the chosen script once the controls
             # are (see _controls_painted), so the first paint never waits for OpenCC.
             self._script_after_paint = True
-            self._session.show_in(Target.ORIGINAL, QuoteStyle.KEEP, p.traditional_standard)
+            self._session.show_in(
+                Target.ORIGINAL, QuoteStyle.KEEP, p.traditional_standard, p.punctuation
+            )
             self._busy_changed(True)
         else:
             self._show_script()
 
     def _load_failed(self, name: str, reason: str) -> None:
-        message = self._t("error_open", name=name, reason=reason)
+        from reader.ui.errors import reason as translated  # noqa: PLC0415 - on errors only
+
+        message = self._t("error_open", name=name, reason=translated(reason, self._lang))
         self.load_failed.emit(message)
-        self._dialogs.show_error(self, self._t("error_open_title"), message)
+        self._error(self._t("error_open_title"), message)
+
+    def _error(self, title: str, message: str) -> None:
+        self._qt_texts.use(self._lang)  # the dialog's own buttons in the same language
+        self._dialogs.show_error(self, title, message)
 
     def _script_changed(self, article: Article) -> None:
         place = self._place or self._position()  # read before the document changes
@@ -380,10 +509,12 @@ class MainWindow(QMainWindow):
 
     def _conversion_failed(self, message: str) -> None:
         self.conversion_failed.emit(message)
-        self._dialogs.show_error(self, self._t("error_script_title"), message)
+        from reader.ui.errors import reason  # noqa: PLC0415 - on errors only
+
+        self._error(self._t("error_script_title"), reason(message, self._lang))
         shown = self._session.shown_key
         if shown is not None:  # put the toggles back on what is actually on screen
-            script, quotes, standard = shown
+            script, quotes, standard, _punctuation = shown
             self._prefs = self._prefs.with_changes(
                 script=script, quotes=quotes, traditional_standard=standard
             )
@@ -407,9 +538,27 @@ class MainWindow(QMainWindow):
     def _show_script(self) -> None:
         p = self._prefs
         waited, self._script_after_paint = self._script_after_paint, False
-        self._session.show_in(p.script, p.quotes, p.traditional_standard)
+        article = self.article
+        if article is not None and article.language is not ContentLanguage.CHINESE:
+            # Shown as written (the script switches are off for it).
+            self._session.show_in(Target.ORIGINAL, QuoteStyle.KEEP, p.traditional_standard)
+        else:
+            self._session.show_in(p.script, p.quotes, p.traditional_standard, p.punctuation)
         if waited:
             self._busy_changed()
+
+    def _follow_page(self) -> None:
+        """The page's recorded day/night choice applies while that preference is on; off,
+        the reader's own theme stands (the toolbar shows the theme in force)."""
+        article = self.article
+        page = article.theme if article is not None and self._prefs.follow_page_theme else None
+        wanted = page or self._prefs.theme
+        if wanted is not self._theme.theme:
+            self._theme.set_theme(wanted, self._prefs.accent)
+        self._sync_checks()
+
+    def _set_layout(self) -> None:
+        self.view.set_reading_style(reading_style(self._prefs))
 
     def _set_theme(self) -> None:
         self._theme.set_theme(self._prefs.theme, self._prefs.accent)
@@ -428,7 +577,15 @@ class MainWindow(QMainWindow):
 
     def _apply_font(self, reload: bool = True) -> None:
         original = self.article.script if self.article else Script.TRADITIONAL
-        families = reading_families(self._prefs.script, original, self._prefs.font)
+        p = self._prefs
+        families = article_families(
+            self.article.language if self.article else ContentLanguage.CHINESE,
+            p.script,
+            original,
+            p.font,
+            traditional=p.font_traditional,
+            simplified=p.font_simplified,
+        )
         self.view.set_reading_font(families, self._base_size + self._prefs.zoom, reload=reload)
 
     def _theme_changed(self, look: Look) -> None:
@@ -452,7 +609,7 @@ class MainWindow(QMainWindow):
             return
         block, offset = pos
         self.view.scroll_to("top" if block < 0 else anchor(block), offset)
-        self._nav.track(self.view.top_block())
+        self._nav.track(self.view.reading_block())
 
     def _update_title(self) -> None:
         app = self._t("app")
@@ -464,12 +621,36 @@ class MainWindow(QMainWindow):
             p = self._prefs
             c = self._controls
             c.show_status(self._t, self._article(), self.article, p.script, p.traditional_standard)
+            self._update_progress()
+
+    def _update_progress(self, _block: int | None = None) -> None:
+        # Timed on the original: a conversion has the same blocks and nearly the same
+        # characters, and its times are then counted once per article, not per script.
+        article, block = self.article, self.view.reading_block()
+        if self._controls is not None and article is not None and block is not None:
+            at = progress(article, block, at_end=self.view.at_end())
+            self._controls.show_progress(self._t, article, at)
 
     # -- sidebar, speakers, find -----------------------------------------------------------
 
     def _fill_sidebar(self) -> None:
         if self._controls is not None:  # otherwise build_controls() fills it in
             self._nav.fill(self._t)
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """Show the sidebar as the reader wants it, unless it would be empty, or the window
+        is too narrow for it and a readable column (then the toggle brings it back)."""
+        article = self._article()
+        empty = article is not None and not article.sections and not article.speakers
+        width = self._splitter.sizes()[0]
+        if self.sidebar.isVisibleTo(self) and width > 0:
+            self._sidebar_width = width  # (a hidden one measures 0)
+        room = self.width() - self._sidebar_width >= self.view.minimum_reading_width()
+        show = self._sidebar_wanted and not empty and room
+        if self.sidebar.isVisibleTo(self) != show:
+            self.sidebar.setVisible(show)
+            self._sync_checks()
 
     def _reapply_marks(self) -> None:
         self._nav.mark_speaker()
@@ -484,6 +665,8 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self._fill_sidebar()
         self._update_title()
+        if self._removed is not None:
+            self._removed.set_labels(self._t, self._t("removed_none"))
         if self._controls is not None:
             self._controls.retranslate(self._t)
             self._update_status()
@@ -503,14 +686,16 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = store.load_geometry(self._settings)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1120, 780)
+            self.resize(*first_size(self.screen().availableGeometry().size()))
         width, visible = store.load_sidebar(self._settings)
-        self._splitter.setSizes([width or 230, 900])
+        self._sidebar_width = width or SIDEBAR_WIDTH
+        self._splitter.setSizes([self._sidebar_width, 900])
+        self._sidebar_wanted = visible
         self.sidebar.setVisible(visible)
 
     def _save_state(self) -> None:
         store.save_geometry(self._settings, QByteArray(self.saveGeometry()))
-        visible = self.sidebar.isVisibleTo(self)
+        visible = self._sidebar_wanted
         store.save_sidebar(self._settings, self._splitter.sizes()[0] if visible else 0, visible)
         if self._theme.system_dark is not None:
             store.save_system_dark(self._settings, self._theme.system_dark)
@@ -518,8 +703,8 @@ class MainWindow(QMainWindow):
     def _rebuild_recent(self) -> None:
         if self._controls is not None:  # otherwise built with the menus
             recent = [Path(p) for p in store.recent_files(self._settings)]
-            title = self._library.title_for if self._library is not None else None
-            self._controls.set_recent(self, recent, self.open_path, self._t("no_recent"), title)
+            titles = store.recent_titles(self._settings)
+            self._controls.set_recent(self, recent, self.open_path, self._t("no_recent"), titles)
 
     # -- start-up --------------------------------------------------------------------------
 
@@ -536,8 +721,12 @@ class MainWindow(QMainWindow):
         self.build_controls()
 
     def _link_clicked(self, url: QUrl) -> None:
-        if url.scheme().lower() in ("http", "https"):
-            self._dialogs.open_url(url)
+        if url.scheme().lower() in ("http", "https") and not self._dialogs.open_url(url):
+            from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - see the docstring
+
+            text = url.toString()
+            QGuiApplication.clipboard().setText(text)
+            self._error(self._t("no_browser_title"), self._t("no_browser", url=text))
 
     # -- Qt overrides ----------------------------------------------------------------------
 
@@ -554,6 +743,10 @@ class MainWindow(QMainWindow):
             self.open_path(files[0])
         else:
             event.ignore()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sidebar()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._session.shutdown()
@@ -573,5 +766,37 @@ EFFECTS: Mapping[str, Callable[[MainWindow], None]] = {
     "zoom": MainWindow._set_font,
     "language": MainWindow._set_language,
     "traditional_standard": MainWindow._show_script,
+    "punctuation": MainWindow._show_script,
+    "follow_page_theme": MainWindow._follow_page,
+    "line_spacing": MainWindow._set_layout,
+    "column_width": MainWindow._set_layout,
+    "margins": MainWindow._set_layout,
+    "indent": MainWindow._set_layout,
+    "font_traditional": MainWindow._set_font,
+    "font_simplified": MainWindow._set_font,
 }
 """What changing each preference does on screen (tests check every Prefs field has one)."""
+
+PREF_BOUNDS: Mapping[str, tuple[int, int]] = {
+    f.name: f.metadata[RANGE] for f in fields(Prefs) if RANGE in f.metadata
+}
+"""The bounds of the number preferences (their `Prefs` field metadata)."""
+
+SIDEBAR_WIDTH = 230
+"""The sidebar's first width: a section title of about twelve characters."""
+
+FIRST_SIZE = (1120, 780)
+"""The window's first size where the screen has room: a 40-character column, the sidebar
+and a margin on either side."""
+
+SCREEN_SHARE = 0.9
+"""At most this share of the available screen at first: a 1366x768 screen (or 150 %
+scaling) keeps the status bar and the desktop's panel in view."""
+
+
+def first_size(available: QSize) -> tuple[int, int]:
+    """The window's first size on a screen with `available` room."""
+    return (
+        min(FIRST_SIZE[0], round(available.width() * SCREEN_SHARE)),
+        min(FIRST_SIZE[1], round(available.height() * SCREEN_SHARE)),
+    )
