@@ -183,6 +183,7 @@ def bench_switch(runs: int) -> dict[str, float]:
         )
         timed("actionScriptOriginal", lambda: window.shown_article is window.article)
         convert_times: list[float] = []
+        middle_times: list[float] = []
         cached_times: list[float] = []
         theme_new: list[float] = []
         theme_cached: list[float] = []
@@ -198,7 +199,17 @@ def bench_switch(runs: int) -> dict[str, float]:
             )
             theme_new.append(timed("actionThemeDark", lambda: True))
             theme_cached.append(timed("actionThemeLight", lambda: True))
+            # The same switch with the reader half-way down (the place is restored).
+            window.show_article(article.with_changes(title=f"{article.title} {run}."))
+            _settle(window)
+            window.go_to_section(len(article.sections) // 2)
+            _settle(window)
+            middle_times.append(
+                timed("actionScriptSimplified", lambda: shown_script() == "simplified")
+            )
+            timed("actionScriptOriginal", lambda: window.shown_article is window.article)
         results["script switch, converting (warm)"] = statistics.median(convert_times)
+        results["script switch half-way down, converting (warm)"] = statistics.median(middle_times)
         results["script switch back (cached)"] = statistics.median(cached_times)
         results["theme switch, first time for the article"] = statistics.median(theme_new)
         results["theme switch back (cached)"] = statistics.median(theme_cached)

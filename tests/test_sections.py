@@ -310,6 +310,96 @@ CASES: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
         ],
         [],
     ),
+    # A word and a numeral before a colon number a series ("表现一：", "表现二："); a numbered
+    # line may close its sentence; a paragraph ending in a colon introduces what follows.
+    (
+        "word-numeral-series-and-colon-intro/simplified",
+        "河谷小学读书调查",
+        [
+            ("paragraph", "调查覆盖了河谷镇三所小学的四百名学生，结果分为两个方面，具体如下："),
+            ("paragraph", "表现一：课外阅读时间增加"),
+            ("paragraph", "四年级以上的学生每天读书的时间平均多了二十分钟，周末更多。"),
+            ("paragraph", "表现二：更多学生去图书馆。"),
+            ("paragraph", "镇图书馆的借阅记录显示，学生借书的次数比去年多了三成。"),
+        ],
+        ["表现一：课外阅读时间增加", "表现二：更多学生去图书馆。"],
+    ),
+    (
+        "a-lone-word-numeral-label-is-no-heading/simplified",
+        "河谷小学读书调查",
+        [
+            ("paragraph", "调查覆盖了河谷镇三所小学的四百名学生，结果分为两个方面，具体如下："),
+            ("paragraph", "统一：时间"),
+            ("paragraph", "四年级以上的学生每天读书的时间平均多了二十分钟，周末更多。"),
+        ],
+        [],
+    ),
+    (
+        "word-numeral-series-and-colon-intro/traditional",
+        "河谷小學讀書調查",
+        [
+            ("paragraph", "調查覆蓋了河谷鎮三所小學的四百名學生，結果分爲兩個方面，具體如下："),
+            ("paragraph", "表現一：課外閱讀時間增加"),
+            ("paragraph", "四年級以上的學生每天讀書的時間平均多了二十分鐘，週末更多。"),
+            ("paragraph", "表現二：更多學生去圖書館。"),
+            ("paragraph", "鎮圖書館的借閱記錄顯示，學生借書的次數比去年多了三成。"),
+        ],
+        ["表現一：課外閱讀時間增加", "表現二：更多學生去圖書館。"],
+    ),
+    (
+        "a-lone-word-numeral-label-is-no-heading/traditional",
+        "河谷小學讀書調查",
+        [
+            ("paragraph", "調查覆蓋了河谷鎮三所小學的四百名學生，結果分爲兩個方面，具體如下："),
+            ("paragraph", "統一：時間"),
+            ("paragraph", "四年級以上的學生每天讀書的時間平均多了二十分鐘，週末更多。"),
+        ],
+        [],
+    ),
+    (
+        "a-colon-introduces-words-not-a-heading-and-a-dated-head-line-is-none/simplified",
+        "河湾旧事",
+        [
+            ("paragraph", "镇上的老人常说起当年修水库的事，反对的理由之一便是："),
+            ("paragraph", "这片河滩是我们祖祖辈辈种出来的，怎么能说淹就淹？"),
+            ("paragraph", "后来水库还是修了，河滩变成了湖，老人们每年春天都会去湖边走一走。"),
+            ("paragraph", "湖边的新村"),
+            (
+                "paragraph",
+                "搬迁的人家住进了湖边的新村，村口的小学去年刚刚翻修，孩子们不用再走远路。",
+            ),
+            ("paragraph", "村口的小学"),
+            ("paragraph", "小学只有六个班，老师们大多是从县城来的年轻人，周末也常常留在村里。"),
+            ("heading", "12 人觉得有用（很好；） 2024-04-07 09:53 河湾镇的一位老读者"),
+            (
+                "paragraph",
+                "这篇回忆写得很细，读来像是跟着老人们又走了一遍当年的河滩，很多细节都让人难忘。",
+            ),
+        ],
+        ["湖边的新村", "村口的小学"],
+    ),
+    (
+        "a-colon-introduces-words-not-a-heading-and-a-dated-head-line-is-none/traditional",
+        "河灣舊事",
+        [
+            ("paragraph", "鎮上的老人常說起當年修水庫的事，反對的理由之一便是："),
+            ("paragraph", "這片河灘是我們祖祖輩輩種出來的，怎麼能說淹就淹？"),
+            ("paragraph", "後來水庫還是修了，河灘變成了湖，老人們每年春天都會去湖邊走一走。"),
+            ("paragraph", "湖邊的新村"),
+            (
+                "paragraph",
+                "搬遷的人家住進了湖邊的新村，村口的小學去年剛剛翻修，孩子們不用再走遠路。",
+            ),
+            ("paragraph", "村口的小學"),
+            ("paragraph", "小學只有六個班，老師們大多是從縣城來的年輕人，週末也常常留在村裏。"),
+            ("heading", "12 人覺得有用（很好；） 2024-04-07 09:53 河灣鎮的一位老讀者"),
+            (
+                "paragraph",
+                "這篇回憶寫得很細，讀來像是跟着老人們又走了一遍當年的河灘，很多細節都讓人難忘。",
+            ),
+        ],
+        ["湖邊的新村", "村口的小學"],
+    ),
 ]
 
 

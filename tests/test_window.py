@@ -505,6 +505,23 @@ def test_a_background_load_that_fails_says_why(
     assert not w.is_busy()
 
 
+def test_a_big_page_is_converted_in_the_background_to_the_script_asked_for(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path, fake: FakeDialogs
+) -> None:
+    w = _make(qtbot, settings, fake, ReadingSession(settings, inline_bytes=0))
+    w.set_pref("script", Target.SIMPLIFIED)
+    page = _text_page(tmp_path, "big.txt", "背景載入的文章")
+    with qtbot.waitSignal(w.article_shown, timeout=CONVERT_TIMEOUT) as shown:
+        w.open_path(page)
+    assert shown.args[0].script is Script.SIMPLIFIED
+    assert "店主周念青说" in w.view.toPlainText()
+    # The original came back from the worker too, and switching to it shows it.
+    original = _switch(qtbot, w, "actionScriptOriginal")
+    assert original is w.article
+    assert "店主周念青說" in w.view.toPlainText()
+    assert not fake.errors
+
+
 def test_a_script_switch_converts_before_the_trigger_returns(rich: MainWindow) -> None:
     # OpenCC's C++ engine converts 25,000 characters in a few ms: no thread, no waiting.
     rich.action("actionScriptSimplified").trigger()

@@ -53,6 +53,15 @@ _FOREIGN_RE = lazy_compile(
 SEPARATOR_RE = lazy_compile(f"[{re.escape(_SEPARATORS)}]")
 _TRANSLIT_RUN_RE = lazy_compile(f"[{_TRANSLIT}]{{3,10}}")
 _TRANSLIT_PAIR_RE = lazy_compile(f"[{_TRANSLIT}]{{2}}")
+#: A run of transcription characters glossed by its Latin spelling in a bracket: a foreign
+#: name however short ("密爾(John S. Mill)", "哈里斯（Sydney Harris）", "福山(Francis
+#: Fukuyama)": one character of the run may be outside the table).
+_GLOSSED_RE = lazy_compile("[\u4e00-\u9fff]{2,10}(?=\\s*[（(]\\s*[A-Z][a-z])")
+_GLOSSED_OTHER_MAX = 1
+#: Words that introduce a name in apposition ("一位名叫德勒斯的犬儒派說"): the name ends
+#: before the 的 that joins it to its noun.
+NAMED_AS = ("名叫", "叫做", "名为", "名為", "名唤", "名喚")
+_NAMED_AS_RE = lazy_compile(r"([^\s，。、的（(]{2,12}?)(?:\s*[（(][^）)]{0,30}[）)])?的")
 #: A Latin-script name: one or two capitalised words (Jenny, Robin Winks); three or more
 #: are a title or a firm.
 _LATIN_RE = lazy_compile(r"[A-Z][a-z]+(?:[ ·.\-]?[A-Z][a-z]+)?(?![ ·.\-]?[A-Za-z])")
@@ -185,6 +194,22 @@ class NameReader:
             ):
                 return m.group(), m.end()
             return None
+        m = _GLOSSED_RE.match(text, pos, limit)
+        if (
+            m
+            and m.group() not in w.PLACES
+            and sum(c not in w.TRANSLIT for c in m.group()) <= _GLOSSED_OTHER_MAX
+            and may_start_name(ch)
+        ):
+            return m.group(), m.end()
+        if ch in w.SINGLE_SURNAMES and ch not in w.TRANSLIT:
+            # "狄奧根尼回答說": a surname character heading a transcription run is the first
+            # syllable of a foreign name longer than any Chinese one.
+            run = _TRANSLIT_RUN_RE.match(text, pos + 1, limit)
+            if run and text[pos : run.end()] not in w.PLACES:
+                for end in range(run.end(), max(pos + _CHINESE_MAX, run.end() - 2), -1):
+                    if right_ok(text, end, limit):
+                        return text[pos:end], end
         m = _FOREIGN_RE.match(text, pos, limit)
         if m:
             name = m.group()
@@ -198,8 +223,11 @@ class NameReader:
         run = _TRANSLIT_RUN_RE.match(text, pos, limit)
         if run and run.group() in w.PLACES:
             run = None
-        if run and len(run.group()) > _CHINESE_MAX and right_ok(text, run.end(), limit):
-            return run.group(), run.end()
+        if run and len(run.group()) > _CHINESE_MAX:
+            # "勃烈日涅夫當年曾說": the run may take the start of the next word.
+            for end in range(run.end(), max(pos + _CHINESE_MAX, run.end() - 2), -1):
+                if right_ok(text, end, limit):
+                    return text[pos:end], end
         partial = title_follows_surname(text, pos)
         for size in (4, 3, 2) if not partial else ():
             cand = text[pos : pos + size]
@@ -234,6 +262,24 @@ class NameReader:
                 return two, pos + 2
         if run and right_ok(text, run.end(), limit):
             return run.group(), run.end()
+        return None
+
+    def named_as(self, text: str, pos: int, limit: int) -> tuple[str, int] | None:
+        """The name after 名叫 at `pos`, up to the 的 of its noun ("名叫瓦連京·圖爾欽的異議
+        人士"), when it is shaped like a name."""
+        if not text.startswith(NAMED_AS, max(0, pos - 2)) or pos < 2:
+            return None
+        m = _NAMED_AS_RE.match(text, pos, limit)
+        if m is None:
+            return None
+        cand = m.group(1)
+        if (
+            valid_name(cand)
+            or _FOREIGN_RE.fullmatch(cand)
+            or _TRANSLIT_RUN_RE.fullmatch(cand)
+            or _LATIN_RE.fullmatch(cand)
+        ):
+            return cand, pos + len(cand)
         return None
 
     def recurs(self, cand: str, after: str) -> bool:
@@ -306,6 +352,13 @@ class NameReader:
                     out.add(m.group())
             at = text.find(alias, at + 1)
         return out
+
+
+def dotted_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A foreign name with its parts joined by a middle dot, whole, at `pos`: a person by
+    its shape wherever it stands ("漢娜·羅森把這座城市比作……")."""
+    m = _FOREIGN_RE.match(text, pos)
+    return (m.group(), m.end()) if m else None
 
 
 def short_form(short: str, full: str, *, alone: bool = True) -> bool:

@@ -124,18 +124,21 @@ def fullwidth(text: str) -> str:
         return text
     spans = _protected(text)
     chars = list(text)
-    for m in _MARKS_RE.finditer(text):
-        pos = m.start()
-        if m.group() in "()" or _inside(pos, spans):
-            continue
-        if _mark_changes(text, pos):
-            chars[pos] = FULL_WIDTH[m.group()]
     if "(" in text:
         for start, end in _bracket_pairs(text):
             if _inside(start, spans) or _inside(end, spans):
                 continue
             if _pair_changes(text, start, end):
                 chars[start], chars[end] = "（", "）"
+        # The marks are judged beside the brackets as they will be: "0:(中)" must give
+        # what "0:（中）" gives, or a second pass would change the colon (not idempotent).
+        text = "".join(chars)
+    for m in _MARKS_RE.finditer(text):
+        pos = m.start()
+        if m.group() in "()" or _inside(pos, spans):
+            continue
+        if _mark_changes(text, pos):
+            chars[pos] = FULL_WIDTH[m.group()]
     return "".join(chars)
 
 

@@ -670,12 +670,18 @@ def _convert_article(
 ) -> Article:
     if _unchanged(article, target, quotes, punctuation):
         return article
-    texts = _convert_all(article_texts(article), plan(article.script, variant, target, standard))
+    configs = plan(article.script, variant, target, standard)
+    script = result_script(article.script, target)
+    widen = punctuation and article.language is ContentLanguage.CHINESE
+    if not configs and quotes is QuoteStyle.KEEP and not widen:
+        # Nothing to convert: no joining, converting and rebuilding to get the same texts.
+        return article if script is article.script else article.with_changes(script=script)
+    texts = _convert_all(article_texts(article), configs)
     if quotes is not QuoteStyle.KEEP:
         texts = [apply_quotes(t, quotes) for t in texts]
-    if punctuation and article.language is ContentLanguage.CHINESE:
+    if widen:
         texts = [fullwidth(t) for t in texts]
-    return with_texts(article, texts, result_script(article.script, target))
+    return with_texts(article, texts, script)
 
 
 def _article_variant(article: Article) -> Variant:

@@ -50,11 +50,14 @@ PROSE_MIN_CHARS = 20
 _BAD_ENDS = frozenset("。！？!?；;：:，,、….")
 _SENTENCE_RE = lazy_compile(r"[。！!；;]")
 _PROSE_RE = lazy_compile(r"[，。、！？；…]|[,.!?;](?=\s|$)")
-#: Numbered headings (一、 (二) 3. 01 第四章): numbered, a line is a heading even when it ends
-#: like a question or trails off ("01《熱辣滾燙》，比起拳擊和減肥，更重要的是...").
+#: Numbered headings (一、 (二) 3. 01 第四章 表現一：): numbered, a line is a heading even when
+#: it ends like a question or trails off ("01《熱辣滾燙》，比起拳擊和減肥，更重要的是...").
+#: A word and a numeral before a colon ("表現一：身高", "案例二：") numbers a series the
+#: same way; a lone one ("統一：") has no neighbour in its numbering and stays a label.
 _NUMBERED_RE = lazy_compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-    r"|\d{1,2}\s*[、.．)）]|0\d(?!\d)|第[一二三四五六七八九十\d]{1,3}[章節节部篇條条])"
+    r"|\d{1,2}\s*[、.．)）]|0\d(?!\d)|第[一二三四五六七八九十\d]{1,3}[章節节部篇條条]"
+    r"|[\u4e00-\u9fff]{1,4}?[一二三四五六七八九十]{1,3}[：:])"
 )
 #: Bylines and credits: a credit label, then a separator (文丨, 作者︱, 出品︱, 記者：).
 _CREDIT_LABEL_RE = lazy_compile(
@@ -95,6 +98,9 @@ _SPEECH_LINE_RE = lazy_compile(
     r"|^[—―-]{1,2}|[：:]\s*[\d\-+ ]{5,}$"
 )
 _DATE_RE = lazy_compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+#: A date with its time of day ("2024-04-07 09:53"): a post's or comment's head line, however
+#: long the votes and place around it make it.
+_DATETIME_RE = lazy_compile(_DATE_RE.pattern + r"[日号號]?\s*\d{1,2}:\d{2}")
 _FOLD_RE = lazy_compile(r"[\s\W_]+")
 _PICTURE = (BlockType.IMAGE, BlockType.CAPTION)
 #: Particles and conjunctions that start no heading, only the rest of a sentence.
@@ -167,6 +173,7 @@ def is_credit_or_chrome(text: str) -> bool:
         or _CAPTION_RE.search(t)
         or _BOILERPLATE_RE.search(t)
         or (_DATE_RE.search(t) and (len(t) <= PLAIN_MAX_CHARS or not _PROSE_RE.search(t)))
+        or _DATETIME_RE.search(t) is not None
     )
 
 
@@ -214,7 +221,9 @@ def plain_heading_shape(text: str) -> bool:
     if t[-1] in "？?":  # "數百萬巨獎如何花？", not a line of talk ("是你嗎？")
         return len(t) >= QUESTION_MIN_CHARS and t[-2] not in "呢吗嗎吧啊嘛"
     if t[-1] in _BAD_ENDS or t.endswith("..."):
-        return numbered and t[-1] not in "。：:，,、；;"
+        # A numbered line may close its one sentence ("表現一：能夠接受自己的變化。"): the
+        # prose after it, longer than it, still has to follow (`_plain_candidate`).
+        return numbered and t[-1] not in "：:，,、；;"
     if t[-1] in "”」』》）)\"'":
         return _balanced_end(t)
     return True
@@ -327,6 +336,12 @@ def _unfinished(text: str) -> bool:
     return len(text) - last - 1 > UNFINISHED_TAIL_CHARS
 
 
+def _introduces(prev: str, line: str) -> bool:
+    """Whether a paragraph ending in a colon ("具體情況分析如下：") introduces numbered
+    sections: what follows a colon is its own words, unless it is numbered."""
+    return prev.rstrip()[-1:] in "：:" and is_numbered(line)
+
+
 def _aside(b: Block) -> bool:
     """A block passed over between a heading and its content: a picture, its caption, an
     interface label (編輯, 播報) or a credit line (作者：佚名)."""
@@ -348,7 +363,7 @@ def _plain_candidate(blocks: Sequence[Block], i: int, title: str) -> bool:
     prev = blocks[i - 1]
     if prev.type is BlockType.IMAGE:
         return False  # a caption under its picture
-    if _is_prose(prev) and _unfinished(prev.text):
+    if _is_prose(prev) and _unfinished(prev.text) and not _introduces(prev.text, b.text):
         return False  # the rest of a paragraph broken off by a line break
     rest = [x for x in blocks[i + 1 : i + 4] if x.type is not BlockType.IMAGE]
     if rest and (

@@ -74,7 +74,7 @@ ROLES = _words(
     調查員 师傅 師傅 掌门人 掌門人 传承人 傳承人 继承人 繼承人 投资人 投資人 投资者 投資者
     创业者 創業者 从业者 從業者 消费者 消費者 参与者 參與者 研究者 目击者 目擊者 经营者 經營者
     业主 業主 户主 戶主 房东 房東 车主 車主 店长 店長 厨师 廚師 律所主任 成员 成員 队友 隊友
-    同事 朋友 邻居 鄰居 室友 小伙子 小夥子 姑娘
+    同事 朋友 邻居 鄰居 室友 小伙子 小夥子 姑娘 支书 支書 村支书 村支書 秘书 秘書
 """
 )
 
@@ -94,7 +94,7 @@ TITLES_AFTER = _words(
 
 
 #: Verbs and phrases that report speech (the gold's rule: 表示/說/指出/認為/稱/透露/強調/介紹/
-#: 告訴/承認/分析 ... and their kin). Matched longest first.
+#: 告訴/承認/分析 ... and their kin; 所言 of "正如某人所言：“…”"). Matched longest first.
 SPEECH_VERBS = _words(
     """
     表示 说 說 説 说道 說道 説道 称 稱 指出 认为 認爲 認為 透露 强调 強調 介绍 介紹 告诉 告訴
@@ -107,7 +107,7 @@ SPEECH_VERBS = _words(
     介绍说 介紹說 介紹説 透露说 透露說 透露説 告诉记者 告訴記者 对记者说 對記者說 對記者説
     向记者表示 向記者表示 称赞 稱讚 赞叹 讚歎 感叹说 感嘆說 感嘆説 讲 講 讲述 講述 道出 直说
     直說 直説 断言 斷言 重申 宣布 宣佈 声明 聲明 指称 指稱 爆料 吐槽 自述 坦白 诉说 訴說 訴説
-    阐释 闡釋 阐述 闡述
+    阐释 闡釋 阐述 闡述 所言 所说 所說 所説
 """
 )
 
@@ -196,8 +196,8 @@ NOT_NAMES = _words(
 )
 
 
-#: Words that open a clause before its subject (conjunctions, time words, 據): skipped, so
-#: the name after them starts the clause.
+#: Words that open a clause before its subject (conjunctions, time words, 據, 如 of
+#: "如某人所言"): skipped, so the name after them starts the clause.
 OPENERS = _words(
     """
     正如 诚如 誠如 如同 按照 根据 根據 依据 依據 正像 就像 而 但 但是 不过 不過 然而 可是 对此
@@ -208,13 +208,13 @@ OPENERS = _words(
     事实上 事實上 实际上 實際上 可见 可見 显然 顯然 对此事 對此事 就此 为此 爲此 為此 记者了解到
     記者瞭解到 首先 其次 再者 另一方面 与此同时 與此同時 不久 随即 隨即 紧接着 緊接着 緊接著
     事后 事後 会上 會上 会后 會後 席间 席間 现场 現場 期间 期間 因而 否则 否則 甚至 尤其是
-    特别是 特別是 比如 例如 譬如
+    特别是 特別是 比如 例如 譬如 如 当年 當年
 """
 )
 
 
 #: Words that stand between a name and its verb ("李明則說", "王芳此前在接受採訪時表示",
-#: "張強昨天表示"): a name may end right before one.
+#: "張強昨天表示", "陸明撰文指出", "李明根據調查數據指出"): a name may end right before one.
 FILLERS = _words(
     """
     受访 受訪 受访时 受訪時 质询时 質詢時 答询时 答詢時 这样 這樣 如此 这么 這麼 赛后 賽後 赛前
@@ -227,13 +227,15 @@ FILLERS = _words(
     又 亦 就 仍 曾 均 都 再 却 卻 便 即 并 並 对 對 向 跟 和 与 與 同 等 今年 去年 此次 这次
     這次 那次 此外 甚至 坦然 平静 平靜 激动 激動 兴奋 興奮 感慨 无奈 無奈 自信 信心 深有 毫不
     不无 不無 颇为 頗爲 頗為 十分 非常 有些 略带 略帶 不禁 忍不住 不由 连连 連連 一边 一邊 一面
-    边 邊 不止 曾对 曾對 曾向 早在 近来 近來 说 說 説 表示
+    边 邊 不止 曾对 曾對 曾向 早在 近来 近來 说 說 説 表示 当年 當年 撰文 发文 發文 撰稿 致信
+    致函 来信 來信 根据 根據 依据 依據 按照 基于 基於
 """
 )
 
 
 #: Characters of transliterated foreign names (the usual transcription table: 弗雷德里克,
-#: 梅里克·加蘭). A run of them joined by a name separator is a foreign name.
+#: 梅里克·加蘭, 勃烈日涅夫, 圖爾欽, 亞當·斯密, 蘇格拉底). A run of them joined by a name
+#: separator is a foreign name.
 TRANSLIT = frozenset(
     "文各席翰恩珍琼瓊茜露芭赛賽斐肖哲朱吕呂宁寧汀铁鐵托京泽澤连連拜登阿埃艾爱愛安昂奥奧澳巴班"
     "邦保鲍鮑贝貝本比彼毕畢庇别別宾賓波伯博布查彻徹达達戴丹道德迪蒂杜多厄尔爾法凡范範菲费費芬"
@@ -242,7 +244,7 @@ TRANSLIT = frozenset(
     "麦麥曼梅蒙米密敏莫墨姆穆纳納娜奈南内內尼妮纽紐诺諾欧歐帕潘佩彭皮普齐齊奇恰乔喬切琴丘萨薩"
     "塞桑瑟森沙莎尚舍施什史斯松苏蘇索塔泰坦汤湯特图圖瓦万萬旺威韦韋维維温溫沃乌烏伍西希锡錫谢"
     "謝辛休雅亚亞扬揚耶伊因英尤约約扎詹兹茲卓佐茨夫士蓬姬娃雪得契琪黛丝絲珀洁潔薇娅婭芙柏朵赖"
-    "賴勃崔滕默"
+    "賴勃崔滕默涅烈日钦欽根丁东東提当當底理唐夏庞龐佳"
 )
 
 

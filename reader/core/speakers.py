@@ -35,6 +35,17 @@ _COMMA_BREAKS = frozenset("，。；！？,;!：:\n")
 #: A label colon opens a speaker's turn only when at least this much text follows it in
 #: the block (a label alone on its line heads a box or a list).
 _LABEL_MIN_AFTER = 4
+#: A label colon opens a speaker's turn only when a sentence or clause mark follows it:
+#: "孫豐：巴黎舉行座談會" is a byline-and-title line, not a turn.
+_LABEL_TURN_RE = lazy_compile(r"[。！？!?…，,；;]")
+#: Last characters of `names.NAMED_AS` ("名叫"): where an appositive name may start.
+_NAMED_AS_ENDS = frozenset(x[-1] for x in nm.NAMED_AS)
+#: A quoted span this short right before a verb's clause is a title, not speech: the
+#: clause reads across it ("在“清華大學論壇”上表示").
+_TITLE_QUOTE_MAX = 30
+#: What introduces a person right after their name ("……是一名護士"): the name is a
+#: person's, for a later 他說/她說.
+_INTRODUCERS = ("是一名", "是一位", "是位", "是个", "是個")
 #: Kinds of attribution site.
 _VERB, _QUOTE, _LABEL = "verb", "quote", "label"
 #: Conjunctions joining two speakers of one verb ("李明和王芳表示").
@@ -114,6 +125,10 @@ class _Finder:
                 depth = max(0, depth - 1)
             if depth:
                 continue  # an aside: a dateline's reporters, a gloss, an age
+            if text[pos - 1 : pos] in _NAMED_AS_ENDS and (
+                named := self.names.named_as(text, pos, limit)
+            ):
+                return [named[0]], None
             if pos != first and not nm.may_start_name(ch):
                 continue
             if pos != first and not (
@@ -147,7 +162,9 @@ class _Finder:
     def attribute(
         self, block: int, text: str, start: int, end: int, *, kind: str, offset: int
     ) -> None:
-        if kind == _LABEL and len(text) - end < _LABEL_MIN_AFTER:
+        if kind == _LABEL and (
+            len(text) - end < _LABEL_MIN_AFTER or not _LABEL_TURN_RE.search(text, end)
+        ):
             return  # "今日焦點：" heads what follows; a speaker's label opens their turn
         clause = 0 if kind == _LABEL else _clause_start(text, start)
         first = _skip_openers(text, clause, start)
@@ -173,6 +190,18 @@ class _Finder:
             names, alias = self.subject(
                 text, first, start, relaxed=kind == _QUOTE, latin=kind == _VERB
             )
+            opened = text.rfind("“", 0, clause)
+            if (
+                not names
+                and kind == _VERB
+                and clause > 0
+                and text[clause - 1] == "”"
+                and 0 <= clause - opened <= _TITLE_QUOTE_MAX
+            ):
+                # "教授尹稚在“某某論壇”上表示": the quote names an event; the subject is
+                # before it.
+                prev = _clause_start(text, opened, _COMMA_BREAKS)
+                names, alias = self.subject(text, prev, start)
         for name in names:
             self.hits.setdefault(name, set()).add(block)
         if not names and alias:
@@ -212,10 +241,16 @@ class _Finder:
                     continue
                 if pos and (text[pos - 1].isdigit() or (text[pos - 1].isalpha() and ch.isascii())):
                     continue  # "200萬千瓦": a number's unit, not a name
-                got = self.names.name_at(text, pos, size, latin=True)
+                got = (
+                    self.names.name_at(text, pos, size, latin=True)
+                    or _introduced(text, pos)
+                    or nm.dotted_at(text, pos)
+                )
                 if got and (
                     got[0] in self.hits
                     or nm.role_before(text, pos)
+                    or nm.SEPARATOR_RE.search(got[0]) is not None  # "漢娜·阿倫特": by its shape
+                    or text.startswith(_INTRODUCERS, pos + len(got[0]))
                     or (
                         len(got[0]) > 2
                         and got[0][0] not in w.WEAK_SURNAMES
@@ -251,6 +286,16 @@ class _Finder:
                 }
             if len(owners) == 1:
                 self.hits.setdefault(owners.pop(), set()).update(self.hits.pop(name))
+
+
+def _introduced(text: str, pos: int) -> tuple[str, int] | None:
+    """A name introduced as a person ("樊曉婷是一名兒科護士"): someone a later 她說 may
+    point back to, though named only once."""
+    for k in (3, 2):
+        cand = text[pos : pos + k]
+        if nm.valid_name(cand) and text.startswith(_INTRODUCERS, pos + k):
+            return cand, pos + k
+    return None
 
 
 def _clause_start(text: str, pos: int, breaks: frozenset[str] = _CLAUSE_BREAKS) -> int:

@@ -9,16 +9,20 @@ result in the session's one cache, so switching back costs nothing.
 Where the work runs, and why (numbers from `python -m benchmarks` on this machine):
 
 * Loading: a page up to `INLINE_LOAD_BYTES` loads right here, on the GUI thread (a
-  start-up on the bundled sample paints sooner this way); a bigger one loads in a worker
-  process (`jobs.ProcessJobs`: the core is pure Python, and a loading thread would hold the
-  GIL and stall the window 79-155 ms at a time on a 10 MB page, a worker process 27-60 ms).
+  start-up on the bundled sample paints sooner this way); a bigger one loads, and is
+  rendered, in a worker process (`jobs.ProcessJobs` running `worker.load_rendered`: the
+  core is pure Python, and a loading thread would hold the GIL and stall the window
+  79-155 ms at a time on a 10 MB page, a worker process 27-80 ms). The view then builds
+  a big article's document in slices between event-loop turns (`docbuild.py`).
 * Converting: on the GUI thread, never in a thread. OpenCC's C++ binding converts 25,000
   characters in 3-9 ms (s2t-s2twp), the variant is detected in 1.7 ms and the result
-  rendered in 2.4 ms: a warm switch repaints in about 31 ms (a worker thread's hand-off
-  made it 51 ms; benchmarks: switching). On the 10 MB page's 1.8 million characters
-  conversion and rendering take about 0.4 s, but showing the result (setHtml and layout,
-  which PySide runs holding the GIL: a thread doing it stalled the GUI thread 1.4 s) takes
-  2-3 s on the GUI thread anyway, so a thread would shorten that wait by a fifth only.
+  rendered in 2.4 ms: a warm switch repaints in about 25 ms on a quiet machine (a worker
+  thread's hand-off made it 20 ms slower; benchmarks: switching). On the 10 MB page's
+  1.8 million characters conversion and rendering take about 0.4 s on the GUI thread
+  (the document is then built in slices); a thread would not help, the binding and the
+  renderer both holding the GIL. So a page loaded in the worker is converted there too,
+  to the script asked for when it was opened (`open(path, then)`): only later switches
+  convert here.
   At start-up the window shows the original first and asks for the conversion once its
   controls are painted, so the first paint never waits for OpenCC's dictionaries (45-70
   ms for a config's first use).
@@ -35,6 +39,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from reader.core import Article, BlockType, ReaderError, load_article
 from reader.core.article import QuoteStyle, Target, TraditionalStandard
+from reader.core.progress import remember_elapsed
 from reader.core.render import render
 from reader.ui import settings as store
 
@@ -63,11 +68,6 @@ whether punctuation between Chinese characters is made full-width."""
 
 def _is_original(key: Key) -> bool:
     return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP and not key[3]
-
-
-def _is_cheap(key: Key) -> bool:
-    """Whether `key` needs no OpenCC (the original, with or without full-width marks)."""
-    return key[0] is Target.ORIGINAL and key[1] is QuoteStyle.KEEP
 
 
 class ReadingSession(QObject):
@@ -101,6 +101,7 @@ class ReadingSession(QObject):
         self._inline_bytes = inline_bytes
         self._jobs: ProcessJobs | None = None  # made with the first big page
         self._loading: Path | None = None
+        self._loading_key: Key | None = None  # the conversion asked for with it
         self._path: Path | None = None
         self._article: Article | None = None
         self._cache: dict[Key, tuple[Article, str]] = {}
@@ -151,8 +152,11 @@ class ReadingSession(QObject):
         """Where the reader is now (asked whenever a position must be remembered)."""
         self._position = source
 
-    def open(self, path: Path) -> bool:
+    def open(self, path: Path, then: Key | None = None) -> bool:
         """Open `path`: at once when it is small, else in the background.
+
+        `then` is the conversion `show_in` will be asked for first: a page loaded in the
+        background is converted there too, so showing it costs the GUI thread nothing.
 
         Returns False when it failed at once (`load_failed` was emitted); True when it
         opened (`article_loaded` was emitted) or is loading (one of the two follows).
@@ -169,7 +173,10 @@ class ReadingSession(QObject):
                 return False
             self.set_article(article, path)
             return True
-        self._background().submit(load_article, path)
+        from reader.ui.worker import load_rendered  # noqa: PLC0415 - see _background
+
+        self._background().submit(load_rendered, path, then)
+        self._loading_key = then
         self._set_loading(path)
         return True
 
@@ -177,18 +184,37 @@ class ReadingSession(QObject):
         """The file loading in the background, if any."""
         return self._loading
 
-    def set_article(self, article: Article, path: Path | None = None) -> None:
-        """Make `article` (from `path`, if any) the open article; emits `article_loaded`."""
+    def set_article(
+        self,
+        article: Article,
+        path: Path | None = None,
+        html: str | None = None,
+        conversions: Mapping[Key, tuple[Article, str]] | None = None,
+    ) -> None:
+        """Make `article` (from `path`, if any) the open article; emits `article_loaded`.
+
+        `html` is its rendering and `conversions` some conversions of it with their
+        renderings, when the caller has them already (the loading worker's).
+        """
         self.remember_position()
         self._path = path
         self._article = article
         self._cache.clear()
+        if html is not None:
+            original = (Target.ORIGINAL, QuoteStyle.KEEP, TraditionalStandard.TAIWAN, False)
+            self._cache[original] = (article, html)
+        self._cache.update(conversions or {})
         self._shown_key = None
-        self._images = {
-            i: article.assets[b.src]
-            for i, b in enumerate(article.blocks)
-            if b.type is BlockType.IMAGE and b.src is not None and b.src in article.assets
-        }
+        assets = article.assets
+        self._images = (
+            {
+                i: assets[b.src]
+                for i, b in enumerate(article.blocks)
+                if b.type is BlockType.IMAGE and b.src is not None and b.src in assets
+            }
+            if assets
+            else {}
+        )
         self.article_loaded.emit(article)
 
     def saved_position(self) -> Position | None:
@@ -269,27 +295,24 @@ class ReadingSession(QObject):
         self._loading = path
         self.busy_changed.emit(self.busy())
 
-    def _job_finished(self, _jid: int, article: object) -> None:
+    def _job_finished(self, _jid: int, result: object) -> None:
         path = self._loading
         self._set_loading(None)
-        if isinstance(article, Article) and path is not None:
-            self.set_article(article, path)
+        key, self._loading_key = self._loading_key, None
+        if isinstance(result, tuple) and path is not None:
+            article, html, converted, elapsed = result
+            if isinstance(article, Article) and isinstance(html, str):
+                remember_elapsed(article, elapsed)
+                done = {key: converted} if key is not None and converted is not None else {}
+                self.set_article(article, path, html, done)
 
     def _job_failed(self, _jid: int, message: str) -> None:
-        path = self._loading
+        path, self._loading_key = self._loading, None
         self._set_loading(None)
         self.load_failed.emit(path.name if path else "", message)
 
 
 def _convert(article: Article, key: Key) -> Article:
-    target, quotes, standard, punctuation = key
-    if _is_cheap(key):
-        from reader.core.punctuation import fullwidth_article  # noqa: PLC0415
+    from reader.ui.worker import converted  # noqa: PLC0415 - no Qt, little to load
 
-        converted = fullwidth_article(article) if punctuation else article
-    else:
-        # Imported here: OpenCC must not slow the first paint (see the module docstring).
-        from reader.core.script import convert  # noqa: PLC0415
-
-        converted = convert(article, target, quotes, standard=standard, punctuation=punctuation)
-    return converted
+    return converted(article, key)

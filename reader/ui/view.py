@@ -4,16 +4,17 @@ It is given HTML and CSS (`show_article`; `show` is QWidget's), a font and the a
 saved images; it knows nothing about files, scripts or themes. Links are reported, never
 followed, and images come only from the article's own assets: nothing is ever fetched
 from the network. Laid-out documents are kept per (HTML, CSS, font), so switching back
-to a script or theme seen recently costs no parsing or layout.
+to a script or theme seen recently costs no parsing or layout. A big article's document
+is built in slices between event-loop turns (docbuild.py): the first screenful shows at
+once, and anchors past the part built yet are waited for.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QTimer, QUrl, Signal
@@ -21,6 +22,8 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock, QTextCursor, QTextDo
 from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
+from reader.ui.afterpaint import AfterPaint
+from reader.ui.docbuild import ArticleDocument
 from reader.ui.history import History, Place
 from reader.ui.typography import (
     DEFAULT_STYLE,
@@ -50,6 +53,16 @@ JUMP_HEADROOM_LINES = 1.5
 target: a heading flush against the top edge reads as cut off, and the line before it
 tells the reader where they came from."""
 
+BUILD_START_MS = 100
+"""A big article's building starts after the first screenful's paint, or this long after
+it was shown if no paint comes (a hidden view)."""
+
+BUILD_STEP_SECONDS = 0.015
+"""How long one turn of building a big article's document may take (see docbuild.py).
+With the layout Qt does for each slice and the paint after it, a turn took 20-40 ms on
+a quiet machine (benchmarks: opening a 10 MB page); 25 ms here made turns of 30-45 ms,
+and the shared machine doubles them at busy times: the margin under 100 ms is kept."""
+
 
 class ArticleView(QTextBrowser):
     """Shows one rendered article in a centred column.
@@ -59,11 +72,13 @@ class ArticleView(QTextBrowser):
         top_block_changed(int): the article block being read changed: the one at the
             reading line near the top, or at the end of the article the last one shown.
         history_changed(): a jump was recorded, or Back/Forward moved (see `go_back`).
+        document_completed(): a big article built in slices has its last slice now.
     """
 
     link_clicked = Signal(QUrl)
     top_block_changed = Signal(int)
     history_changed = Signal()
+    document_completed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,12 +94,17 @@ class ArticleView(QTextBrowser):
         self._restoring = False
         self._history = History()
         self._images: dict[int, bytes] = {}
-        self._anchors: dict[str, QTextBlock] = {}
+        self._anchors: dict[str, int] = {}  # anchor name -> document block number
         self._block_index: dict[int, int] = {}  # document block number -> article block
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._last_top = -1
         self._reading_font: QFont | None = None
-        self._docs: OrderedDict[tuple[str, str, str], _Doc] = OrderedDict()
+        self._docs: OrderedDict[tuple[str, str, str], ArticleDocument] = OrderedDict()
+        self._entry: ArticleDocument | None = None  # the one shown
+        self._build_timer = QTimer(self)  # appends a big article's slices, turn by turn
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_more)
+        self._after_paint = AfterPaint(self)
         self._own_doc: QTextDocument | None = None
         self._html = ""
         self._css = ""
@@ -161,8 +181,8 @@ class ArticleView(QTextBrowser):
             doc.setUndoRedoEnabled(False)
             doc.setDefaultFont(font)
             doc.setDefaultStyleSheet(css)
-            doc.setHtml(_anchors_as_states(self._html))
-            entry = _Doc(doc, *_anchor_blocks(doc))
+            entry = ArticleDocument(doc, self._html)
+            entry.build_step(0)  # a small article whole, a big one's first screenful
         self._docs[key] = entry
         self._marks.clear()
         self.setExtraSelections([])
@@ -183,6 +203,14 @@ class ArticleView(QTextBrowser):
         finally:
             bar.blockSignals(False)
         self._own_doc = entry.doc
+        self._entry = entry
+        self._build_timer.stop()
+        if not entry.complete:
+            # The rest once the first screenful is painted: the first paint of a new
+            # document is the longest turn, and a slice in the same turn made it 85 ms.
+            # (A view not painted, hidden say, builds anyway a moment later.)
+            self._after_paint.watch(self.viewport(), self._start_building)
+            QTimer.singleShot(BUILD_START_MS, self._start_building)
         if (
             previous is not None
             and previous is not entry.doc
@@ -208,23 +236,29 @@ class ArticleView(QTextBrowser):
         `settled`), and before the view is first shown it is taken when it is. Returns
         False if there is no such anchor.
         """
-        if name not in self._anchors:
+        if name not in self._anchors and not (
+            self.building() and block_of_anchor(name) is not None
+        ):
             return False
         if offset is None:
             self.remember_place()
             offset = -self._headroom()
         self._pending = (name, offset)
         self._pending_timer.start()
-        if self._laid_out():
+        if self._ready(name):
             self._scroll_now(name, offset)
         return True
+
+    def building(self) -> bool:
+        """Whether the article shown is still being built (see docbuild.py)."""
+        return self._entry is not None and not self._entry.complete
 
     def settled(self) -> bool:
         """True once the last scroll_to has been carried out on the final layout."""
         return self._pending is None
 
     def _scroll_now(self, name: str, offset: int) -> None:
-        block = self._anchors[name]
+        block = self.document().findBlockByNumber(self._anchors[name])
         layout = self.document().documentLayout()
         top = 0 if block == self.document().firstBlock() else layout.blockBoundingRect(block).top()
         y = round(top) + offset
@@ -242,7 +276,7 @@ class ArticleView(QTextBrowser):
         The reading line is where a jump puts its target (`JUMP_HEADROOM_LINES` down), so
         after a jump to a section this is the section's heading.
         """
-        if self._pending is not None and not self._laid_out():
+        if self._pending is not None and not self._ready(self._pending[0]):
             found = block_of_anchor(self._pending[0])
             return -1 if found is None else found
         if not self._block_index or not self._laid_out():
@@ -260,14 +294,14 @@ class ArticleView(QTextBrowser):
     def top_offset(self) -> int:
         """Pixels between the top block's start and the top of the viewport (negative
         when the block starts below the top edge, above the reading line)."""
-        if self._pending is not None and not self._laid_out():
+        if self._pending is not None and not self._ready(self._pending[0]):
             return self._pending[1]
         block = self.top_block()
         if block is None:
             return 0
         if block < 0:
             return self.verticalScrollBar().value()
-        tb = self._anchors[anchor(block)]
+        tb = self.document().findBlockByNumber(self._anchors[anchor(block)])
         y = self.document().documentLayout().blockBoundingRect(tb).top()
         return self.verticalScrollBar().value() - round(y)
 
@@ -342,10 +376,10 @@ class ArticleView(QTextBrowser):
 
     def block_cursor(self, index: int) -> QTextCursor | None:
         """A cursor selecting the whole document block of article block `index`."""
-        tb = self._anchors.get(f"b{index}")
-        if tb is None:
+        number = self._anchors.get(anchor(index))
+        if number is None:
             return None
-        cur = QTextCursor(tb)
+        cur = QTextCursor(self.document().findBlockByNumber(number))
         cur.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         return cur
 
@@ -475,7 +509,7 @@ class ArticleView(QTextBrowser):
         super().resizeEvent(event)
         self._apply_column()
         if self._pending is not None:
-            if self._laid_out():
+            if self._ready(self._pending[0]):
                 self._scroll_now(*self._pending)
             self._pending_timer.start()
         elif char is not None and self._laid_out():
@@ -537,13 +571,30 @@ class ArticleView(QTextBrowser):
         root.setFrameFormat(fmt)
 
     def _settle(self) -> None:
-        if self._pending is not None and self._laid_out():
+        if self._pending is not None and self._ready(self._pending[0]):
             self._scroll_now(*self._pending)
             self._pending = None
             self._scrolled()  # the reading line's character, now that the place is final
 
     def _laid_out(self) -> bool:
         return self.isVisible() and self.viewport().width() > self._style.margin * 2
+
+    def _ready(self, name: str) -> bool:
+        """Whether anchor `name` can be scrolled to now (laid out, and built)."""
+        return name in self._anchors and self._laid_out()
+
+    def _start_building(self) -> None:
+        if self.building() and not self._build_timer.isActive():
+            self._build_timer.start()
+
+    def _build_more(self) -> None:
+        entry = self._entry
+        if entry is None or entry.build_step(BUILD_STEP_SECONDS):
+            self._build_timer.stop()
+        if self._pending is not None and self._ready(self._pending[0]):
+            self._pending_timer.start()  # the place asked for has arrived
+        if entry is not None and entry.complete:
+            self.document_completed.emit()
 
     def _drop_documents(self) -> None:
         current = self.document()
@@ -590,47 +641,3 @@ class ArticleView(QTextBrowser):
         if top is not None and top != self._last_top:
             self._last_top = top
             self.top_block_changed.emit(top)
-
-
-class _Doc(NamedTuple):
-    """A built document and where its anchors are."""
-
-    doc: QTextDocument
-    anchors: dict[str, QTextBlock]
-    block_index: dict[int, int]  # document block number -> article block index
-
-
-# WORKAROUND for https://bugreports.qt.io/projects/QTBUG (no report found; measured with
-# benchmarks/bench_responsive.py): QTextDocument.setHtml takes time growing with the
-# square of the number of `<a name>` anchors (8,000 anchored paragraphs: 2.4 s; a 10 MB
-# page's 48,000: about 230 s, the window frozen). So each anchor becomes its element's
-# block user state (`-qt-user-state`, which Qt's HTML importer puts in
-# QTextBlock.userState and no text format holds): 8,000 paragraphs then take 0.11 s.
-# The state is the article block index plus one; 0 is the header ("top").
-_ANCHORED_RE = re.compile(r'<(\w+) class="([^"]*)"><a name="([^"]+)"></a>')
-
-
-def _anchors_as_states(html: str) -> str:
-    def state(m: re.Match[str]) -> str:
-        found = block_of_anchor(m[3])
-        return (
-            f'<{m[1]} class="{m[2]}" style="-qt-user-state:{(-1 if found is None else found) + 1}">'
-        )
-
-    return _ANCHORED_RE.sub(state, html)
-
-
-def _anchor_blocks(doc: QTextDocument) -> tuple[dict[str, QTextBlock], dict[int, int]]:
-    """Every anchor name in `doc` with its block, and block number -> article block."""
-    anchors: dict[str, QTextBlock] = {}
-    index: dict[int, int] = {}
-    block = doc.begin()
-    while block.isValid():
-        state = block.userState()
-        if state >= 0:
-            found = state - 1
-            anchors.setdefault("top" if found < 0 else anchor(found), block)
-            if found >= 0:
-                index.setdefault(block.blockNumber(), found)
-        block = block.next()
-    return anchors, index

@@ -24,7 +24,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, Signal
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader.core import Article, Script
@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         session.busy_changed.connect(self._busy_changed)
         self._nav = Navigator(self.view, self.sidebar, self._article, self._speaker_color)
         self.view.link_clicked.connect(self._link_clicked)
+        self.view.document_completed.connect(self._reapply_marks)  # marks past the first slices
         self.view.top_block_changed.connect(self._update_progress)
         self.view.set_reading_style(reading_style(self._prefs))
         theme.theme_changed.connect(self._theme_changed)
@@ -267,7 +268,9 @@ class MainWindow(QMainWindow):
         A small page opens before this returns; a big one loads in the background and
         `article_loaded` (or `load_failed`) follows. Returns False if it failed at once.
         """
-        return self._session.open(Path(path))
+        p = self._prefs
+        then = (p.script, p.quotes, p.traditional_standard, p.punctuation)
+        return self._session.open(Path(path), then)
 
     def show_article(self, article: Article, path: Path | None = None) -> None:
         """Put `article` on screen (converted to the chosen script)."""
@@ -504,7 +507,12 @@ class MainWindow(QMainWindow):
         self._restore(place)
         self._reapply_marks()
         self._update_title()
-        self._update_status()
+        if self.view.building():
+            # A big article: its character count (20 ms for a 10 MB page) in a turn of
+            # its own, so that showing it never stalls the window long (see docbuild.py).
+            QTimer.singleShot(0, self._update_status)
+        else:
+            self._update_status()
         self.article_shown.emit(article)
 
     def _conversion_failed(self, message: str) -> None:

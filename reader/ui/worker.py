@@ -11,11 +11,56 @@ import gc
 import logging
 import pickle
 import sys
+from pathlib import Path
 from typing import BinaryIO
 
+from reader.core import Article, load_article
+from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.core.errors import ReaderError
+from reader.core.progress import elapsed_minutes
+from reader.core.render import render
 
 log = logging.getLogger(__name__)
+
+
+Conversion = tuple[Target, QuoteStyle, TraditionalStandard, bool]
+"""A script conversion: the script asked for, the quotes, the 繁體 standard, and whether
+punctuation between Chinese characters is made full-width (the session's `Key`)."""
+
+
+Loaded = tuple[Article, str, tuple[Article, str] | None, tuple[float, ...]]
+"""What `load_rendered` returns: the article, its rendering, its conversion with that
+one's rendering (or None), and its reading times (`progress.elapsed_minutes`)."""
+
+
+def load_rendered(path: Path, conversion: Conversion | None = None) -> Loaded:
+    """A job: the article at `path` and its rendering, and if `conversion` is given, the
+    article converted and its rendering, and the article's reading times (the GUI then
+    only shows them). A conversion that fails is left to the GUI, which says why."""
+    article = load_article(path)
+    html = render(article)
+    shown = None
+    if conversion is not None:
+        try:
+            done = converted(article, conversion)
+        except ReaderError:
+            log.info("conversion left to the window", exc_info=True)
+        else:
+            shown = (done, html if done is article else render(done))
+    return article, html, shown, elapsed_minutes(article)
+
+
+def converted(article: Article, conversion: Conversion) -> Article:
+    """`article` converted as `conversion` says (itself when that changes nothing)."""
+    target, quotes, standard, punctuation = conversion
+    if target is Target.ORIGINAL and quotes is QuoteStyle.KEEP:  # no OpenCC needed
+        from reader.core.punctuation import fullwidth_article  # noqa: PLC0415
+
+        return fullwidth_article(article) if punctuation else article
+    # Imported here: OpenCC must not slow the window's first paint (see session.py).
+    from reader.core.script import convert  # noqa: PLC0415
+
+    return convert(article, target, quotes, standard=standard, punctuation=punctuation)
 
 
 def serve(requests: BinaryIO, replies: BinaryIO) -> None:
