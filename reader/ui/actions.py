@@ -72,6 +72,7 @@ Entry = str | Group | Menu | None
 
 COMMANDS: tuple[Command, ...] = (
     Command("actionOpen", "open", ("std:Open",), lambda w: w.open_dialog(), icon="open.svg"),
+    Command("actionLibrary", "library", ("Ctrl+L",), lambda w: w.show_library()),
     Command("actionReload", "reload", ("F5", "Ctrl+R"), lambda w: w.reload()),
     Command("actionQuit", "quit", ("Ctrl+Q",), lambda w: w.quit()),
     Command("actionClearRecent", "clear_recent", ("Ctrl+Shift+Del",), lambda w: w.clear_recent()),
@@ -268,6 +269,7 @@ MENUS: tuple[Menu, ...] = (
         (
             "actionOpen",
             Menu("menu_recent", recent=True),
+            "actionLibrary",
             "actionReload",
             None,
             Menu(

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from reader.ui.dialogs import Dialogs
     from reader.ui.export import Shown
     from reader.ui.find import FindBar, FindController
+    from reader.ui.library_link import LibraryLink
     from reader.ui.removed import RemovedPanel
 
 log = logging.getLogger(__name__)
@@ -93,9 +94,11 @@ class MainWindow(QMainWindow):
         locale: QLocale | None = None,
         parent: QWidget | None = None,
         defer_controls: bool = False,
+        library: LibraryLink | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._library = library
         self._theme = theme
         theme.setParent(self)
         self._session = session
@@ -118,6 +121,13 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         session.set_position_source(self._position)
+        if library is not None:  # the index follows the positions saved (library_link.py)
+            library.setParent(self)
+            session.position_saved.connect(library.record_position)
+            library.article_requested.connect(lambda path, _pos: self.open_path(path))
+            library.failed.connect(
+                lambda m: self._dialogs.show_error(self, self._t("error_library_title"), m)
+            )
         session.article_loaded.connect(self._article_loaded)
         session.load_failed.connect(self._load_failed)
         session.script_changed.connect(self._script_changed)
@@ -250,6 +260,11 @@ class MainWindow(QMainWindow):
         path = self._prompts.ask_open_path(str(self.path.parent) if self.path else "")
         if path is not None:
             self.open_path(path)
+
+    def show_library(self) -> None:
+        """Show the library window (Ctrl+L)."""
+        if self._library is not None:
+            self._library.show(self._lang, self)
 
     def reload(self) -> None:
         """Open the current file again, keeping the place."""
@@ -670,6 +685,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._session.shutdown()
         self._save_state()
+        if self._library is not None:
+            self._library.shutdown()
         self._settings.sync()
         super().closeEvent(event)
 
