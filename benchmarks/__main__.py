@@ -11,7 +11,9 @@ Gathers, in one run:
 * speaker finding on a 25,000-character article (first call in a fresh process, then the
   median; target: ready within 300 ms of opening);
 * the window's longest stall while a 10 MB page opens (loading, then showing);
-* time and peak memory for generated 10 MB and 50 MB pages.
+* time and peak memory for generated 10 MB and 50 MB pages;
+* the library: indexing rate, index size, search latency at 10,000 articles and the
+  library window's start-up (`bench_library`).
 
 The README's table is this command's output. --quick runs fewer repetitions (a smoke run,
 not figures to publish).
@@ -28,7 +30,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_extract, bench_script, bench_speakers, bench_startup
+from benchmarks import bench_extract, bench_library, bench_script, bench_speakers, bench_startup
 from reader.core.article import Target
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += speakers(runs)
     rows += responsiveness()
     rows += big_pages()
+    rows += bench_library.rows(args.quick)
     cpu = os.cpu_count()
     print(
         f"Machine: {platform.machine()}, {cpu} cores, Python {platform.python_version()}, "

@@ -44,19 +44,10 @@ from reader.core.article import (
     article_texts,
     with_texts,
 )
-from reader.core.script import (
-    APP_CONFIGS,
-    Variant,
-    _article_variant,
-    _convert_article,
-    _load_opencc,
-    convert,
-    convert_configs,
-    detect_script,
-    detect_variant,
-    opencc_convert,
-    plan,
-)
+from reader.core.opencc_engine import _load_opencc, convert_configs, opencc_convert
+from reader.core.script import _article_variant, _convert_article, convert
+from reader.core.script_detect import detect_script, detect_variant
+from reader.core.script_plan import APP_CONFIGS, Variant, plan
 
 SENTENCES = (
     "清晨六点，河湾镇的渡口已经排起了长队，卖豆浆的摊贩一边吆喝一边找零。",

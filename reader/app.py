@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from reader.ui.session import ReadingSession
     from reader.ui.window import MainWindow
 
+#: First words that start a library command (reader/library/cli.py) instead of naming a
+#: file to open; a file named like one opens as `qingdu ./library`.
+LIBRARY_COMMANDS = ("library", "search")
 #: The bundled sample article (see reader/assets.py for where bundled files live).
 SAMPLE = assets.path(assets.SAMPLE)
 
@@ -97,6 +100,7 @@ def build_window(
 
     from reader.ui import settings as store  # noqa: PLC0415
     from reader.ui.dialogs import qt_dialogs  # noqa: PLC0415
+    from reader.ui.library_link import LibraryLink  # noqa: PLC0415
     from reader.ui.session import ReadingSession  # noqa: PLC0415
     from reader.ui.theme import ThemeController, register_icons  # noqa: PLC0415
     from reader.ui.window import MainWindow  # noqa: PLC0415
@@ -112,6 +116,7 @@ def build_window(
         session if session is not None else ReadingSession(qs),
         dialogs if dialogs is not None else qt_dialogs(),
         defer_controls=defer_controls,
+        library=LibraryLink(),
     )
 
 
@@ -128,6 +133,10 @@ def initial_path(arg: str | None, settings: QSettings) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for main.py, `python -m reader` and the `qingdu` command."""
     words = list(sys.argv[1:] if argv is None else argv)
+    if words and words[0] in LIBRARY_COMMANDS:
+        from reader.library.cli import main as library_main  # noqa: PLC0415 - no Qt
+
+        return library_main(words)
     if len(words) <= 1 and not any(w.startswith("-") for w in words):
         # The usual launch, with at most a file, skips argparse: its first parse looks for
         # translations of its messages, which costs the first paint about 7 ms.

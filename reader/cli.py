@@ -70,10 +70,14 @@ def dump(
     except ReaderError as exc:
         print(f"qingdu: {exc}", file=err)
         return 2
-    text = format_article(article, fmt)
+    write_utf8(format_article(article, fmt), out)
+    return 0
+
+
+def write_utf8(text: str, out: TextIO) -> None:
+    """Write `text` to `out`; on the real stdout as UTF-8 whatever the locale says."""
     if out is sys.stdout:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
     else:
         out.write(text)
-    return 0

@@ -26,3 +26,12 @@ def test_cli_dump_loads_no_qt() -> None:
     mods = _modules_after("import reader.app, reader.cli")
     assert "reader.cli" in mods
     assert not {m for m in mods if m.startswith("PySide6")}
+
+
+def test_library_and_its_cli_load_no_qt() -> None:
+    mods = _modules_after(
+        "import reader.library.cli, reader.library.index, reader.library.scan, "
+        "reader.library.search"
+    )
+    assert "reader.library.search" in mods
+    assert not {m for m in mods if m.startswith("PySide6") or m.startswith("shiboken6")}

@@ -139,7 +139,7 @@ def test_a_big_article_shows_at_once_and_keeps_growing(
     assert window.view.top_block() == article.sections[late].block
     # The speaker's passages are all marked, the ones in late slices too.
     window.go_to_speaker("周念青")
-    assert window.view.mark_count("speaker") == len(article.speakers[0].blocks)
+    assert window.view.marks.count("speaker") == len(article.speakers[0].blocks)
 
 
 def test_find_sees_the_whole_big_article(qtbot: QtBot, settings: QSettings) -> None:

@@ -19,7 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.decode import BINARY_SNIFF_BYTES, decode, decode_detailed
+from reader.core.charsets import BINARY_SNIFF_BYTES
+from reader.core.decode import decode, decode_detailed
 from reader.core.decode import family as codec_family
 from reader.core.errors import LoadError
 from reader.core.load import Page, PageFormat, load, load_bytes

@@ -16,7 +16,8 @@ from reader.app import build_window
 from reader.core import Article, Block, BlockType, Theme
 from reader.core.article import Removal
 from reader.core.prefs import Language
-from reader.ui.window import MainWindow, first_size
+from reader.ui.frame import first_size
+from reader.ui.window import MainWindow
 from tests.conftest import PAGES
 from tests.test_window import CONVERT_TIMEOUT, FakeDialogs, _make, rich_article
 

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core import script
+from reader.core import opencc_engine, quotes
 from reader.core.article import (
     Article,
     Block,
@@ -36,18 +36,11 @@ from reader.core.article import (
 from reader.core.article import TraditionalStandard as Std
 from reader.core.errors import ScriptError
 from reader.core.load import load
-from reader.core.script import (
-    APP_CONFIGS,
-    Variant,
-    apply_quotes,
-    convert,
-    convert_text,
-    detect_script,
-    detect_variant,
-    opencc_convert,
-    plan,
-    shown_standard,
-)
+from reader.core.opencc_engine import opencc_convert
+from reader.core.quotes import apply_quotes
+from reader.core.script import convert, convert_text
+from reader.core.script_detect import detect_script, detect_variant
+from reader.core.script_plan import APP_CONFIGS, Variant, plan, shown_standard
 from tests.conftest import ROOT, SAMPLES, SHARED
 
 # --------------------------------------------------------------------------- texts
@@ -149,16 +142,16 @@ def test_joined_conversion_splits_back_exactly(data: st.DataObject) -> None:
     one = st.lists(st.sampled_from(pool), max_size=6).map("".join)
     texts = data.draw(st.lists(one, max_size=6))
     configs = data.draw(st.sampled_from([("s2twp",), ("tw2sp",), ("hk2t", "t2tw"), ("t2s",)]))
-    expected = [script.convert_configs(t, configs) for t in texts]
-    assert script._convert_all(texts, configs) == expected
+    expected = [opencc_engine.convert_configs(t, configs) for t in texts]
+    assert opencc_engine.convert_all(texts, configs) == expected
 
 
 def test_a_long_text_converts_in_slices_exactly_as_in_one_call() -> None:
     """Slices keep the GUI thread's waits short; they must not change a character."""
-    line = SIMPLIFIED + script.opencc_convert(TAIWAN, "tw2sp")
+    line = SIMPLIFIED + opencc_engine.opencc_convert(TAIWAN, "tw2sp")
     text = "\n".join([line * 3] * 200)  # 60,000 characters: two slices or more
-    assert len(text) > 2 * script._CHUNK
-    assert len(list(script._slices(text))) >= 2
+    assert len(text) > 2 * opencc_engine.CHUNK
+    assert len(list(opencc_engine._slices(text))) >= 2
     for config in ("s2t", "s2twp", "s2hk"):
         assert opencc_convert(text, config) == _binding(config).convert(text)
     trad = _binding("s2twp").convert(text)
@@ -359,7 +352,7 @@ def test_apply_quotes(text: str, style: QuoteStyle, expected: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.sampled_from("“”‘’「」『』文a ’s9")))
 def test_apply_quotes_never_makes_half_pairs(text: str) -> None:
-    pairs = script._quote_pairs(text)
+    pairs = quotes._quote_pairs(text)
     in_pairs = {i for pair in pairs for i in pair}
     for style in (QuoteStyle.CORNER, QuoteStyle.CURLY):
         out = apply_quotes(text, style)
@@ -452,17 +445,19 @@ def test_convert_text_with_quotes() -> None:
 @pytest.fixture
 def fresh_opencc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No converters built yet and the package check not yet run (both restored after)."""
-    monkeypatch.setattr(script, "_CONVERTERS", {})
-    script._load_opencc.cache_clear()
+    monkeypatch.setattr(opencc_engine, "_CONVERTERS", {})
+    opencc_engine._load_opencc.cache_clear()
     yield
-    script._load_opencc.cache_clear()
+    opencc_engine._load_opencc.cache_clear()
 
 
 @pytest.mark.usefixtures("fresh_opencc")
 @pytest.mark.parametrize("other", ["opencc-py", "opencc-python-reimplemented"])
 def test_conflicting_package_is_named(monkeypatch: pytest.MonkeyPatch, other: str) -> None:
-    real = script._installed_version
-    monkeypatch.setattr(script, "_installed_version", lambda d: "0.1" if d == other else real(d))
+    real = opencc_engine._installed_version
+    monkeypatch.setattr(
+        opencc_engine, "_installed_version", lambda d: "0.1" if d == other else real(d)
+    )
     with pytest.raises(ScriptError, match=other) as info:
         opencc_convert("汉字", "s2t")
     assert f"pip uninstall -y {other}" in str(info.value)
@@ -476,7 +471,7 @@ def test_foreign_opencc_module_is_refused(monkeypatch: pytest.MonkeyPatch) -> No
     fake.OpenCC = fake_class  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "opencc", fake)
     with pytest.raises(ScriptError, match="is not OpenCC's binding") as info:
-        script._load_opencc()
+        opencc_engine._load_opencc()
     assert "/somewhere/site-packages/opencc" in str(info.value)
     assert "opencc._opencc_pure" in str(info.value)
 
@@ -490,8 +485,8 @@ def test_missing_opencc_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.mark.usefixtures("fresh_opencc")
 def test_the_installed_opencc_passes_the_check() -> None:
-    module = script._load_opencc()
-    assert module.OpenCC.__module__ == script.EXPECTED_MODULE
+    module = opencc_engine._load_opencc()
+    assert module.OpenCC.__module__ == opencc_engine.EXPECTED_MODULE
 
 
 @pytest.mark.usefixtures("fresh_opencc")

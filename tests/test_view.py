@@ -156,14 +156,14 @@ def test_find_marks_are_ticked_on_the_scroll_bar(qtbot: QtBot, view: ArticleView
         cursors.append(cur)
         cur = view.document().find("老人", cur, QTextDocument.FindFlag(0))
     assert len(cursors) == N_SECTIONS * PER_SECTION
-    view.set_marks("find", cursors, QColor("#ffb347"))
+    view.marks.set("find", cursors, QColor("#ffb347"))
     bar = view.verticalScrollBar()
     assert isinstance(bar, MarkedScrollBar)  # put in place with the first marks
     assert bar.value() == value  # the place is kept
     ticks = bar.ticks("find")
     assert len(ticks) == len(cursors)
     assert ticks == tuple(sorted(ticks)) and 0 < ticks[0] < 0.1 and 0.9 < ticks[-1] <= 1
-    view.clear_marks("find")
+    view.marks.clear("find")
     assert bar.ticks("find") == ()
     # Scrolling is still followed through the new bar.
     with qtbot.waitSignal(view.top_block_changed):

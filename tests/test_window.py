@@ -756,7 +756,7 @@ def test_click_speaker_cycles_through_passages_and_marks_them(
         _click(qtbot, rich.sidebar, item)
         seen.append(rich.view.top_block())
     assert seen == [*speaker.blocks, speaker.blocks[0]]
-    assert rich.view.mark_count("speaker") == len(speaker.blocks)
+    assert rich.view.marks.count("speaker") == len(speaker.blocks)
     assert rich.marked_speaker() == speaker.name
 
 
@@ -764,7 +764,7 @@ def test_speaker_marks_survive_a_script_switch(rich: MainWindow, qtbot: QtBot) -
     rich.go_to_speaker("羅曉帆")
     _switch(qtbot, rich, "actionScriptSimplified")
     assert rich.marked_speaker() == "罗晓帆"
-    assert rich.view.mark_count("speaker") == 2
+    assert rich.view.marks.count("speaker") == 2
 
 
 # -- find ------------------------------------------------------------------------------------
@@ -776,7 +776,7 @@ def test_find_counts_highlights_and_steps(rich: MainWindow, qtbot: QtBot) -> Non
     rich.find_bar.edit.setText("舊貨")
     n = rich.match_count()
     assert n >= 3
-    assert rich.view.mark_count("find") == n
+    assert rich.view.marks.count("find") == n
     assert rich.find_bar.count.text() == f"1/{n}"
     rich.action("actionFindNext").trigger()
     assert rich.find_bar.count.text() == f"2/{n}"
@@ -786,7 +786,7 @@ def test_find_counts_highlights_and_steps(rich: MainWindow, qtbot: QtBot) -> Non
     assert rich.view.textCursor().selectedText() == "舊貨"
     QTest.keyClick(rich.find_bar.edit, Qt.Key.Key_Escape)
     assert not rich.find_bar.isVisible()
-    assert rich.view.mark_count("find") == 0
+    assert rich.view.marks.count("find") == 0
 
 
 def test_find_in_either_script(rich: MainWindow, qtbot: QtBot) -> None:
@@ -935,15 +935,15 @@ def test_every_preference_has_an_effect_and_every_choice_a_field() -> None:
     from enum import StrEnum
 
     from reader.core import prefs as core_prefs
-    from reader.ui import controls
+    from reader.ui import actions
     from reader.ui.window import EFFECTS
 
     assert set(EFFECTS) == set(core_prefs.field_names())
-    names = [c.name for c in controls.COMMANDS] + [
-        o.name for choice in controls.CHOICES for o in choice.options
+    names = [c.name for c in actions.COMMANDS] + [
+        o.name for choice in actions.CHOICES for o in choice.options
     ]
     assert len(names) == len(set(names))
-    for choice in controls.CHOICES:
+    for choice in actions.CHOICES:
         default = getattr(core_prefs.DEFAULTS, choice.pref)
         assert isinstance(default, StrEnum), choice.pref
         kind = type(default)
@@ -954,9 +954,9 @@ def test_every_preference_has_an_effect_and_every_choice_a_field() -> None:
 def test_choosing_an_option_checks_it_and_stores_the_preference(
     window: MainWindow, settings: QSettings
 ) -> None:
-    from reader.ui import controls
+    from reader.ui import actions
 
-    for choice in controls.CHOICES:
+    for choice in actions.CHOICES:
         for option in choice.options:
             window.action(option.name).trigger()
             assert window.action(option.name).isChecked(), option.name

@@ -238,7 +238,7 @@ def article(
 
 def _detect_script(text: str) -> Script:
     try:
-        from reader.core.script import detect_script  # noqa: PLC0415
+        from reader.core.script_detect import detect_script  # noqa: PLC0415
     except ImportError:  # pragma: no cover - the script module is part of the package
         return Script.SIMPLIFIED
     return detect_script(text)

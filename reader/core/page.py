@@ -71,14 +71,16 @@ def decoded_page(
     *,
     url: str | None = None,
     saved_title: str | None = None,
+    assets: Mapping[str, bytes] | None = None,
 ) -> Page:
     """A Page of `text` in `fmt`, with the decoding's record (codec, declared charset,
-    replacements, warnings)."""
+    replacements, warnings) and the `assets` saved inside the file."""
     return Page(
         text=text,
         format=fmt,
         encoding=decoded.encoding,
         url=url,
+        assets=MappingProxyType(dict(assets or {})),
         declared_charset=decoded.declared_charset,
         replacements=decoded.replacements,
         saved_title=saved_title,

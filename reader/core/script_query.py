@@ -7,7 +7,8 @@ about searching, the engine is about converting.
 from __future__ import annotations
 
 from reader.core.article import Script, Target, TraditionalStandard
-from reader.core.script import convert_text, result_script
+from reader.core.script import convert_text
+from reader.core.script_plan import result_script
 
 
 def query_for_shown(

@@ -188,7 +188,7 @@ REASONS: tuple[tuple[str, tuple[str, str, str]], ...] = (
         ),
     ),
     (r".* holds no text\.", ("檔案裡沒有文字。", "文件里没有文字。", "It holds no text.")),
-    # Script conversion (reader/core/script.py): the command that fixes it stays as is.
+    # Script conversion (reader/core/opencc_engine.py): the command that fixes it stays as is.
     (
         r"Script conversion needs OpenCC's binding \(the package opencc\), but another "
         r"package also installs the Python module “opencc”: (.+)\. Fix it with: (.+)",

@@ -119,15 +119,25 @@ class FindBar(QWidget):
 
 
 def query_variants(
-    query: str, target: Target, source: Script | None, standard: TraditionalStandard
+    query: str,
+    target: Target,
+    source: Script | None,
+    standard: TraditionalStandard,
+    *,
+    punctuation: bool = False,
 ) -> set[str]:
-    """`query` as typed and as written in the script on screen (when OpenCC can say)."""
+    """`query` as typed and as written in the script on screen (when OpenCC can say), and
+    with `punctuation` (full-width marks shown) also with its marks made full-width."""
     variants = {query}
     if source is not None:
         try:
             variants.add(query_for_shown(query, target, source, standard))
         except ReaderError as exc:
             log.info("find: no script conversion for the query (%s)", exc)
+    if punctuation:  # "時間,也" typed finds the "時間，也" shown
+        from reader.core.punctuation import fullwidth  # noqa: PLC0415
+
+        variants |= {fullwidth(v) for v in variants}
     return variants
 
 
@@ -200,9 +210,9 @@ class FindController(QObject):
                         self._matches.append(cur)
                     cur = doc.find(v, cur)
             self._matches.sort(key=lambda c: c.selectionStart())
-        self._view.set_marks("find", self._matches, self._color("find"))
+        self._view.marks.set("find", self._matches, self._color("find"))
         if not self._matches:
-            self._view.clear_marks("find_current")
+            self._view.marks.clear("find_current")
             self._bar.set_count(self._no_match() if query else "")
             return
         if keep_index and 0 <= previous < len(self._matches):
@@ -226,14 +236,14 @@ class FindController(QObject):
         cur = self._matches[self._match]
         self._view.setTextCursor(cur)
         self._view.ensureCursorVisible()
-        self._view.set_marks("find_current", [cur], self._color("find_current"))
+        self._view.marks.set("find_current", [cur], self._color("find_current"))
         self._bar.set_count(f"{self._match + 1}/{len(self._matches)}")
 
     def _closed(self) -> None:
         self._matches = []
         self._match = -1
-        self._view.clear_marks("find")
-        self._view.clear_marks("find_current")
+        self._view.marks.clear("find")
+        self._view.marks.clear("find_current")
         cur = self._view.textCursor()
         cur.clearSelection()
         self._view.setTextCursor(cur)

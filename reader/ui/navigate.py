@@ -126,11 +126,11 @@ class Navigator(QObject):
         # differently, but the list (and each speaker's blocks) is the same.
         article, index = self._article(), self._speaker
         if article is None or index is None or index >= len(article.speakers):
-            self._view.clear_marks("speaker")
+            self._view.marks.clear("speaker")
             return
         blocks = article.speakers[index].blocks
         cursors = [c for c in (self._view.block_cursor(b) for b in blocks) if c]
-        self._view.set_marks("speaker", cursors, self._mark_color(), full_width=True)
+        self._view.marks.set("speaker", cursors, self._mark_color(), full_width=True)
 
     def track(self, top: int | None) -> None:
         """Highlight the section the block at the top of the view belongs to."""

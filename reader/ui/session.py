@@ -79,6 +79,7 @@ class ReadingSession(QObject):
         load_failed(str, str): opening failed: the file's name and the reason.
         script_changed(Article): the article shown changed (`shown`, `html`, `images`).
         conversion_failed(str): a conversion failed (the message fit for the user).
+        position_saved(Path, int, int): the place in a file was stored (block, offset).
     """
 
     busy_changed = Signal(bool)
@@ -86,6 +87,7 @@ class ReadingSession(QObject):
     load_failed = Signal(str, str)
     script_changed = Signal(object)
     conversion_failed = Signal(str)
+    position_saved = Signal(object, int, int)
 
     def __init__(
         self,
@@ -226,6 +228,7 @@ class ReadingSession(QObject):
         pos = self._position()
         if self._path is not None and pos is not None and self._shown_key is not None:
             store.save_reading_position(self._settings, self._path, *pos)
+            self.position_saved.emit(self._path, *pos)
 
     def shutdown(self) -> None:
         """Remember the place and stop background work (the window is closing)."""

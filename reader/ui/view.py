@@ -3,28 +3,30 @@
 It is given HTML and CSS (`show_article`; `show` is QWidget's), a font and the article's
 saved images; it knows nothing about files, scripts or themes. Links are reported, never
 followed, and images come only from the article's own assets: nothing is ever fetched
-from the network. Laid-out documents are kept per (HTML, CSS, font), so switching back
-to a script or theme seen recently costs no parsing or layout. A big article's document
-is built in slices between event-loop turns (docbuild.py): the first screenful shows at
-once, and anchors past the part built yet are waited for.
+from the network. Laid-out documents are kept per (HTML, CSS, font) (doccache.py), so
+switching back to a script or theme seen recently costs no parsing or layout; highlights
+are `marks` (marks.py). A big article's document is built in slices between event-loop
+turns (docbuild.py): the first screenful shows at once, and anchors past the part built
+yet are waited for.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock, QTextCursor, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QWidget
 
 from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
 from reader.ui.afterpaint import AfterPaint
 from reader.ui.docbuild import ArticleDocument
+from reader.ui.doccache import DocumentCache
 from reader.ui.history import History, Place
+from reader.ui.marks import Marks
 from reader.ui.typography import (
     DEFAULT_STYLE,
     MIN_COLUMN_CHARS,
@@ -33,20 +35,12 @@ from reader.ui.typography import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QColor, QImage, QKeyEvent, QResizeEvent
+    from PySide6.QtGui import QImage, QKeyEvent, QResizeEvent
 
-    from reader.ui.scrollmarks import MarkedScrollBar
 
 log = logging.getLogger(__name__)
 
 TOP_MARGIN = 28
-
-DOCUMENTS_KEPT = 4
-"""Laid-out documents kept for instant switching back: the original and one conversion,
-each in the light and the dark theme. A 25,000-character document is about 1 MB."""
-
-MARKED_BAR = "markedScrollBar"
-"""objectName of the scroll bar that shows marks (see `_marked_bar`)."""
 
 JUMP_HEADROOM_LINES = 1.5
 """A jump (to a section, a speaker, a find match) leaves this many body lines above its
@@ -96,16 +90,16 @@ class ArticleView(QTextBrowser):
         self._images: dict[int, bytes] = {}
         self._anchors: dict[str, int] = {}  # anchor name -> document block number
         self._block_index: dict[int, int] = {}  # document block number -> article block
-        self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self.marks = Marks(self, self._scrolled)
+        """The highlights (find matches, a speaker's passages) and their scroll-bar ticks."""
         self._last_top = -1
         self._reading_font: QFont | None = None
-        self._docs: OrderedDict[tuple[str, str, str], ArticleDocument] = OrderedDict()
+        self._docs = DocumentCache(self)
         self._entry: ArticleDocument | None = None  # the one shown
         self._build_timer = QTimer(self)  # appends a big article's slices, turn by turn
         self._build_timer.setInterval(0)
         self._build_timer.timeout.connect(self._build_more)
         self._after_paint = AfterPaint(self)
-        self._own_doc: QTextDocument | None = None
         self._html = ""
         self._css = ""
         # The place asked for by the last scroll_to, held until pending resizes and
@@ -128,7 +122,7 @@ class ArticleView(QTextBrowser):
         """
         new_images = dict(images or {})
         if new_images != self._images:
-            self._drop_documents()
+            self._docs.clear(self.document())
             self._images = new_images
         self._html = html
         self._css = css
@@ -174,26 +168,13 @@ class ArticleView(QTextBrowser):
     def _load(self) -> None:
         font = self._reading_font or self.font()
         css = self._css + "\n" + typography_css(font, self._style)
-        key = (self._html, css, font.key())
-        entry = self._docs.pop(key, None)
-        if entry is None:
-            doc = QTextDocument(self)
-            doc.setUndoRedoEnabled(False)
-            doc.setDefaultFont(font)
-            doc.setDefaultStyleSheet(css)
-            entry = ArticleDocument(doc, self._html)
-            entry.build_step(0)  # a small article whole, a big one's first screenful
-        self._docs[key] = entry
-        self._marks.clear()
-        self.setExtraSelections([])
+        entry = self._docs.take(self._html, css, font)
+        self.marks.forget()
         self._pending = None
         self._anchors = entry.anchors
         self._block_index = entry.block_index
         # Margins first, so the document is laid out once, at its final width.
         self._apply_column(entry.doc, font)
-        # Only documents made here are ours to delete (Qt deletes its own initial one).
-        # (Not previous.parent(): wrapping Qt's private control object costs 40 ms.)
-        previous = self._own_doc
         bar = self.verticalScrollBar()
         bar.blockSignals(True)  # no scroll tracking while anchors and document disagree
         try:
@@ -202,7 +183,6 @@ class ArticleView(QTextBrowser):
                 self.setFont(font)  # the document has it already: see changeEvent
         finally:
             bar.blockSignals(False)
-        self._own_doc = entry.doc
         self._entry = entry
         self._build_timer.stop()
         if not entry.complete:
@@ -211,19 +191,10 @@ class ArticleView(QTextBrowser):
             # (A view not painted, hidden say, builds anyway a moment later.)
             self._after_paint.watch(self.viewport(), self._start_building)
             QTimer.singleShot(BUILD_START_MS, self._start_building)
-        if (
-            previous is not None
-            and previous is not entry.doc
-            and all(previous is not e.doc for e in self._docs.values())
-        ):
-            previous.deleteLater()  # dropped from the cache while it was on screen
-        while len(self._docs) > DOCUMENTS_KEPT:
-            _key, old = self._docs.popitem(last=False)
-            old.doc.deleteLater()
+        self._docs.shown(entry)
         self._last_top = -1
         self._reading_char = None
-        for kind in ("find", "find_current", "speaker"):
-            self._clear_ticks(kind)
+        self.marks.clear_ticks()
 
     # -- positions -------------------------------------------------------------------------
 
@@ -383,91 +354,6 @@ class ArticleView(QTextBrowser):
         cur.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         return cur
 
-    # -- highlights ------------------------------------------------------------------------
-
-    def set_marks(
-        self, kind: str, cursors: Sequence[QTextCursor], color: QColor, *, full_width: bool = False
-    ) -> None:
-        """Highlight `cursors` with `color`; one set per `kind` (e.g. "find", "speaker").
-
-        `full_width` paints whole lines across the column (for marking passages).
-        """
-        # Imported on first use, like QImage below: setting up a PySide class costs
-        # start-up time, and the first paint needs neither.
-        from PySide6.QtGui import QTextCharFormat  # noqa: PLC0415
-
-        fmt = QTextCharFormat()
-        fmt.setBackground(color)
-        if full_width:
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        sels: list[QTextEdit.ExtraSelection] = []
-        for cur in cursors:
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cur
-            sel.format = fmt
-            sels.append(sel)
-        self._marks[kind] = sels
-        self.setExtraSelections([s for group in self._marks.values() for s in group])
-        if cursors or self._ticked():
-            self._marked_bar().set_ticks(kind, self._fractions(cursors), color)
-
-    def mark_count(self, kind: str) -> int:
-        """How many highlights of `kind` are shown."""
-        return len(self._marks.get(kind, ()))
-
-    def clear_marks(self, kind: str) -> None:
-        """Remove the highlights of `kind`."""
-        # Not set_marks(kind, []): a QTextCharFormat's background brush made from a colour
-        # needs the Qt namespace, which the first paint can do without (see theme.py).
-        if self._marks.pop(kind, None) is not None:
-            self.setExtraSelections([s for group in self._marks.values() for s in group])
-        self._clear_ticks(kind)
-
-    def _ticked(self) -> bool:
-        """Whether the scroll bar is the marking one already (see `_marked_bar`)."""
-        return self.verticalScrollBar().objectName() == MARKED_BAR
-
-    def _marked_bar(self) -> MarkedScrollBar:
-        """The scroll bar that shows marks, put in place the first time marks are shown:
-        making a QScrollBar subclass costs the first paint 45 ms (PySide sets the class up),
-        and most readings never mark anything. Qt hands the new bar the old one's range
-        and value."""
-        from reader.ui.scrollmarks import MarkedScrollBar  # noqa: PLC0415
-
-        bar = self.verticalScrollBar()
-        if isinstance(bar, MarkedScrollBar):
-            return bar
-        marked = MarkedScrollBar(self)
-        marked.setObjectName(MARKED_BAR)
-        self.setVerticalScrollBar(marked)
-        marked.valueChanged.connect(self._scrolled)
-        return marked
-
-    def _clear_ticks(self, kind: str) -> None:
-        if self._ticked():
-            self._marked_bar().clear_ticks(kind)
-
-    def _fractions(self, cursors: Sequence[QTextCursor]) -> list[float]:
-        """Where each cursor is, as a fraction of the document's laid-out height."""
-        doc = self.document()
-        layout = doc.documentLayout()
-        layout.blockBoundingRect(doc.lastBlock())  # lay out to the end: the full height
-        height = layout.documentSize().height()
-        if height <= 0 or not cursors:
-            return []
-        from reader.ui.scrollmarks import MAX_TICKS  # noqa: PLC0415 - see _marked_bar
-
-        step = max(1, len(cursors) // MAX_TICKS)
-        out: list[float] = []
-        for cur in cursors[::step]:
-            block = cur.block()
-            y = layout.blockBoundingRect(block).top()
-            line = block.layout().lineForTextPosition(cur.selectionStart() - block.position())
-            if line.isValid():
-                y += line.y()
-            out.append(y / height)
-        return out
-
     # -- Qt overrides ----------------------------------------------------------------------
 
     def loadResource(self, type: int, name: QUrl | str) -> object:
@@ -477,7 +363,7 @@ class ArticleView(QTextBrowser):
             key = url.path()
             data = self._images.get(int(key)) if key.isdigit() else None
             if data is not None:
-                from PySide6.QtGui import QImage  # noqa: PLC0415 - see set_marks
+                from PySide6.QtGui import QImage  # noqa: PLC0415 - see Marks.set
 
                 image = QImage.fromData(data)
                 if not image.isNull():
@@ -595,13 +481,6 @@ class ArticleView(QTextBrowser):
             self._pending_timer.start()  # the place asked for has arrived
         if entry is not None and entry.complete:
             self.document_completed.emit()
-
-    def _drop_documents(self) -> None:
-        current = self.document()
-        for entry in self._docs.values():
-            if entry.doc is not current:
-                entry.doc.deleteLater()
-        self._docs.clear()
 
     def _article_block(self, block: QTextBlock) -> int:
         """The article block that document block `block` belongs to (-1: the header)."""

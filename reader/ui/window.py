@@ -3,7 +3,7 @@
 The reading session (`session.py`) holds the article, its conversions and the reading
 positions; the window forwards the reader's intent to it (open, switch script) and
 redraws when it says something changed (`article_loaded`, `script_changed`). Every
-action, menu and tool button comes from the tables in `controls.py`; a preference is
+action, menu and tool button comes from the tables in `actions.py`; a preference is
 set through `set_pref`, whose effect on screen is one entry of `EFFECTS`. The theme in
 force lives in the ThemeController alone; the window reads it from there.
 
@@ -24,8 +24,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reader.core import Article, Script
 from reader.core.article import QuoteStyle, Target
@@ -36,7 +36,9 @@ from reader.core.render import anchor
 from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.afterpaint import AfterPaint
+from reader.ui.frame import Frame
 from reader.ui.navigate import Navigator
+from reader.ui.prompts import Prompts
 from reader.ui.session import TOP, Position, ReadingSession
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Look, ThemeController, base_point_size
@@ -44,7 +46,6 @@ from reader.ui.typography import article_families, reading_style
 from reader.ui.view import ArticleView
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSize, QUrl
     from PySide6.QtGui import (
         QAction,
         QCloseEvent,
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from reader.ui.dialogs import Dialogs
     from reader.ui.export import Shown
     from reader.ui.find import FindBar, FindController
+    from reader.ui.library_link import LibraryLink
     from reader.ui.removed import RemovedPanel
 
 log = logging.getLogger(__name__)
@@ -92,9 +94,11 @@ class MainWindow(QMainWindow):
         locale: QLocale | None = None,
         parent: QWidget | None = None,
         defer_controls: bool = False,
+        library: LibraryLink | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._library = library
         self._theme = theme
         theme.setParent(self)
         self._session = session
@@ -111,43 +115,32 @@ class MainWindow(QMainWindow):
 
         self.view: ArticleView = ArticleView(self)
         self.sidebar: Sidebar = Sidebar(self)
-        reading = QWidget(self)
-        self._column = QVBoxLayout(reading)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.setSpacing(0)
-        self._column.addWidget(self.view, 1)
+        self._frame = Frame(self, self.view, self.sidebar)
         self._removed: RemovedPanel | None = None  # built when first shown
-        self._qt_texts = i18n.QtTranslations(self)
-        self._sidebar_wanted = True  # the reader's choice; an empty or narrow one hides
-        self._sidebar_width = SIDEBAR_WIDTH
-        # Horizontal is QSplitter's default; naming Qt.Orientation here would make PySide
-        # build every enum of the Qt namespace before the first paint (40 ms).
-        self._splitter = QSplitter()
-        self._splitter.setObjectName("splitter")
-        self._splitter.addWidget(self.sidebar)
-        self._splitter.addWidget(reading)
-        self._splitter.setStretchFactor(0, 0)
-        self._splitter.setStretchFactor(1, 1)
-        self._splitter.setCollapsible(1, False)
-        self._splitter.setHandleWidth(1)
-        self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.setCentralWidget(self._splitter)
+        self._prompts = Prompts(self, dialogs, lambda: self._lang)
         self.setAcceptDrops(True)
 
         session.set_position_source(self._position)
+        if library is not None:  # the index follows the positions saved (library_link.py)
+            library.setParent(self)
+            session.position_saved.connect(library.record_position)
+            library.article_requested.connect(lambda path, _pos: self.open_path(path))
+            library.failed.connect(
+                lambda m: self._dialogs.show_error(self, self._t("error_library_title"), m)
+            )
         session.article_loaded.connect(self._article_loaded)
         session.load_failed.connect(self._load_failed)
         session.script_changed.connect(self._script_changed)
         session.conversion_failed.connect(self._conversion_failed)
         session.busy_changed.connect(self._busy_changed)
         self._nav = Navigator(self.view, self.sidebar, self._article, self._speaker_color)
-        self.view.link_clicked.connect(self._link_clicked)
+        self.view.link_clicked.connect(self._prompts.open_link)
         self.view.document_completed.connect(self._reapply_marks)  # marks past the first slices
         self.view.top_block_changed.connect(self._update_progress)
         self.view.set_reading_style(reading_style(self._prefs))
         theme.theme_changed.connect(self._theme_changed)
 
-        self._restore_state()
+        self._frame.restore(settings)
         if defer_controls:
             # Asking Qt for the system's colour scheme costs 40 ms (see theme.py), so the
             # first paint uses the scheme seen last time; build_controls() checks it.
@@ -215,12 +208,8 @@ class MainWindow(QMainWindow):
             def variants(query: str) -> set[str]:
                 source = self.article.script if self.article else None
                 p = self._prefs
-                found = query_variants(query, p.script, source, p.traditional_standard)
-                if p.punctuation:  # "時間,也" typed finds the "時間，也" shown
-                    from reader.core.punctuation import fullwidth  # noqa: PLC0415
-
-                    found |= {fullwidth(v) for v in found}
-                return found
+                standard, punctuation = p.traditional_standard, p.punctuation
+                return query_variants(query, p.script, source, standard, punctuation=punctuation)
 
             none = self._t
             return FindController(
@@ -230,7 +219,7 @@ class MainWindow(QMainWindow):
         c = controls.build(self, self.set_pref, finder)
         self._controls = c
         c.find_bar.hide()
-        self._column.addWidget(c.find_bar)
+        self._frame.add_below(c.find_bar)
         c.recent_menu.aboutToShow.connect(self._rebuild_recent)
         if self.path is not None:
             store.add_recent(self._settings, self.path)  # opened before the controls
@@ -268,13 +257,14 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         """Ask for a file and open it."""
-        folder = str(self.path.parent) if self.path else ""
-        self._qt_texts.use(self._lang)  # the file dialog's own words
-        path = self._dialogs.ask_open_path(
-            self, self._t("open_title"), folder, self._t("open_filter")
-        )
+        path = self._prompts.ask_open_path(str(self.path.parent) if self.path else "")
         if path is not None:
             self.open_path(path)
+
+    def show_library(self) -> None:
+        """Show the library window (Ctrl+L)."""
+        if self._library is not None:
+            self._library.show(self._lang, self)
 
     def reload(self) -> None:
         """Open the current file again, keeping the place."""
@@ -336,8 +326,7 @@ class MainWindow(QMainWindow):
 
     def toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""
-        self._sidebar_wanted = not self.sidebar.isVisibleTo(self)
-        self.sidebar.setVisible(self._sidebar_wanted)
+        self._frame.toggle_sidebar()
         self._sync_checks()
 
     @property
@@ -351,7 +340,7 @@ class MainWindow(QMainWindow):
             panel.set_labels(self._t, self._t("removed_none"))
             if self.article is not None:
                 panel.set_article(self.article)
-            self._column.insertWidget(1, panel)
+            self._frame.add_panel(panel)
             self._removed = panel
         return self._removed
 
@@ -383,19 +372,9 @@ class MainWindow(QMainWindow):
 
     def choose_font(self, name: str) -> None:
         """Ask for the face of `name` ("font_traditional", "font_simplified")."""
-        from reader.ui.typography import cjk_families  # noqa: PLC0415
-
-        traditional, simplified = cjk_families()
-        auto = self._t("font_automatic")
-        items = [auto, *(traditional if name == "font_traditional" else simplified)]
-        current = getattr(self._prefs, name)
-        key = "menu_" + name
-        self._qt_texts.use(self._lang)  # the dialog's OK and Cancel
-        chosen = self._dialogs.choose_item(
-            self, self._t(key), self._t(key), items, items.index(current) if current in items else 0
-        )
+        chosen = self._prompts.choose_font(name, getattr(self._prefs, name))
         if chosen is not None:
-            self.set_pref(name, "" if chosen == auto else chosen)
+            self.set_pref(name, chosen)
 
     def go_to_end(self, *, top: bool) -> None:
         """Scroll to the beginning (`top`) or the end of the article."""
@@ -408,24 +387,18 @@ class MainWindow(QMainWindow):
 
     def export(self, fmt: str) -> None:
         """Ask where, then write the article shown as `fmt` ("markdown", "html", "pdf")."""
-        from reader.ui.export import Exporter  # noqa: PLC0415 - only when exporting
-
         shown = self._shown_for_export()
         if shown is not None:
-            self._qt_texts.use(self._lang)  # the file dialog's own words
-            Exporter(self, self._dialogs, self._t, self._error).export(fmt, shown)
+            self._prompts.export(fmt, shown)
 
     def print_article(self) -> None:
         """Print the article shown (Qt's print dialog)."""
-        from reader.ui.export import Exporter  # noqa: PLC0415 - only when printing
-
         shown = self._shown_for_export()
         if shown is not None:
-            self._qt_texts.use(self._lang)
-            Exporter(self, self._dialogs, self._t, self._error).print(shown)
+            self._prompts.print(shown)
 
     def _shown_for_export(self) -> Shown | None:
-        from reader.ui.export import Shown  # noqa: PLC0415 - see export()
+        from reader.ui.export import Shown  # noqa: PLC0415 - only when exporting or printing
 
         article = self._article()
         if article is None:
@@ -477,11 +450,7 @@ class MainWindow(QMainWindow):
 
         message = self._t("error_open", name=name, reason=translated(reason, self._lang))
         self.load_failed.emit(message)
-        self._error(self._t("error_open_title"), message)
-
-    def _error(self, title: str, message: str) -> None:
-        self._qt_texts.use(self._lang)  # the dialog's own buttons in the same language
-        self._dialogs.show_error(self, title, message)
+        self._prompts.error(self._t("error_open_title"), message)
 
     def _script_changed(self, article: Article) -> None:
         place = self._place or self._position()  # read before the document changes
@@ -504,7 +473,7 @@ class MainWindow(QMainWindow):
         self.conversion_failed.emit(message)
         from reader.ui.errors import reason  # noqa: PLC0415 - on errors only
 
-        self._error(self._t("error_script_title"), reason(message, self._lang))
+        self._prompts.error(self._t("error_script_title"), reason(message, self._lang))
         shown = self._session.shown_key
         if shown is not None:  # put the toggles back on what is actually on screen
             script, quotes, standard, _punctuation = shown
@@ -632,17 +601,9 @@ class MainWindow(QMainWindow):
         self._fit_sidebar()
 
     def _fit_sidebar(self) -> None:
-        """Show the sidebar as the reader wants it, unless it would be empty, or the window
-        is too narrow for it and a readable column (then the toggle brings it back)."""
         article = self._article()
         empty = article is not None and not article.sections and not article.speakers
-        width = self._splitter.sizes()[0]
-        if self.sidebar.isVisibleTo(self) and width > 0:
-            self._sidebar_width = width  # (a hidden one measures 0)
-        room = self.width() - self._sidebar_width >= self.view.minimum_reading_width()
-        show = self._sidebar_wanted and not empty and room
-        if self.sidebar.isVisibleTo(self) != show:
-            self.sidebar.setVisible(show)
+        if self._frame.fit_sidebar(empty):
             self._sync_checks()
 
     def _reapply_marks(self) -> None:
@@ -676,20 +637,8 @@ class MainWindow(QMainWindow):
         if self._controls is not None:
             self._controls.sync(self, self._current)
 
-    def _restore_state(self) -> None:
-        geometry = store.load_geometry(self._settings)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*first_size(self.screen().availableGeometry().size()))
-        width, visible = store.load_sidebar(self._settings)
-        self._sidebar_width = width or SIDEBAR_WIDTH
-        self._splitter.setSizes([self._sidebar_width, 900])
-        self._sidebar_wanted = visible
-        self.sidebar.setVisible(visible)
-
     def _save_state(self) -> None:
-        store.save_geometry(self._settings, QByteArray(self.saveGeometry()))
-        visible = self._sidebar_wanted
-        store.save_sidebar(self._settings, self._splitter.sizes()[0] if visible else 0, visible)
+        self._frame.save(self._settings)
         if self._theme.system_dark is not None:
             store.save_system_dark(self._settings, self._theme.system_dark)
 
@@ -712,14 +661,6 @@ class MainWindow(QMainWindow):
 
     def _build_controls_now(self) -> None:
         self.build_controls()
-
-    def _link_clicked(self, url: QUrl) -> None:
-        if url.scheme().lower() in ("http", "https") and not self._dialogs.open_url(url):
-            from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - see the docstring
-
-            text = url.toString()
-            QGuiApplication.clipboard().setText(text)
-            self._error(self._t("no_browser_title"), self._t("no_browser", url=text))
 
     # -- Qt overrides ----------------------------------------------------------------------
 
@@ -744,6 +685,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._session.shutdown()
         self._save_state()
+        if self._library is not None:
+            self._library.shutdown()
         self._settings.sync()
         super().closeEvent(event)
 
@@ -772,22 +715,3 @@ PREF_BOUNDS: Mapping[str, tuple[int, int]] = {
     f.name: f.metadata[RANGE] for f in fields(Prefs) if RANGE in f.metadata
 }
 """The bounds of the number preferences (their `Prefs` field metadata)."""
-
-SIDEBAR_WIDTH = 230
-"""The sidebar's first width: a section title of about twelve characters."""
-
-FIRST_SIZE = (1120, 780)
-"""The window's first size where the screen has room: a 40-character column, the sidebar
-and a margin on either side."""
-
-SCREEN_SHARE = 0.9
-"""At most this share of the available screen at first: a 1366x768 screen (or 150 %
-scaling) keeps the status bar and the desktop's panel in view."""
-
-
-def first_size(available: QSize) -> tuple[int, int]:
-    """The window's first size on a screen with `available` room."""
-    return (
-        min(FIRST_SIZE[0], round(available.width() * SCREEN_SHARE)),
-        min(FIRST_SIZE[1], round(available.height() * SCREEN_SHARE)),
-    )

@@ -5,12 +5,18 @@ page, the other parts (images, styles) its assets, keyed by Content-Location and
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from reader.core.decode import BINARY_SNIFF_BYTES, UndecodableError, binary_kind, decode_text
+from reader.core.charsets import BINARY_SNIFF_BYTES
+from reader.core.decode import UndecodableError, binary_kind, decode_text
 from reader.core.errors import LoadError
-from reader.core.page import Page, PageFormat, check_markup_size, strip_xml_declaration
+from reader.core.page import (
+    Page,
+    PageFormat,
+    check_markup_size,
+    decoded_page,
+    strip_xml_declaration,
+)
 
 if TYPE_CHECKING:
     from email.message import Message
@@ -99,17 +105,7 @@ def read(source: Source) -> Page:
         check_markup_size(text, label)
     url = _header(main, "Content-Location") or snapshot or None
     subject = _header(message, "Subject")
-    return Page(
-        text=text,
-        format=fmt,
-        encoding=decoded.encoding,
-        url=url,
-        assets=MappingProxyType(assets),
-        declared_charset=decoded.declared_charset,
-        replacements=decoded.replacements,
-        saved_title=subject or None,
-        warnings=decoded.warnings,
-    )
+    return decoded_page(text, fmt, decoded, url=url, saved_title=subject or None, assets=assets)
 
 
 def _header(message: Message, name: str) -> str | None:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from reader.core.load import Source
 
 #: The wrapper line opens the file; it is looked for in the same window as a charset
-#: declaration (see decode.DECLARATION_SCAN_BYTES).
+#: declaration (see charsets.DECLARATION_SCAN_BYTES).
 _SCAN_CHARS = 64 * 1024
 # The crawl wrapper line some corpus pages start with: <text id="URL" title="…" encoding="…">
 _WRAPPER_PATTERN = r"\A\s*<text((?:\s+[\w-]+\s*=\s*\"[^\"]*\")*)\s*>[ \t]*\r?\n?"
