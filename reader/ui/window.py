@@ -4,7 +4,8 @@ The reading session (`session.py`) holds the article, its conversions and the re
 positions; the window forwards the reader's intent to it (open, switch script) and
 redraws when it says something changed (`article_loaded`, `script_changed`). Every
 action, menu and tool button comes from the tables in `actions.py`; a preference is
-set through `set_pref`, whose effect on screen is one entry of `EFFECTS`. The theme in
+set through `set_pref`, whose effect on screen is one entry of `EFFECTS` (`effects.py`);
+`present.py` puts the article into the view keeping the place and the marks. The theme in
 force lives in the ThemeController alone; the window reads it from there.
 
 At start-up the window can leave its controls (actions, menus, tool bar, status bar,
@@ -19,30 +20,30 @@ those 10 ms.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import fields
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from reader.core import Article, Script
+from reader.core import Article
 from reader.core.article import QuoteStyle, Target
 from reader.core.language import ContentLanguage
-from reader.core.prefs import DEFAULTS, RANGE, ZOOM_MAX, ZOOM_MIN, Prefs
+from reader.core.prefs import DEFAULTS, Prefs
 from reader.core.progress import progress
-from reader.core.render import anchor
 from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.afterpaint import AfterPaint
+from reader.ui.effects import EFFECTS, Effect, layout_reset, stepped, zoomed
 from reader.ui.frame import Frame
 from reader.ui.navigate import Navigator
+from reader.ui.present import ArticlePresenter
 from reader.ui.prompts import Prompts
 from reader.ui.session import TOP, Position, ReadingSession
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Look, ThemeController, base_point_size
-from reader.ui.typography import article_families, reading_style
+from reader.ui.typography import reading_style
 from reader.ui.view import ArticleView
 
 if TYPE_CHECKING:
@@ -111,7 +112,6 @@ class MainWindow(QMainWindow):
         self._place: Position | None = None  # where the next article shown goes
         self._script_after_paint = False  # start-up: the original first (see _article_loaded)
         self._after_paint = AfterPaint(self)  # the start-up steps (see the module docstring)
-        self._base_size = base_point_size()
 
         self.view: ArticleView = ArticleView(self)
         self.sidebar: Sidebar = Sidebar(self)
@@ -120,7 +120,6 @@ class MainWindow(QMainWindow):
         self._prompts = Prompts(self, dialogs, lambda: self._lang)
         self.setAcceptDrops(True)
 
-        session.set_position_source(self._position)
         if library is not None:  # the index follows the positions saved (library_link.py)
             library.setParent(self)
             session.position_saved.connect(library.record_position)
@@ -134,8 +133,21 @@ class MainWindow(QMainWindow):
         session.conversion_failed.connect(self._conversion_failed)
         session.busy_changed.connect(self._busy_changed)
         self._nav = Navigator(self.view, self.sidebar, self._article, self._speaker_color)
+        self._present = ArticlePresenter(self.view, self._nav, self._find, base_point_size())
+        session.set_position_source(self._present.position)
+        self._effects: dict[Effect, Callable[[], object]] = {
+            Effect.SCRIPT: self._show_script,
+            Effect.THEME: lambda: theme.set_theme(self._prefs.theme, self._prefs.accent),
+            Effect.ACCENT: lambda: theme.set_theme(theme.theme, self._prefs.accent),
+            Effect.FONT: self._set_font,
+            Effect.LANGUAGE: self._set_language,
+            Effect.PAGE_THEME: self._follow_page,
+            Effect.LAYOUT: lambda: self.view.set_reading_style(reading_style(self._prefs)),
+        }
         self.view.link_clicked.connect(self._prompts.open_link)
-        self.view.document_completed.connect(self._reapply_marks)  # marks past the first slices
+        self.view.document_completed.connect(
+            self._present.reapply_marks
+        )  # marks past the first slices
         self.view.top_block_changed.connect(self._update_progress)
         self.view.set_reading_style(reading_style(self._prefs))
         theme.theme_changed.connect(self._theme_changed)
@@ -147,7 +159,7 @@ class MainWindow(QMainWindow):
             theme.start(self._prefs.theme, self._prefs.accent, store.load_system_dark(settings))
         else:
             theme.set_theme(self._prefs.theme, self._prefs.accent)
-        self._apply_font()
+        self._present.apply_font(self.article, self._prefs)
         self._retranslate()
         self.view.setFocus()
         if defer_controls:
@@ -280,13 +292,12 @@ class MainWindow(QMainWindow):
         """Set preference `name` (a Prefs field), store it, and show its effect."""
         self._prefs = self._prefs.with_changes(**{name: value})
         store.save_prefs(self._settings, self._prefs)
-        EFFECTS[name](self)
+        self._effects[EFFECTS[name]]()
         self._sync_checks()
 
     def zoom(self, steps: int | None) -> None:
         """Zoom by `steps` points (None: back to the default size)."""
-        value = 0 if steps is None else max(ZOOM_MIN, min(ZOOM_MAX, self._prefs.zoom + steps))
-        self.set_pref("zoom", value)
+        self.set_pref("zoom", zoomed(self._prefs, steps))
 
     def go_to_section(self, index: int) -> None:
         """Put section `index`'s heading at the top of the view."""
@@ -359,16 +370,12 @@ class MainWindow(QMainWindow):
 
     def step(self, name: str, step: int) -> None:
         """Move the number preference `name` by `step`, within its bounds."""
-        low, high = PREF_BOUNDS[name]
-        self.set_pref(name, max(low, min(high, getattr(self._prefs, name) + step)))
+        self.set_pref(name, stepped(self._prefs, name, step))
 
     def reset_layout(self) -> None:
         """The default line spacing, column width, margins and indent."""
-        d = DEFAULTS
-        self._prefs = self._prefs.with_changes(
-            line_spacing=d.line_spacing, column_width=d.column_width, margins=d.margins
-        )
-        self.set_pref("indent", d.indent)  # stores them all and lays the text out again
+        self._prefs = layout_reset(self._prefs)
+        self.set_pref("indent", DEFAULTS.indent)  # stores them all and lays the text out again
 
     def choose_font(self, name: str) -> None:
         """Ask for the face of `name` ("font_traditional", "font_simplified")."""
@@ -378,12 +385,7 @@ class MainWindow(QMainWindow):
 
     def go_to_end(self, *, top: bool) -> None:
         """Scroll to the beginning (`top`) or the end of the article."""
-        self.view.remember_place()
-        bar = self.view.verticalScrollBar()
-        if not top:
-            doc = self.view.document()
-            doc.documentLayout().blockBoundingRect(doc.lastBlock())  # the full height
-        bar.setValue(bar.minimum() if top else bar.maximum())
+        self._present.go_to_end(top=top)
 
     def export(self, fmt: str) -> None:
         """Ask where, then write the article shown as `fmt` ("markdown", "html", "pdf")."""
@@ -453,13 +455,11 @@ class MainWindow(QMainWindow):
         self._prompts.error(self._t("error_open_title"), message)
 
     def _script_changed(self, article: Article) -> None:
-        place = self._place or self._position()  # read before the document changes
+        place = self._place or self._present.position()  # read before the document changes
         self._place = None
-        self._apply_font(reload=False)  # show_article below lays out with it
-        self.view.show_article(self._session.html, self.look.article_css, self._session.images)
-        self._fill_sidebar()
-        self._restore(place)
-        self._reapply_marks()
+        self._present.apply_font(self.article, self._prefs, reload=False)  # shown with it
+        s = self._session
+        self._present.show(s.html, self.look.article_css, s.images, place, then=self._fill_sidebar)
         self._update_title()
         if self.view.building():
             # A big article: its character count (20 ms for a 10 MB page) in a turn of
@@ -519,36 +519,14 @@ class MainWindow(QMainWindow):
             self._theme.set_theme(wanted, self._prefs.accent)
         self._sync_checks()
 
-    def _set_layout(self) -> None:
-        self.view.set_reading_style(reading_style(self._prefs))
-
-    def _set_theme(self) -> None:
-        self._theme.set_theme(self._prefs.theme, self._prefs.accent)
-
-    def _set_accent(self) -> None:
-        self._theme.set_theme(self._theme.theme, self._prefs.accent)
-
     def _set_font(self) -> None:
-        pos = self._position()
-        self._apply_font()
-        self._restore(pos)
+        pos = self._present.position()
+        self._present.apply_font(self.article, self._prefs)
+        self._present.restore(pos)
 
     def _set_language(self) -> None:
         self._lang = i18n.resolve(self._prefs.language, self._locale)
         self._retranslate()
-
-    def _apply_font(self, reload: bool = True) -> None:
-        original = self.article.script if self.article else Script.TRADITIONAL
-        p = self._prefs
-        families = article_families(
-            self.article.language if self.article else ContentLanguage.CHINESE,
-            p.script,
-            original,
-            p.font,
-            traditional=p.font_traditional,
-            simplified=p.font_simplified,
-        )
-        self.view.set_reading_font(families, self._base_size + self._prefs.zoom, reload=reload)
 
     def _theme_changed(self, look: Look) -> None:
         if self._controls is not None:
@@ -557,21 +535,8 @@ class MainWindow(QMainWindow):
         self._sync_checks()
         if self._session.shown is None:
             return
-        pos = self._position()
-        self.view.show_article(self._session.html, look.article_css, self._session.images)
-        self._restore(pos)
-        self._reapply_marks()
-
-    def _position(self) -> Position | None:
-        block = self.view.top_block()
-        return None if block is None else (block, self.view.top_offset())
-
-    def _restore(self, pos: Position | None) -> None:
-        if pos is None:
-            return
-        block, offset = pos
-        self.view.scroll_to("top" if block < 0 else anchor(block), offset)
-        self._nav.track(self.view.reading_block())
+        s = self._session
+        self._present.show(s.html, look.article_css, s.images, self._present.position())
 
     def _update_title(self) -> None:
         app = self._t("app")
@@ -606,10 +571,8 @@ class MainWindow(QMainWindow):
         if self._frame.fit_sidebar(empty):
             self._sync_checks()
 
-    def _reapply_marks(self) -> None:
-        self._nav.mark_speaker()
-        if self._controls is not None:
-            self._controls.find.refresh()
+    def _find(self) -> FindController | None:
+        return self._controls.find if self._controls is not None else None
 
     # -- text and state --------------------------------------------------------------------
 
@@ -689,29 +652,3 @@ class MainWindow(QMainWindow):
             self._library.shutdown()
         self._settings.sync()
         super().closeEvent(event)
-
-
-EFFECTS: Mapping[str, Callable[[MainWindow], None]] = {
-    "script": MainWindow._show_script,
-    "quotes": MainWindow._show_script,
-    "theme": MainWindow._set_theme,
-    "accent": MainWindow._set_accent,
-    "font": MainWindow._set_font,
-    "zoom": MainWindow._set_font,
-    "language": MainWindow._set_language,
-    "traditional_standard": MainWindow._show_script,
-    "punctuation": MainWindow._show_script,
-    "follow_page_theme": MainWindow._follow_page,
-    "line_spacing": MainWindow._set_layout,
-    "column_width": MainWindow._set_layout,
-    "margins": MainWindow._set_layout,
-    "indent": MainWindow._set_layout,
-    "font_traditional": MainWindow._set_font,
-    "font_simplified": MainWindow._set_font,
-}
-"""What changing each preference does on screen (tests check every Prefs field has one)."""
-
-PREF_BOUNDS: Mapping[str, tuple[int, int]] = {
-    f.name: f.metadata[RANGE] for f in fields(Prefs) if RANGE in f.metadata
-}
-"""The bounds of the number preferences (their `Prefs` field metadata)."""
