@@ -20,7 +20,6 @@ those 10 ms.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,18 +27,17 @@ from PySide6.QtCore import QLocale, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reader.core import Article
-from reader.core.article import QuoteStyle, Target
-from reader.core.language import ContentLanguage
 from reader.core.prefs import DEFAULTS, Prefs
 from reader.core.progress import progress
 from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.afterpaint import AfterPaint
-from reader.ui.effects import EFFECTS, Effect, layout_reset, stepped, zoomed
+from reader.ui.effects import PrefEffects, layout_reset, stepped, zoomed
 from reader.ui.frame import Frame
 from reader.ui.navigate import Navigator
 from reader.ui.present import ArticlePresenter
 from reader.ui.prompts import Prompts
+from reader.ui.routing import ScriptRouting
 from reader.ui.session import TOP, Position, ReadingSession
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Look, ThemeController, base_point_size
@@ -110,7 +108,6 @@ class MainWindow(QMainWindow):
         self._lang = i18n.resolve(self._prefs.language, self._locale)
         self._controls: Controls | None = None
         self._place: Position | None = None  # where the next article shown goes
-        self._script_after_paint = False  # start-up: the original first (see _article_loaded)
         self._after_paint = AfterPaint(self)  # the start-up steps (see the module docstring)
 
         self.view: ArticleView = ArticleView(self)
@@ -135,19 +132,20 @@ class MainWindow(QMainWindow):
         self._nav = Navigator(self.view, self.sidebar, self._article, self._speaker_color)
         self._present = ArticlePresenter(self.view, self._nav, self._find, base_point_size())
         session.set_position_source(self._present.position)
-        self._effects: dict[Effect, Callable[[], object]] = {
-            Effect.SCRIPT: self._show_script,
-            Effect.THEME: lambda: theme.set_theme(self._prefs.theme, self._prefs.accent),
-            Effect.ACCENT: lambda: theme.set_theme(theme.theme, self._prefs.accent),
-            Effect.FONT: self._set_font,
-            Effect.LANGUAGE: self._set_language,
-            Effect.PAGE_THEME: self._follow_page,
-            Effect.LAYOUT: lambda: self.view.set_reading_style(reading_style(self._prefs)),
-        }
+        self._routing = ScriptRouting(session, self._busy_changed)
+        self._effects = PrefEffects(
+            lambda: self._prefs,
+            lambda: self.article,
+            theme,
+            self._present,
+            self.view,
+            script=self._show_script,
+            language=self._set_language,
+            checks=self._sync_checks,
+        )
         self.view.link_clicked.connect(self._prompts.open_link)
-        self.view.document_completed.connect(
-            self._present.reapply_marks
-        )  # marks past the first slices
+        # The marks past the first slices of a big document.
+        self.view.document_completed.connect(self._present.reapply_marks)
         self.view.top_block_changed.connect(self._update_progress)
         self.view.set_reading_style(reading_style(self._prefs))
         theme.theme_changed.connect(self._theme_changed)
@@ -201,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def is_busy(self) -> bool:
         """Whether a page is loading or a conversion is pending (the busy indicator shows)."""
-        return self._session.busy() or self._script_after_paint
+        return self._session.busy() or self._routing.pending()
 
     def build_controls(self) -> Controls:
         """Build the actions, menus, tool bar, status bar and find bar (once), and return them.
@@ -259,9 +257,7 @@ class MainWindow(QMainWindow):
         A small page opens before this returns; a big one loads in the background and
         `article_loaded` (or `load_failed`) follows. Returns False if it failed at once.
         """
-        p = self._prefs
-        then = (p.script, p.quotes, p.traditional_standard, p.punctuation)
-        return self._session.open(Path(path), then)
+        return self._session.open(Path(path), ScriptRouting.key(self._prefs))
 
     def show_article(self, article: Article, path: Path | None = None) -> None:
         """Put `article` on screen (converted to the chosen script)."""
@@ -292,7 +288,7 @@ class MainWindow(QMainWindow):
         """Set preference `name` (a Prefs field), store it, and show its effect."""
         self._prefs = self._prefs.with_changes(**{name: value})
         store.save_prefs(self._settings, self._prefs)
-        self._effects[EFFECTS[name]]()
+        self._effects.apply(name)
         self._sync_checks()
 
     def zoom(self, steps: int | None) -> None:
@@ -429,23 +425,14 @@ class MainWindow(QMainWindow):
         self.view.clear_history()
         if self._removed is not None:
             self._removed.set_article(article)
-        self._follow_page()
+        self._effects.follow_page()
         self._place = self._session.saved_position() or TOP
         if self._controls is not None and self.path is not None:
             store.add_recent(self._settings, self.path, article.title)
             self._rebuild_recent()
         self.article_loaded.emit(article)
-        p = self._prefs
-        if self._controls is None and (p.script, p.quotes) != (Target.ORIGINAL, QuoteStyle.KEEP):
-            # Start-up: the original is painted first, the chosen script once the controls
-            # are (see _controls_painted), so the first paint never waits for OpenCC.
-            self._script_after_paint = True
-            self._session.show_in(
-                Target.ORIGINAL, QuoteStyle.KEEP, p.traditional_standard, p.punctuation
-            )
-            self._busy_changed(True)
-        else:
-            self._show_script()
+        # Start-up: the chosen script once the controls are painted (see _controls_painted).
+        self._routing.first_show(self._prefs, defer=self._controls is None)
 
     def _load_failed(self, name: str, reason: str) -> None:
         from reader.ui.errors import reason as translated  # noqa: PLC0415 - on errors only
@@ -474,12 +461,9 @@ class MainWindow(QMainWindow):
         from reader.ui.errors import reason  # noqa: PLC0415 - on errors only
 
         self._prompts.error(self._t("error_script_title"), reason(message, self._lang))
-        shown = self._session.shown_key
+        shown = self._routing.shown_prefs(self._prefs)
         if shown is not None:  # put the toggles back on what is actually on screen
-            script, quotes, standard, _punctuation = shown
-            self._prefs = self._prefs.with_changes(
-                script=script, quotes=quotes, traditional_standard=standard
-            )
+            self._prefs = shown
             store.save_prefs(self._settings, self._prefs)
             self._sync_checks()
 
@@ -498,31 +482,7 @@ class MainWindow(QMainWindow):
         return self.look.color("speaker_mark")
 
     def _show_script(self) -> None:
-        p = self._prefs
-        waited, self._script_after_paint = self._script_after_paint, False
-        article = self.article
-        if article is not None and article.language is not ContentLanguage.CHINESE:
-            # Shown as written (the script switches are off for it).
-            self._session.show_in(Target.ORIGINAL, QuoteStyle.KEEP, p.traditional_standard)
-        else:
-            self._session.show_in(p.script, p.quotes, p.traditional_standard, p.punctuation)
-        if waited:
-            self._busy_changed()
-
-    def _follow_page(self) -> None:
-        """The page's recorded day/night choice applies while that preference is on; off,
-        the reader's own theme stands (the toolbar shows the theme in force)."""
-        article = self.article
-        page = article.theme if article is not None and self._prefs.follow_page_theme else None
-        wanted = page or self._prefs.theme
-        if wanted is not self._theme.theme:
-            self._theme.set_theme(wanted, self._prefs.accent)
-        self._sync_checks()
-
-    def _set_font(self) -> None:
-        pos = self._present.position()
-        self._present.apply_font(self.article, self._prefs)
-        self._present.restore(pos)
+        self._routing.show(self._prefs)
 
     def _set_language(self) -> None:
         self._lang = i18n.resolve(self._prefs.language, self._locale)
@@ -618,8 +578,7 @@ class MainWindow(QMainWindow):
         # the look (if the guess at start-up was wrong), and asking Qt for it costs 40 ms
         # the first time (see theme.py).
         self._theme.confirm_scheme()
-        if self._script_after_paint:
-            self._show_script()
+        self._routing.painted(self._prefs)
         self.controls_shown.emit()
 
     def _build_controls_now(self) -> None:
