@@ -1,23 +1,21 @@
-"""What changing each preference does on screen, and the arithmetic of the number preferences.
+"""What changing each preference does on screen: one redraw per preference, and the redraws.
 
-A preference is set through `MainWindow.set_pref`; `EFFECTS` says which of a few redraws
-it needs (a test checks every `Prefs` field has an entry), so a new setting is one row
-here, and `PrefEffects` does them. The bounds of the number preferences come from the `Prefs` field
-metadata, so they are written once, in the core.
+A preference is set through `preferences.py`; `EFFECTS` says which of a few redraws it
+needs (a test checks every `Prefs` field has an entry), so a new setting is one row here,
+and `PrefEffects` does them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import fields
 from enum import Enum, auto
 from typing import TYPE_CHECKING
 
-from reader.core.prefs import DEFAULTS, RANGE, ZOOM_MAX, ZOOM_MIN, Prefs
 from reader.ui.typography import reading_style
 
 if TYPE_CHECKING:
     from reader.core import Article
+    from reader.core.prefs import Prefs
     from reader.ui.present import ArticlePresenter
     from reader.ui.theme import ThemeController
     from reader.ui.view import ArticleView
@@ -54,32 +52,6 @@ EFFECTS: Mapping[str, Effect] = {
     "font_simplified": Effect.FONT,
 }
 """What changing each preference does on screen (tests check every Prefs field has one)."""
-
-PREF_BOUNDS: Mapping[str, tuple[int, int]] = {
-    f.name: f.metadata[RANGE] for f in fields(Prefs) if RANGE in f.metadata
-}
-"""The bounds of the number preferences (their `Prefs` field metadata)."""
-
-
-def stepped(prefs: Prefs, name: str, step: int) -> int:
-    """The number preference `name` moved by `step`, within its bounds."""
-    low, high = PREF_BOUNDS[name]
-    value: int = getattr(prefs, name)
-    return max(low, min(high, value + step))
-
-
-def zoomed(prefs: Prefs, steps: int | None) -> int:
-    """The zoom moved by `steps` points, within its bounds (None: back to the default)."""
-    return 0 if steps is None else max(ZOOM_MIN, min(ZOOM_MAX, prefs.zoom + steps))
-
-
-def layout_reset(prefs: Prefs) -> Prefs:
-    """`prefs` with the default line spacing, column width and margins (the indent apart:
-    the caller sets it, which stores them all and lays the text out again)."""
-    d = DEFAULTS
-    return prefs.with_changes(
-        line_spacing=d.line_spacing, column_width=d.column_width, margins=d.margins
-    )
 
 
 class PrefEffects:

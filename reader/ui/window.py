@@ -27,14 +27,15 @@ from PySide6.QtCore import QLocale, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reader.core import Article
-from reader.core.prefs import DEFAULTS, Prefs
+from reader.core.prefs import Prefs
 from reader.core.progress import progress
 from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.afterpaint import AfterPaint
-from reader.ui.effects import PrefEffects, layout_reset, stepped, zoomed
+from reader.ui.effects import PrefEffects
 from reader.ui.frame import Frame
 from reader.ui.navigate import Navigator
+from reader.ui.preferences import Preferences
 from reader.ui.present import ArticlePresenter
 from reader.ui.prompts import Prompts
 from reader.ui.routing import ScriptRouting
@@ -104,8 +105,8 @@ class MainWindow(QMainWindow):
         session.setParent(self)
         self._dialogs = dialogs
         self._locale = locale or QLocale.system()
-        self._prefs: Prefs = store.load_prefs(settings)
-        self._lang = i18n.resolve(self._prefs.language, self._locale)
+        self._preferences = Preferences(settings, self._pref_changed)
+        self._lang = i18n.resolve(self.prefs.language, self._locale)
         self._controls: Controls | None = None
         self._place: Position | None = None  # where the next article shown goes
         self._after_paint = AfterPaint(self)  # the start-up steps (see the module docstring)
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         session.set_position_source(self._present.position)
         self._routing = ScriptRouting(session, self._busy_changed)
         self._effects = PrefEffects(
-            lambda: self._prefs,
+            lambda: self.prefs,
             lambda: self.article,
             theme,
             self._present,
@@ -147,17 +148,17 @@ class MainWindow(QMainWindow):
         # The marks past the first slices of a big document.
         self.view.document_completed.connect(self._present.reapply_marks)
         self.view.top_block_changed.connect(self._update_progress)
-        self.view.set_reading_style(reading_style(self._prefs))
+        self.view.set_reading_style(reading_style(self.prefs))
         theme.theme_changed.connect(self._theme_changed)
 
         self._frame.restore(settings)
         if defer_controls:
             # Asking Qt for the system's colour scheme costs 40 ms (see theme.py), so the
             # first paint uses the scheme seen last time; build_controls() checks it.
-            theme.start(self._prefs.theme, self._prefs.accent, store.load_system_dark(settings))
+            theme.start(self.prefs.theme, self.prefs.accent, store.load_system_dark(settings))
         else:
-            theme.set_theme(self._prefs.theme, self._prefs.accent)
-        self._present.apply_font(self.article, self._prefs)
+            theme.set_theme(self.prefs.theme, self.prefs.accent)
+        self._present.apply_font(self.article, self.prefs)
         self._retranslate()
         self.view.setFocus()
         if defer_controls:
@@ -180,7 +181,12 @@ class MainWindow(QMainWindow):
     @property
     def prefs(self) -> Prefs:
         """The current preferences."""
-        return self._prefs
+        return self._preferences.value
+
+    @property
+    def preferences(self) -> Preferences:
+        """The preferences' commands (toggle, step, zoom, reset the layout)."""
+        return self._preferences
 
     @property
     def look(self) -> Look:
@@ -217,7 +223,7 @@ class MainWindow(QMainWindow):
         def finder(bar: FindBar) -> FindController:
             def variants(query: str) -> set[str]:
                 source = self.article.script if self.article else None
-                p = self._prefs
+                p = self.prefs
                 standard, punctuation = p.traditional_standard, p.punctuation
                 return query_variants(query, p.script, source, standard, punctuation=punctuation)
 
@@ -257,7 +263,7 @@ class MainWindow(QMainWindow):
         A small page opens before this returns; a big one loads in the background and
         `article_loaded` (or `load_failed`) follows. Returns False if it failed at once.
         """
-        return self._session.open(Path(path), ScriptRouting.key(self._prefs))
+        return self._session.open(Path(path), ScriptRouting.key(self.prefs))
 
     def show_article(self, article: Article, path: Path | None = None) -> None:
         """Put `article` on screen (converted to the chosen script)."""
@@ -286,14 +292,7 @@ class MainWindow(QMainWindow):
 
     def set_pref(self, name: str, value: object) -> None:
         """Set preference `name` (a Prefs field), store it, and show its effect."""
-        self._prefs = self._prefs.with_changes(**{name: value})
-        store.save_prefs(self._settings, self._prefs)
-        self._effects.apply(name)
-        self._sync_checks()
-
-    def zoom(self, steps: int | None) -> None:
-        """Zoom by `steps` points (None: back to the default size)."""
-        self.set_pref("zoom", zoomed(self._prefs, steps))
+        self._preferences.set(name, value)
 
     def go_to_section(self, index: int) -> None:
         """Put section `index`'s heading at the top of the view."""
@@ -360,22 +359,9 @@ class MainWindow(QMainWindow):
         self.removed_panel.setVisible(not self.removed_shown())
         self._sync_checks()
 
-    def toggle(self, name: str) -> None:
-        """Turn the on/off preference `name` over."""
-        self.set_pref(name, not getattr(self._prefs, name))
-
-    def step(self, name: str, step: int) -> None:
-        """Move the number preference `name` by `step`, within its bounds."""
-        self.set_pref(name, stepped(self._prefs, name, step))
-
-    def reset_layout(self) -> None:
-        """The default line spacing, column width, margins and indent."""
-        self._prefs = layout_reset(self._prefs)
-        self.set_pref("indent", DEFAULTS.indent)  # stores them all and lays the text out again
-
     def choose_font(self, name: str) -> None:
         """Ask for the face of `name` ("font_traditional", "font_simplified")."""
-        chosen = self._prompts.choose_font(name, getattr(self._prefs, name))
+        chosen = self._prompts.choose_font(name, getattr(self.prefs, name))
         if chosen is not None:
             self.set_pref(name, chosen)
 
@@ -403,7 +389,7 @@ class MainWindow(QMainWindow):
             return None
         font = self.view.document().defaultFont()
         s = self._session
-        return Shown(article, s.html, s.images, font, self.path, self._prefs.accent)
+        return Shown(article, s.html, s.images, font, self.path, self.prefs.accent)
 
     def toggle_full_screen(self) -> None:
         """Enter or leave full screen."""
@@ -432,7 +418,7 @@ class MainWindow(QMainWindow):
             self._rebuild_recent()
         self.article_loaded.emit(article)
         # Start-up: the chosen script once the controls are painted (see _controls_painted).
-        self._routing.first_show(self._prefs, defer=self._controls is None)
+        self._routing.first_show(self.prefs, defer=self._controls is None)
 
     def _load_failed(self, name: str, reason: str) -> None:
         from reader.ui.errors import reason as translated  # noqa: PLC0415 - on errors only
@@ -444,7 +430,7 @@ class MainWindow(QMainWindow):
     def _script_changed(self, article: Article) -> None:
         place = self._place or self._present.position()  # read before the document changes
         self._place = None
-        self._present.apply_font(self.article, self._prefs, reload=False)  # shown with it
+        self._present.apply_font(self.article, self.prefs, reload=False)  # shown with it
         s = self._session
         self._present.show(s.html, self.look.article_css, s.images, place, then=self._fill_sidebar)
         self._update_title()
@@ -461,10 +447,9 @@ class MainWindow(QMainWindow):
         from reader.ui.errors import reason  # noqa: PLC0415 - on errors only
 
         self._prompts.error(self._t("error_script_title"), reason(message, self._lang))
-        shown = self._routing.shown_prefs(self._prefs)
+        shown = self._routing.shown_prefs(self.prefs)
         if shown is not None:  # put the toggles back on what is actually on screen
-            self._prefs = shown
-            store.save_prefs(self._settings, self._prefs)
+            self._preferences.put_back(shown)
             self._sync_checks()
 
     def _busy_changed(self, _busy: bool = False) -> None:
@@ -482,10 +467,14 @@ class MainWindow(QMainWindow):
         return self.look.color("speaker_mark")
 
     def _show_script(self) -> None:
-        self._routing.show(self._prefs)
+        self._routing.show(self.prefs)
+
+    def _pref_changed(self, name: str) -> None:
+        self._effects.apply(name)
+        self._sync_checks()
 
     def _set_language(self) -> None:
-        self._lang = i18n.resolve(self._prefs.language, self._locale)
+        self._lang = i18n.resolve(self.prefs.language, self._locale)
         self._retranslate()
 
     def _theme_changed(self, look: Look) -> None:
@@ -505,7 +494,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         if self._controls is not None:  # otherwise build_controls() fills it in
-            p = self._prefs
+            p = self.prefs
             c = self._controls
             c.show_status(self._t, self._article(), self.article, p.script, p.traditional_standard)
             self._update_progress()
@@ -554,7 +543,7 @@ class MainWindow(QMainWindow):
             return self._theme.theme
         if pref == "accent":
             return self._theme.accent
-        return getattr(self._prefs, pref)
+        return getattr(self.prefs, pref)
 
     def _sync_checks(self) -> None:
         if self._controls is not None:
@@ -578,7 +567,7 @@ class MainWindow(QMainWindow):
         # the look (if the guess at start-up was wrong), and asking Qt for it costs 40 ms
         # the first time (see theme.py).
         self._theme.confirm_scheme()
-        self._routing.painted(self._prefs)
+        self._routing.painted(self.prefs)
         self.controls_shown.emit()
 
     def _build_controls_now(self) -> None:
