@@ -23,12 +23,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, Signal
+from PySide6.QtCore import QLocale, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reader.core import Article
 from reader.core.prefs import Prefs
-from reader.core.progress import progress
 from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.afterpaint import AfterPaint
@@ -41,6 +40,7 @@ from reader.ui.prompts import Prompts
 from reader.ui.routing import ScriptRouting
 from reader.ui.session import TOP, Position, ReadingSession
 from reader.ui.sidebar import Sidebar
+from reader.ui.status import StatusLine
 from reader.ui.theme import Look, ThemeController, base_point_size
 from reader.ui.typography import reading_style
 from reader.ui.view import ArticleView
@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         self._present = ArticlePresenter(self.view, self._nav, self._find, base_point_size())
         session.set_position_source(self._present.position)
         self._routing = ScriptRouting(session, self._busy_changed)
+        self._status = StatusLine(
+            self, self.view, self._t, lambda: self._controls, self.setWindowTitle
+        )
         self._effects = PrefEffects(
             lambda: self.prefs,
             lambda: self.article,
@@ -147,7 +150,7 @@ class MainWindow(QMainWindow):
         self.view.link_clicked.connect(self._prompts.open_link)
         # The marks past the first slices of a big document.
         self.view.document_completed.connect(self._present.reapply_marks)
-        self.view.top_block_changed.connect(self._update_progress)
+        self.view.top_block_changed.connect(self._status.update_progress)
         self.view.set_reading_style(reading_style(self.prefs))
         theme.theme_changed.connect(self._theme_changed)
 
@@ -433,13 +436,8 @@ class MainWindow(QMainWindow):
         self._present.apply_font(self.article, self.prefs, reload=False)  # shown with it
         s = self._session
         self._present.show(s.html, self.look.article_css, s.images, place, then=self._fill_sidebar)
-        self._update_title()
-        if self.view.building():
-            # A big article: its character count (20 ms for a 10 MB page) in a turn of
-            # its own, so that showing it never stalls the window long (see docbuild.py).
-            QTimer.singleShot(0, self._update_status)
-        else:
-            self._update_status()
+        self._status.update_title()
+        self._status.update_after_building()
         self.article_shown.emit(article)
 
     def _conversion_failed(self, message: str) -> None:
@@ -487,26 +485,6 @@ class MainWindow(QMainWindow):
         s = self._session
         self._present.show(s.html, look.article_css, s.images, self._present.position())
 
-    def _update_title(self) -> None:
-        app = self._t("app")
-        article = self._article()
-        self.setWindowTitle(f"{article.title} — {app}" if article else app)
-
-    def _update_status(self) -> None:
-        if self._controls is not None:  # otherwise build_controls() fills it in
-            p = self.prefs
-            c = self._controls
-            c.show_status(self._t, self._article(), self.article, p.script, p.traditional_standard)
-            self._update_progress()
-
-    def _update_progress(self, _block: int | None = None) -> None:
-        # Timed on the original: a conversion has the same blocks and nearly the same
-        # characters, and its times are then counted once per article, not per script.
-        article, block = self.article, self.view.reading_block()
-        if self._controls is not None and article is not None and block is not None:
-            at = progress(article, block, at_end=self.view.at_end())
-            self._controls.show_progress(self._t, article, at)
-
     # -- sidebar, speakers, find -----------------------------------------------------------
 
     def _fill_sidebar(self) -> None:
@@ -530,12 +508,12 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self._fill_sidebar()
-        self._update_title()
+        self._status.update_title()
         if self._removed is not None:
             self._removed.set_labels(self._t, self._t("removed_none"))
         if self._controls is not None:
             self._controls.retranslate(self._t)
-            self._update_status()
+            self._status.update()
 
     def _current(self, pref: str) -> object:
         # The theme in force is the ThemeController's (a page may choose its own).
