@@ -37,6 +37,7 @@ from reader.ui.navigate import Navigator
 from reader.ui.preferences import Preferences
 from reader.ui.present import ArticlePresenter
 from reader.ui.prompts import Prompts
+from reader.ui.removed_slot import RemovedSlot
 from reader.ui.routing import ScriptRouting
 from reader.ui.session import TOP, Position, ReadingSession
 from reader.ui.sidebar import Sidebar
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.view: ArticleView = ArticleView(self)
         self.sidebar: Sidebar = Sidebar(self)
         self._frame = Frame(self, self.view, self.sidebar)
-        self._removed: RemovedPanel | None = None  # built when first shown
+        self._removed = RemovedSlot(self, self._frame.add_panel, self._t, lambda: self.article)
         self._prompts = Prompts(self, dialogs, lambda: self._lang)
         self.setAcceptDrops(True)
 
@@ -341,25 +342,15 @@ class MainWindow(QMainWindow):
     @property
     def removed_panel(self) -> RemovedPanel:
         """The panel of what the cleaner removed (built on first use)."""
-        if self._removed is None:
-            from reader.ui.removed import RemovedPanel  # noqa: PLC0415 - not at start-up
-
-            panel = RemovedPanel(self)
-            panel.hide()
-            panel.set_labels(self._t, self._t("removed_none"))
-            if self.article is not None:
-                panel.set_article(self.article)
-            self._frame.add_panel(panel)
-            self._removed = panel
-        return self._removed
+        return self._removed.panel()
 
     def removed_shown(self) -> bool:
         """Whether the removed-content panel is shown."""
-        return self._removed is not None and self._removed.isVisibleTo(self)
+        return self._removed.shown()
 
     def toggle_removed(self) -> None:
         """Show or hide what the cleaner removed from the page."""
-        self.removed_panel.setVisible(not self.removed_shown())
+        self._removed.toggle()
         self._sync_checks()
 
     def choose_font(self, name: str) -> None:
@@ -412,8 +403,7 @@ class MainWindow(QMainWindow):
     def _article_loaded(self, article: Article) -> None:
         self._nav.reset()
         self.view.clear_history()
-        if self._removed is not None:
-            self._removed.set_article(article)
+        self._removed.set_article(article)
         self._effects.follow_page()
         self._place = self._session.saved_position() or TOP
         if self._controls is not None and self.path is not None:
@@ -509,8 +499,7 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self._fill_sidebar()
         self._status.update_title()
-        if self._removed is not None:
-            self._removed.set_labels(self._t, self._t("removed_none"))
+        self._removed.retranslate()
         if self._controls is not None:
             self._controls.retranslate(self._t)
             self._status.update()
