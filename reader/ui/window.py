@@ -3,9 +3,12 @@
 The reading session (`session.py`) holds the article, its conversions and the reading
 positions; the window forwards the reader's intent to it (open, switch script) and
 redraws when it says something changed (`article_loaded`, `script_changed`). Every
-action, menu and tool button comes from the tables in `actions.py`; a preference is
-set through `set_pref`, whose effect on screen is one entry of `EFFECTS` (`effects.py`);
-`present.py` puts the article into the view keeping the place and the marks. The theme in
+action, menu and tool button comes from the tables in `actions.py`. The window's helpers
+each do one job: `preferences.py` holds and stores the preferences, whose effect on screen
+is one entry of `EFFECTS` (`effects.py`); `routing.py` chooses the script the session shows;
+`present.py` puts the article into the view keeping the place and the marks; `status.py`
+keeps the title and the status bar; `recent.py` the Open Recent menu; `removed_slot.py` the
+removed-content panel; `frame.py` the layout and `prompts.py` the dialogs. The theme in
 force lives in the ThemeController alone; the window reads it from there.
 
 At start-up the window can leave its controls (actions, menus, tool bar, status bar,
@@ -37,6 +40,7 @@ from reader.ui.navigate import Navigator
 from reader.ui.preferences import Preferences
 from reader.ui.present import ArticlePresenter
 from reader.ui.prompts import Prompts
+from reader.ui.recent import RecentFiles
 from reader.ui.removed_slot import RemovedSlot
 from reader.ui.routing import ScriptRouting
 from reader.ui.session import TOP, Position, ReadingSession
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
         self._frame = Frame(self, self.view, self.sidebar)
         self._removed = RemovedSlot(self, self._frame.add_panel, self._t, lambda: self.article)
         self._prompts = Prompts(self, dialogs, lambda: self._lang)
+        self._recent = RecentFiles(settings, self.open_path)
         self.setAcceptDrops(True)
 
         if library is not None:  # the index follows the positions saved (library_link.py)
@@ -242,7 +247,7 @@ class MainWindow(QMainWindow):
         self._frame.add_below(c.find_bar)
         c.recent_menu.aboutToShow.connect(self._rebuild_recent)
         if self.path is not None:
-            store.add_recent(self._settings, self.path)  # opened before the controls
+            self._recent.add(self.path)  # opened before the controls
         self._rebuild_recent()
         c.busy.setVisible(self.is_busy())  # one may have started before the bar
         self.setWindowIcon(QIcon("icons:qingdu.svg"))
@@ -395,7 +400,7 @@ class MainWindow(QMainWindow):
 
     def clear_recent(self) -> None:
         """Forget the recent files."""
-        store.clear_recent(self._settings)
+        self._recent.clear()
         self._rebuild_recent()
 
     # -- the session's news ----------------------------------------------------------------
@@ -407,7 +412,7 @@ class MainWindow(QMainWindow):
         self._effects.follow_page()
         self._place = self._session.saved_position() or TOP
         if self._controls is not None and self.path is not None:
-            store.add_recent(self._settings, self.path, article.title)
+            self._recent.add(self.path, article.title)
             self._rebuild_recent()
         self.article_loaded.emit(article)
         # Start-up: the chosen script once the controls are painted (see _controls_painted).
@@ -523,9 +528,7 @@ class MainWindow(QMainWindow):
 
     def _rebuild_recent(self) -> None:
         if self._controls is not None:  # otherwise built with the menus
-            recent = [Path(p) for p in store.recent_files(self._settings)]
-            titles = store.recent_titles(self._settings)
-            self._controls.set_recent(self, recent, self.open_path, self._t("no_recent"), titles)
+            self._recent.fill(self._controls, self, self._t("no_recent"))
 
     # -- start-up --------------------------------------------------------------------------
 
