@@ -9,6 +9,7 @@ nearly the same characters, and its times are then counted once per article.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
@@ -35,39 +36,32 @@ class Reading(Protocol):
     def prefs(self) -> Prefs: ...
 
 
+@dataclass(frozen=True)
 class StatusLine:
     """Keeps the title (through `set_title`) and the status bar (of `controls()`, None
     before they are built) in step with `reading`, in the words of `text`."""
 
-    def __init__(
-        self,
-        reading: Reading,
-        view: ArticleView,
-        text: Callable[..., str],
-        controls: Callable[[], Controls | None],
-        set_title: Callable[[str], None],
-    ) -> None:
-        self._reading = reading
-        self._view = view
-        self._text = text
-        self._controls = controls
-        self._set_title = set_title
+    reading: Reading
+    view: ArticleView
+    text: Callable[..., str]
+    controls: Callable[[], Controls | None]
+    set_title: Callable[[str], None]
 
     def update_title(self) -> None:
         """The article's title, then the application's."""
-        app = self._text("app")
-        r = self._reading
+        app = self.text("app")
+        r = self.reading
         article = r.shown_article or r.article
-        self._set_title(f"{article.title} — {app}" if article else app)
+        self.set_title(f"{article.title} — {app}" if article else app)
 
     def update(self) -> None:
         """The status bar's words and progress."""
-        c = self._controls()
+        c = self.controls()
         if c is not None:  # otherwise building the controls fills it in
-            r = self._reading
+            r = self.reading
             p = r.prefs
             c.show_status(
-                self._text,
+                self.text,
                 r.shown_article or r.article,
                 r.article,
                 p.script,
@@ -79,15 +73,15 @@ class StatusLine:
         """`update`, in a turn of its own while the view builds a big article: its
         character count (20 ms for a 10 MB page) then never stalls the window long (see
         docbuild.py)."""
-        if self._view.building():
+        if self.view.building():
             QTimer.singleShot(0, self.update)
         else:
             self.update()
 
     def update_progress(self, _block: int | None = None) -> None:
         """The share read and the time left."""
-        article, block = self._reading.article, self._view.reading_block()
-        c = self._controls()
+        article, block = self.reading.article, self.view.reading_block()
+        c = self.controls()
         if c is not None and article is not None and block is not None:
-            at = progress(article, block, at_end=self._view.at_end())
-            c.show_progress(self._text, article, at)
+            at = progress(article, block, at_end=self.view.at_end())
+            c.show_progress(self.text, article, at)
