@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,9 +50,8 @@ SLOGANS = (
     "陪你看懂這個世界",
     "消息快一步，觀點深一層",
 )
-#: Between site name and slogan. (No joiner at all, with a rotating site suffix and
-#: slogans on five paragraphs, leaves too little to tell slogan from sentence: not here.)
-JOINERS = ("——", "·", "｜", "：", " - ", "，")
+#: Between site name and slogan ("": none at all, the slogan glued to the site name).
+JOINERS = ("——", "·", "｜", "：", " - ", "，", "")
 SUFFIXES = ("", "網", "站")
 HEADLINES = (
     "山城夜市的第一盞燈",
@@ -289,6 +289,62 @@ def test_name_opening_every_paragraph_is_not_a_watermark() -> None:
     assert [strip_families(p, families) for p in paras] == paras
 
 
+def test_domain_ends_a_mark_before_a_recurring_subject() -> None:
+    """The paragraphs open with the article's subject right after the farm's domain: the
+    subject stays, the mark goes."""
+    subject = "蘆汀鎮合作社"
+    paras = [
+        f"{code}青禾快訊——{slogan}QINGHE.EXAMPLE{subject}{p}"
+        for code, slogan, p in zip(
+            ("Ab", "", "XYZ", "Qm", "", "Tk"), (SLOGANS * 2)[:6], PARAGRAPHS[:6], strict=True
+        )
+    ]
+    families = find_families(paras)
+    assert len(families) == 1
+    assert [strip_families(t, families) for t in paras] == [subject + p for p in PARAGRAPHS[:6]]
+
+
+@given(code=st.text(alphabet=LETTERS, min_size=2, max_size=4), colon=st.sampled_from(":："))
+@settings(max_examples=20, deadline=None, derandomize=True)
+def test_site_name_and_colon_before_rotating_slogans_is_a_mark(code: str, colon: str) -> None:
+    """「晴川頭條：」 opens every paragraph, then one of several slogans seen a few times
+    each: not a speaker's label."""
+    paras = [
+        f"{code if i % 3 == 0 else ''}晴川頭條{colon}{SLOGANS[i % len(SLOGANS)]}{p}"
+        for i, p in enumerate(PARAGRAPHS)
+    ]
+    families = find_families(paras)
+    assert [strip_families(t, families) for t in paras] == list(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ("（雲杉日報）YUNSHAN.TEST", "[雲杉日報]YUNSHAN.TEST"),  # a domain
+        ("Qx雲杉日報網 - 關心身邊的小事", "雲杉日報站 - 關心身邊的小事"),  # code and suffix vary
+    ],
+)
+def test_short_article_marked_on_two_paragraphs(marks: tuple[str, str]) -> None:
+    paras = list(PARAGRAPHS[:5])
+    shown = [paras[0], paras[1] + marks[0], paras[2], paras[3] + marks[1], paras[4]]
+    families = find_families(shown)
+    assert [strip_families(t, families) for t in shown] == paras
+
+
+def test_short_article_refrain_is_kept() -> None:
+    """The same words closing two paragraphs of a short piece are its refrain."""
+    refrain = "河水還在流"
+    paras = [p + refrain if i in (1, 3) else p for i, p in enumerate(PARAGRAPHS[:5])]
+    assert find_families(paras) == []
+
+
+def test_word_ending_closing_program_lines_is_kept() -> None:
+    """ "樓會議室" ends four place lines of a program, glued to the floor before it."""
+    places = [f"地點：蘆汀鎮文化站{floor}樓會議室" for floor in "二三五三"]
+    lines = ["蘆汀鎮蘆筍產業研討會日程", *places, PARAGRAPHS[0]]
+    assert find_families(lines) == []
+
+
 def test_interview_labels_are_not_a_watermark() -> None:
     qa = [("記者：" if i % 2 == 0 else "沈望舒：") + p for i, p in enumerate(PARAGRAPHS)]
     assert find_families(qa) == []
@@ -315,6 +371,20 @@ def test_domain_inside_a_link_is_kept() -> None:
     assert strip_families(link, families) == link
 
 
+def test_new_code_and_code_glued_to_a_word_are_cut() -> None:
+    """A paragraph past those looked at carries a code never seen; a code glued to a
+    Latin word is told apart by its case."""
+    mark = "青禾快訊——每天讀一點新東西QINGHE.EXAMPLE"
+    paras = [
+        code + mark + p for code, p in zip(("Ab", "Cde", "Fg", "Hjk"), PARAGRAPHS, strict=False)
+    ]
+    families = find_families(paras)
+    assert strip_families("沈望舒說。Zqw" + mark + "好。", families) == "沈望舒說。好。"
+    assert strip_families("Keywords: Farm CooperativeKY" + mark, families) == (
+        "Keywords: Farm Cooperative"
+    )
+
+
 def test_removed_lists_each_family_once_with_its_count() -> None:
     mark = "（青禾快訊）QINGHE.EXAMPLE"
     paras = [p + mark for p in PARAGRAPHS[:9]]
@@ -326,3 +396,71 @@ def test_removed_lists_each_family_once_with_its_count() -> None:
     others = [r for r in article.to_dict()["removed"] if r["reason"] != "watermark"]
     assert all(set(r) == {"reason", "text"} for r in others)
     assert [b.text for b in article.blocks] == list(PARAGRAPHS[:9])
+
+
+# --------------------------------------------------------------------------- text-dump headings
+
+#: A blog written without punctuation: lines of twenty-odd characters.
+UNPUNCTUATED = (
+    "清晨的蘆汀鎮碼頭霧氣還沒散開 漁船一艘接一艘地靠岸 岸上站滿了人",
+    "沈望舒蹲在岸邊看著工人把蘆筍一筐筐抬上貨車 心裡盤算著今年的收成",
+    "合作社的倉庫裡堆滿了紙箱 韋秋禾正在核對出貨單上的數字 真忙!",
+    "午後下起了小雨 遊客們躲進河邊的小館子點了一桌蘆筍宴",
+    "老闆說今年的客人比去年多了兩成 連週一都要排隊",
+    "傍晚雨停了 河面上映著晚霞 幾個孩子在堤岸上追著跑",
+)
+
+
+def _dump(body: list[str]) -> Article:
+    lines = [TITLE, "2024-03-18 09:30 來源：本地", *body]
+    return extract(Page("\n\n".join(lines), PageFormat.TEXT, "utf-8"))
+
+
+@given(at=st.sets(st.integers(1, len(UNPUNCTUATED) - 1), min_size=1, max_size=2))
+@settings(max_examples=10, deadline=None, derandomize=True)
+def test_headings_in_unpunctuated_text_dump(at: set[int]) -> None:
+    """A heading is much shorter than the lines of a blog without punctuation; those
+    lines, shorter than thirty characters, are not headings, and a heading over three of
+    them is no list's label."""
+    body = list(UNPUNCTUATED)
+    for n, i in enumerate(sorted(at, reverse=True)):
+        body.insert(i, HEADINGS[n])
+    article = _dump(body)
+    assert [s.title for s in article.sections] == list(HEADINGS[: len(at)])[::-1]
+    assert [b.text for b in article.blocks if b.type is BlockType.PARAGRAPH] == list(UNPUNCTUATED)
+
+
+def test_heading_before_a_field_and_headings_in_a_row() -> None:
+    """A heading may head a notice's field line ("發文字號：…"), or another heading."""
+    body = [
+        PARAGRAPHS[0],
+        HEADINGS[0],
+        "發文字號：蘆汀鎮政府〔2024〕3號 發布日期：2024年03月18日",
+        PARAGRAPHS[1],
+        "第二部分",
+        HEADINGS[1],
+        PARAGRAPHS[2],
+        "沈望舒在倉庫清點紙箱 本報記者 韋禾 攝",  # a caption before a heading
+        "合作社的明天",
+        PARAGRAPHS[3],
+    ]
+    article = _dump(body)
+    assert [s.title for s in article.sections] == [
+        HEADINGS[0],
+        "第二部分",
+        HEADINGS[1],
+        "合作社的明天",
+    ]
+
+
+def test_program_entries_are_not_headings() -> None:
+    """A program's short entries with times stay paragraphs."""
+    body = [
+        PARAGRAPHS[0],
+        "9:30 開幕",
+        "9:50—10:10 大會休息 拍照留念並參觀合作社倉庫",
+        "10:10 蘆筍種植經驗分享會與農技站的現場答問",
+        PARAGRAPHS[1],
+    ]
+    article = _dump(body)
+    assert [s.title for s in article.sections] == []

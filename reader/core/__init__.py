@@ -16,7 +16,8 @@
    a domain, in rotating variants), found by repetition and shape, cut out.
 7. ``assemble``: the root's blocks -> the article's Blocks (``textdump`` for text dumps,
    which cuts its watermarks line by line).
-8. ``assemble.dedupe``, ``sections``, ``speakers``, ``assemble.article``: the Article.
+8. ``assemble.dedupe``, ``sections`` (headings of a page; a dump's are textdump's),
+   ``speakers``, ``assemble.article``: the Article.
 
 After it, ``script.convert(article, target)`` converts between scripts and
 ``render.render(article)`` makes the HTML fragment for the view. Every word list, pattern
@@ -110,7 +111,12 @@ def extract(page: Page) -> Article:
             marks = watermark.strip_raw(assemble.article_blocks(flat.blocks, node), removed)
             title = watermark.strip_families(title, marks) or title
             draft = assemble.from_root(page, flat, node, title=title, meta=head, removed=removed)
-    blocks = sections.mark_headings(assemble.dedupe(draft, page), draft.title)
+    blocks = assemble.dedupe(draft, page)
+    if page.format is not PageFormat.TEXT:
+        # A dump's headings are decided line by line in textdump, against its own lines
+        # (a blog without sentence marks, a notice's fields): the page rules of
+        # `sections` would take its short lines for headings.
+        blocks = sections.mark_headings(blocks, draft.title)
     return assemble.article(
         draft,
         blocks,

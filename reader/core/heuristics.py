@@ -344,6 +344,19 @@ BOLD_HEADING_MAX_CHARS = 40
 #: In a text dump, a line up to this long, without end punctuation, between prose lines,
 #: is a heading.
 TEXT_HEADING_MAX_CHARS = 30
+#: ... and at most this share of the article's median line: a blog written without
+#: punctuation has lines of 20-40 characters, its headings a third of that.
+TEXT_HEADING_MAX_SHARE = 0.6
+#: A heading before a line that is not prose (a notice's field, a program's entry, a
+#: sentence without punctuation) must be shorter still: at most this share of the median
+#: line, and the line it heads this many times its length.
+TEXT_HEADING_LONE_SHARE = 0.5
+TEXT_HEADING_NEXT_RATIO = 1.5
+#: A line where a space parts two phrases this long is no heading (see
+#: textdump._two_phrases).
+TEXT_PHRASE_MIN_CHARS = 4
+#: Headings in a row (a part over a section over a subsection).
+TEXT_HEADING_MAX_RUN = 3
 #: Images smaller than this in both declared dimensions are icons and spacers.
 ICON_MAX_PX = 40
 
@@ -621,6 +634,9 @@ LIST_LINE_MAX_CHARS = 60
 LIST_LABEL_MAX_CHARS = 8
 #: Headlines under a label that make a list (a section heading is one line).
 LIST_MIN_LINES = 3
+#: ... unless this share of the article's other lines is headline-shaped as well: a blog
+#: without sentence marks, where a heading over short lines is no list's label.
+LIST_UNPUNCTUATED_SHARE = 0.5
 
 # --------------------------------------------------------------------------- watermarks
 
@@ -633,6 +649,11 @@ WATERMARK_MIN_PARAGRAPHS = 3
 #: ... and in at least this share of the paragraphs looked at (farms mark 60-100 % of
 #: them; a term that recurs in a quarter of an article's paragraphs is common).
 WATERMARK_MIN_SHARE = 0.25
+#: An article of this many paragraphs or fewer is looked at again for marks on two
+#: paragraphs (a farm marks some of a short article's four or five), taken only when
+#: their shape proves them (see watermark._proven).
+WATERMARK_SHORT_MAX_PARAS = 10
+WATERMARK_SHORT_NEED = 2
 #: Share of a family's occurrences that must stand at a paragraph edge, after a sentence
 #: end or in brackets, when it holds no domain name. A recurring term opens a sentence
 #: now and then but also sits inside sentences.
@@ -670,9 +691,6 @@ WATERMARK_GROW_PEERS = 20
 WATERMARK_AGREE_CONTEXT = 3
 #: ... by at least this many tails where possible (two tails never outvote one).
 WATERMARK_AGREE_MIN_GROUP = 4
-#: A family of this many occurrences or more is tested for its place in the sentences
-#: before it is grown (a term's hundreds of occurrences on an encyclopedia page).
-WATERMARK_PRETEST_MIN_MEMBERS = 40
 #: A random code glued before the site name is this many letters at most.
 WATERMARK_MAX_CODE = 4
 #: Paragraphs and characters of each looked at: a hundred paragraphs show how a mark
@@ -708,6 +726,7 @@ WATERMARK_JOINERS = "—–-·•|/~_>» :"
 #: ... and what may follow a one-character suffix of the site name (「網，」「站：」).
 WATERMARK_SUFFIX_JOINERS = WATERMARK_JOINERS + ",、"
 WATERMARK_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WATERMARK_CJK_RUN_RE = re.compile(WATERMARK_CJK_RE.pattern + "+")
 WATERMARK_CORE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
 #: A domain name as farms print it: letters, a dot, a top-level domain (normalised).
 WATERMARK_DOMAIN_RE = re.compile(r"[a-z0-9][a-z0-9-]{2,}\.[a-z]{2,12}(?![a-z0-9])")

@@ -76,7 +76,8 @@ def article_end(lines: list[str]) -> int:
 
 def list_runs(lines: list[str]) -> set[int]:
     """Indices of headline lists: a short label without punctuation ("熱門資訊") and
-    LIST_MIN_LINES or more headline-shaped lines under it."""
+    LIST_MIN_LINES or more headline-shaped lines under it, in an article whose other
+    lines are mostly not headline-shaped."""
     out: set[int] = set()
     i = 0
     while i < len(lines):
@@ -90,6 +91,68 @@ def list_runs(lines: list[str]) -> set[int]:
         if label and j - i - 1 >= h.LIST_MIN_LINES:
             out.update(range(i, j))
         i = j
+    # Where the article's own lines are shaped like headlines too (a blog written without
+    # sentence marks), a heading over its lines looks like a list's label: nothing is
+    # taken for a list there.
+    rest = [ln for k, ln in enumerate(lines) if k not in out]
+    shaped = sum(_is_headline(ln) and not _is_paragraph(ln) for ln in rest)
+    if rest and shaped >= h.LIST_UNPUNCTUATED_SHARE * len(rest):
+        return set()
+    return out
+
+
+def _two_phrases(text: str) -> bool:
+    """Whether a space parts two phrases of TEXT_PHRASE_MIN_CHARS or more: a caption and
+    its credit ("小李在病房 本報記者 攝"), an advertisement's two claims; a heading's
+    number stands apart from its words ("第一章 開端")."""
+    return sum(len(p) >= h.TEXT_PHRASE_MIN_CHARS for p in text.split()) >= 2
+
+
+def _headings(lines: list[str]) -> set[int]:
+    """Indices of the lines that head what follows them.
+
+    A heading is short, ends without a sentence's mark, is no field ("電話：…") and stands
+    between two lines; it is shorter than the article's lines by far (in a blog written
+    without punctuation, a line of 21 characters among lines of 28 is a paragraph). It
+    heads a paragraph of sentences; or, where the article's lines are not sentences (a
+    notice's fields, a program, unpunctuated text), a line longer than itself, when it
+    holds no digits (a program's "9:50 大會休息" is an entry, not a heading). A heading
+    may head another (a part's title over a section's), up to TEXT_HEADING_MAX_RUN in a
+    row: more short lines in a row are a list; a line with a space in it before a heading
+    is a caption and its credit ("小李在病房 本報記者 攝").
+    """
+    if len(lines) < 3:
+        return set()
+    lengths = sorted(len(ln) for ln in lines)
+    typical = lengths[len(lengths) // 2]
+    limit = min(h.TEXT_HEADING_MAX_CHARS, h.TEXT_HEADING_MAX_SHARE * typical)
+    out: set[int] = set()
+    run = 0  # headings in a row just below the line looked at
+    for i in range(len(lines) - 2, 0, -1):
+        ln, nxt = lines[i], lines[i + 1]
+        if (
+            len(ln) > limit
+            or ln[-1] in h.TERMINAL_PUNCT
+            or _is_prose_line(ln)
+            or ":" in ln
+            or "：" in ln  # a field ("電話：…") or a line that introduces the next
+            or _two_phrases(ln)
+        ):
+            run = 0
+            continue
+        if (
+            _is_prose_line(nxt)
+            or (
+                len(ln) <= h.TEXT_HEADING_LONE_SHARE * typical
+                and len(nxt) >= h.TEXT_HEADING_NEXT_RATIO * len(ln)
+                and not any(c.isdigit() for c in ln)
+            )
+            or (i + 1 in out and run < h.TEXT_HEADING_MAX_RUN and " " not in ln)
+        ):
+            out.add(i)
+            run += 1
+        else:
+            run = 0
     return out
 
 
@@ -153,16 +216,9 @@ def extract_text(page: Page) -> Draft:
     # punctuation is a blog's own (some write without any).
     while kept and not _is_prose_line(kept[-1]) and len(kept[-1]) < h.PROSE_MIN_CHARS:
         removed.append(Removal("trailing", kept.pop()))
-    blocks: list[Block] = []
-    for i, ln in enumerate(kept):
-        heading = (
-            len(ln) <= h.TEXT_HEADING_MAX_CHARS
-            and ln[-1] not in h.TERMINAL_PUNCT
-            and not _is_prose_line(ln)
-            and 0 < i < len(kept) - 1
-            and _is_prose_line(kept[i + 1])
-            and ":" not in ln
-            and "：" not in ln  # a field ("電話：…") or a line that introduces the next
-        )
-        blocks.append(Block(BlockType.HEADING if heading else BlockType.PARAGRAPH, ln))
+    headings = _headings(kept)
+    blocks = [
+        Block(BlockType.HEADING if i in headings else BlockType.PARAGRAPH, ln)
+        for i, ln in enumerate(kept)
+    ]
     return Draft(title, blocks, meta, removed)

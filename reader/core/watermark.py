@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from reader.core import heuristics as h
 from reader.core.article import Block, BlockType, Removal
@@ -49,12 +50,26 @@ class Family:
     variants: tuple[str, ...]
 
 
+class _FoldTable(dict[int, str]):
+    """Each character as `normalize` folds it (NFKC, lower case, zero-width dropped),
+    computed once per character met: `str.translate` then folds a text at C speed."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = "" if ch in h.WATERMARK_ZERO_WIDTH else unicodedata.normalize("NFKC", ch).lower()
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """`text` as `normalize` gives it, without the map back (what detection needs)."""
     plain = unicodedata.normalize("NFKC", text).lower()
     if len(plain) == len(text) and not h.WATERMARK_ZW_RE.search(text):
         return plain
-    return normalize(text)[0]
+    return text.translate(_FOLD)
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
@@ -63,15 +78,9 @@ def normalize(text: str) -> tuple[str, list[int]]:
     plain = unicodedata.normalize("NFKC", text).lower()
     if len(plain) == len(text) and not h.WATERMARK_ZW_RE.search(text):
         return plain, list(range(len(text)))
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in h.WATERMARK_ZERO_WIDTH:
-            continue
-        norm = unicodedata.normalize("NFKC", ch).lower()
-        out.append(norm)
-        index.extend([i] * len(norm))
-    return "".join(out), index
+    pieces = [_FOLD[ord(ch)] for ch in text]
+    index = [i for i, p in enumerate(pieces) for _ in range(len(p))]
+    return "".join(pieces), index
 
 
 @dataclass(slots=True)
@@ -86,7 +95,8 @@ def find_families(texts: Sequence[str]) -> list[Family]:
     """The watermark families injected into `texts` (paragraphs), most frequent first."""
     paras = [fold(t[: h.WATERMARK_MAX_CHARS]) for t in texts[: h.WATERMARK_MAX_PARAS]]
     sample = "".join(paras)[: h.WATERMARK_SCRIPT_SAMPLE]
-    if len(h.WATERMARK_CJK_RE.findall(sample)) < h.WATERMARK_MIN_CJK_SHARE * len(sample):
+    cjk = sum(map(len, h.WATERMARK_CJK_RUN_RE.findall(sample)))  # runs: fewer strings
+    if cjk < h.WATERMARK_MIN_CJK_SHARE * len(sample):
         return []  # a Latin-script page repeats its topic's words; farms here are Chinese
     candidates = [i for i, t in enumerate(paras) if len(t) >= h.WATERMARK_GRAM]
     # The share is of paragraphs that read as sentences: a list of headlines beside the
@@ -96,12 +106,51 @@ def find_families(texts: Sequence[str]) -> list[Family]:
     if len(candidates) < need:
         return []
     gram = h.WATERMARK_GRAM
-    df: Counter[str] = Counter()
-    grams: dict[int, set[str]] = {}
-    for i in candidates:
-        t = paras[i]
-        grams[i] = {t[j : j + gram] for j in range(len(t) - gram + 1)}
-        df.update(grams[i])
+    grams = {
+        i: {paras[i][j : j + gram] for j in range(len(paras[i]) - gram + 1)} for i in candidates
+    }
+    df = Counter(chain.from_iterable(grams.values()))  # one count over all paragraphs
+    found = _find(texts, paras, candidates=candidates, grams=grams, df=df, need=need, prose=prose)
+    if found or len(candidates) > h.WATERMARK_SHORT_MAX_PARAS:
+        return found
+    # A short article may carry a mark on two paragraphs only: it is taken when its
+    # shape proves it (a domain, brackets, or a code or suffix that varies).
+    return [
+        f
+        for f in _find(
+            texts,
+            paras,
+            candidates=candidates,
+            grams=grams,
+            df=df,
+            need=h.WATERMARK_SHORT_NEED,
+            prose=prose,
+        )
+        if _proven(f)
+    ]
+
+
+def _proven(family: Family) -> bool:
+    """Whether a family seen on few paragraphs is a mark by its shape alone."""
+    runs = family.variants
+    return (
+        all(h.WATERMARK_DOMAIN_RE.search(r) for r in runs)
+        or all(r[:1] in h.WATERMARK_OPENING and r[-1:] in h.WATERMARK_CLOSING for r in runs)
+        or (len(runs) >= 2 and all(len(h.WATERMARK_CJK_RE.findall(r)) >= 4 for r in runs))
+    )
+
+
+def _find(
+    texts: Sequence[str],
+    paras: list[str],
+    *,
+    candidates: list[int],
+    grams: dict[int, set[str]],
+    df: Counter[str],
+    need: int,
+    prose: int,
+) -> list[Family]:
+    """The families of runs that recur in `need` paragraphs or more (see find_families)."""
     # A gram across a sentence's end would chain a mark to the sentence before it
     # ("服務。" ending three paragraphs before the mark).
     # Nor is a gram of digits and characters ("握20" before "2024年"): dates and counts
@@ -121,10 +170,15 @@ def find_families(texts: Sequence[str]) -> list[Family]:
         occ
         for i in candidates
         if not grams[i].isdisjoint(frequent)
-        for occ in _occurrences(i, paras[i], frequent)
+        for occ in _occurrences(i, paras[i], grams[i] & frequent)
     ]
     groups = _group(occurrences)
-    verdicts = [_is_mark(members, paras, need, prose, df) for members in groups]
+    # Where recurring runs of the length of a slogan start: a site name and a colon
+    # before one is a mark's, not a speaker's label.
+    slogans = {
+        (o.para, o.start) for o in occurrences if not _fragment(paras[o.para][o.start : o.end])
+    }
+    verdicts = [_is_mark(members, paras, need, prose, df, slogans=slogans) for members in groups]
     accepted = [m for m, ok in zip(groups, verdicts, strict=True) if ok]
     accepted += _beside(
         accepted, [m for m, ok in zip(groups, verdicts, strict=True) if not ok], paras
@@ -143,35 +197,57 @@ def find_families(texts: Sequence[str]) -> list[Family]:
     return sorted(found, key=lambda f: -f.count)
 
 
-def _occurrences(para: int, text: str, frequent: set[str]) -> list[_Occurrence]:
-    """Runs of recurring n-grams in one paragraph."""
+def _occurrences(para: int, text: str, grams: set[str]) -> list[_Occurrence]:
+    """Runs of recurring n-grams (`grams`, those of the paragraph that recur) in one
+    paragraph."""
+    gram = h.WATERMARK_GRAM
+    at: list[int] = []
+    for g in grams:
+        pos = text.find(g)
+        while pos >= 0:
+            at.append(pos)
+            pos = text.find(g, pos + 1)
+    at.sort()
     out = []
-    j, n = 0, len(text)
-    while j <= n - h.WATERMARK_GRAM:
-        if text[j : j + h.WATERMARK_GRAM] in frequent:
-            k = j + 1
-            while k <= n - h.WATERMARK_GRAM and text[k : k + h.WATERMARK_GRAM] in frequent:
-                k += 1
-            end = k - 1 + h.WATERMARK_GRAM
-            # The sentence's own punctuation around a run is not part of the mark.
-            start = j
-            while start < end and text[start] in h.WATERMARK_EDGE_PUNCT:
-                start += 1
-            stop = end
-            while stop > start and text[stop - 1] in h.WATERMARK_EDGE_PUNCT:
-                stop -= 1
-            stop = _before_label(text, start, stop)
+    i, n = 0, len(at)
+    while i < n:
+        j = at[i]
+        k = i + 1
+        while k < n and at[k] == at[k - 1] + 1:
+            k += 1
+        end = at[k - 1] + gram
+        # The sentence's own punctuation around a run is not part of the mark.
+        start = j
+        while start < end and text[start] in h.WATERMARK_EDGE_PUNCT:
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1] in h.WATERMARK_EDGE_PUNCT:
+            stop -= 1
+        stop = _before_label(text, start, stop)
+        for lo, hi in _at_domain_ends(text, start, stop):
             # The family is known by the grams of the run as kept (a label cut off it
             # must not tie the mark to every line the label opens).
-            grams = {
-                text[x : x + h.WATERMARK_GRAM] for x in range(start, stop - h.WATERMARK_GRAM + 1)
-            }
-            grams &= frequent
-            if grams:
-                out.append(_Occurrence(para, start, stop, grams))
-            j = end
-        else:
-            j += 1
+            kept = {text[x : x + gram] for x in range(lo, hi - gram + 1)} & grams
+            if kept:
+                out.append(_Occurrence(para, lo, hi, kept))
+        # The next run starts after this one's last gram.
+        while k < n and at[k] < end:
+            k += 1
+        i = k
+    return out
+
+
+def _at_domain_ends(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The run text[start:stop] cut after each domain name that a Chinese character
+    follows: a farm's domain ends its mark, and the sentence glued after it recurs on
+    its own ("XYZ.NET安寧療護" where the article's paragraphs open with its subject),
+    which must not tie the two into one family."""
+    out = []
+    for m in h.WATERMARK_DOMAIN_RE.finditer(text, start, stop):
+        if m.end() < stop and h.WATERMARK_CJK_RE.match(text, m.end()):
+            out.append((start, m.end()))
+            start = m.end()
+    out.append((start, stop))
     return out
 
 
@@ -246,6 +322,7 @@ def _shared_growth(
     suffix: bool = True,
     df: Counter[str] | None = None,
     family: int = 0,
+    pool: str = "",
 ) -> int:
     """How far `own` (the text after an occurrence) runs on as text found around the
     other occurrences (each window is one occurrence and the text after it: the runs of
@@ -276,6 +353,9 @@ def _shared_growth(
         # hold a trigram the article has too, 「邊的小」 of 「河邊的小館子」).
         while best >= gram:
             sharing = (1 + sum(r >= best for r in reach)) * scale
+            # All the family's windows (`pool`) count where the nearest are too few (a
+            # slogan on six of thirty paragraphs, two of them near).
+            sharing = max(sharing, pool.count(own[:best]))
             if df.get(own[best - gram : best], 0) <= sharing:
                 break
             best -= gram
@@ -318,6 +398,7 @@ def _grow(members: list[_Occurrence], paras: list[str], df: Counter[str]) -> Non
     ]
     right = [paras[o.para][o.start : o.end] + a for o, a in zip(members, after, strict=True)]
     left = [paras[o.para][o.start : o.end][::-1] + b for o, b in zip(members, before, strict=True)]
+    pool = "\n".join(right)
     for i, occ in enumerate(members):
         # Compared with the nearest occurrences only: a page with a mark on each of 400
         # paragraphs needs no more to see which slogans recur.
@@ -333,19 +414,21 @@ def _grow(members: list[_Occurrence], paras: list[str], df: Counter[str]) -> Non
         for _ in range(3):
             ahead = _until_end(text[occ.end : occ.end + h.WATERMARK_MAX_GROW])
             windows = [right[j] for j in near]
-            grown = _shared_growth(ahead, windows, df=df, family=len(members))
+            grown = _shared_growth(ahead, windows, df=df, family=len(members), pool=pool)
             if not grown and ahead[1:2]:
                 # The site name's rotating suffix (「網：」 where others have 「站：」 or
                 # none; 「網」 right before the slogan) is skipped to reach the slogan
                 # they share.
-                rest = _shared_growth(ahead[1:], windows, df=df, family=len(members))
+                rest = _shared_growth(ahead[1:], windows, df=df, family=len(members), pool=pool)
                 if ahead[1] in h.WATERMARK_SUFFIX_JOINERS:
                     grown = 1 + rest if rest > 1 else 0
                 else:
                     words = len(h.WATERMARK_CORE_RE.findall(ahead[1 : 1 + rest]))
                     grown = 1 + rest if words >= h.WATERMARK_MIN_CORE_CHARS else 0
-            occ.end += grown
-            if not grown:
+            # A domain ends a mark (see _at_domain_ends).
+            grown = min(grown, _at_domain_ends(text, occ.start, occ.end + grown)[0][1] - occ.end)
+            occ.end += max(0, grown)
+            if grown <= 0:
                 break
         for _ in range(3):
             back = text[max(0, occ.start - h.WATERMARK_MAX_GROW) : occ.start][::-1]
@@ -431,6 +514,25 @@ def _may_be_delimited(text: str, start: int, end: int) -> bool:
     return len(rest) <= 3 * h.WATERMARK_MAX_GROW and not _has_end(rest)
 
 
+def _hopeful(members: list[_Occurrence], paras: list[str]) -> int:
+    """How many occurrences could still prove delimited once grown (see
+    `_may_be_delimited`): a run right after another that could (the slogan after the site
+    name and a rotating suffix, found apart) counts with it."""
+    count = 0
+    last: tuple[int, int, bool] = (-1, 0, False)  # paragraph, end, hopeful
+    for o in sorted(members, key=lambda o: (o.para, o.start)):
+        text = paras[o.para]
+        ok = _may_be_delimited(text, o.start, o.end) or (
+            last[0] == o.para
+            and last[2]
+            and o.start - last[1] <= h.WATERMARK_MAX_CODE
+            and not _has_end(text[last[1] : o.start])
+        )
+        count += ok
+        last = (o.para, o.end, ok)
+    return count
+
+
 def _delimited(text: str, start: int, end: int) -> bool:
     """True when the run text[start:end] is not part of a sentence: at a paragraph edge
     or after a sentence's end."""
@@ -444,7 +546,13 @@ def _delimited(text: str, start: int, end: int) -> bool:
 
 
 def _is_mark(
-    members: list[_Occurrence], paras: list[str], need: int, prose: int, df: Counter[str]
+    members: list[_Occurrence],
+    paras: list[str],
+    need: int,
+    prose: int,
+    df: Counter[str],
+    *,
+    slogans: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
 ) -> bool:
     """True when a family of recurring runs is injected text, not the article's own."""
     if len({o.para for o in members}) < need:
@@ -453,14 +561,15 @@ def _is_mark(
     # runs as found, and a family of Latin words is never a mark here.
     if not _core_grams(_per_paragraph(members, paras)):
         return False
-    # A large family is first tested as it stands: growing all of a term's hundreds of
-    # occurrences costs a long page a tenth of a second.
+    # A family is first tested as it stands: growing all of a term's hundreds of
+    # occurrences costs a long page a tenth of a second, and most families of a page
+    # without marks are its terms, inside sentences.
     raw = [paras[o.para][o.start : o.end] for o in members]
-    large = len(members) >= h.WATERMARK_PRETEST_MIN_MEMBERS
-    if large and sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in raw) < 0.5 * len(raw):
-        hopeful = sum(_may_be_delimited(paras[o.para], o.start, o.end) for o in members)
-        if hopeful < h.WATERMARK_MIN_DELIMITED_SHARE * len(members):
-            return False
+    domains = sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in raw)
+    if domains < 0.5 * len(raw) and _hopeful(
+        members, paras
+    ) < h.WATERMARK_MIN_DELIMITED_SHARE * len(members):
+        return False
     _grow(members, paras, df)
     # Fragments (".com" of a link) share an n-gram with the mark but are not it.
     members[:] = [o for o in members if not _fragment(paras[o.para][o.start : o.end])]
@@ -493,8 +602,14 @@ def _is_mark(
         return False  # a mark holds no sentence's end
     if sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in runs) >= 0.5 * len(runs):
         return True
-    if sum(r.rstrip().endswith(":") for r in runs) > limit:
-        return False  # "王明：" opens an interview answer
+    # "王明：" opens an interview answer; 「晨報網：」 before a recurring slogan is a mark.
+    labels = sum(
+        r.rstrip().endswith(":")
+        and not any((o.para, x) in slogans for x in range(o.end - 1, o.end + 2))
+        for o, r in zip(members, runs, strict=True)
+    )
+    if labels > limit:
+        return False
     if sum(len(h.WATERMARK_CJK_RE.findall(r)) >= 2 for r in runs) < 0.5 * len(runs):
         return False  # recurring Latin words are a topic, not a mark
     if (
@@ -512,14 +627,36 @@ def _is_mark(
     # 和信息化部"): it takes more. A mark varies (rotating slogans, random codes), stands
     # in brackets or closes paragraphs; or it is in most of the paragraphs.
     variants = {r.strip() for r in runs}
-    closing = sum(not paras[o.para][o.end :].strip() for o in members)
+    # Closing a paragraph after a sentence, not glued to its last word ("五樓會議室"
+    # ending a program's place lines is the article's).
+    closing = sum(
+        not paras[o.para][o.end :].strip() and not _glued(paras[o.para], o.start) for o in members
+    )
     bracketed = sum(r[:1] in h.WATERMARK_OPENING and r[-1:] in h.WATERMARK_CLOSING for r in runs)
+    # One string the same everywhere, glued to the word before it, ends those words.
+    glued = sum(_glued(paras[o.para], o.start) for o in members)
     return (
         len(variants) >= 2
         or max(closing, bracketed) >= h.WATERMARK_MIN_DELIMITED_SHARE * len(members)
-        or len({o.para for o in members})
-        >= max(h.WATERMARK_FIXED_MIN_PARAGRAPHS, h.WATERMARK_FIXED_MIN_SHARE * prose)
+        or (
+            len({o.para for o in members})
+            >= max(h.WATERMARK_FIXED_MIN_PARAGRAPHS, h.WATERMARK_FIXED_MIN_SHARE * prose)
+            and glued <= limit
+        )
     )
+
+
+def _glued(text: str, start: int) -> bool:
+    """Whether the run at `start` goes on from a word before it: a Chinese character
+    after a Chinese character, a letter or digit after one, nothing between (a letter
+    code after a heading's last character starts something new)."""
+    if start <= 0:
+        return False
+    before, first = text[start - 1], text[start]
+    cjk = h.WATERMARK_CJK_RE.match
+    if cjk(before) and cjk(first):
+        return True
+    return before.isascii() and before.isalnum() and first.isascii() and first.isalnum()
 
 
 def _per_paragraph(members: list[_Occurrence], paras: list[str]) -> list[str]:
@@ -709,6 +846,8 @@ def _beside(
     def near(o: _Occurrence) -> bool:
         text = paras[o.para]
         for start, end in spans.get(o.para, ()):
+            if end <= o.start and h.WATERMARK_DOMAIN_END_RE.search(text, start, end):
+                continue  # a domain ends a mark (see _at_domain_ends)
             gap = text[o.end : start] if o.end <= start else text[end : o.start]
             if len(gap) <= 1 or (
                 len(gap) <= h.WATERMARK_MAX_CODE and not h.WATERMARK_CORE_RE.search(gap)
@@ -775,9 +914,42 @@ def _is_word_char(ch: str) -> bool:
     return bool(ch) and ch.isascii() and ch.isalnum()
 
 
+_CODE_RE = re.compile(f"^[a-z]{{1,{h.WATERMARK_MAX_CODE}}}(?={h.WATERMARK_CJK_RE.pattern})")
+
+
+def _uncoded(variant: str) -> str:
+    """A variant without the letter code it starts with, if any."""
+    return _CODE_RE.sub("", variant, count=1)
+
+
+def _cased_code_length(text: str, start: int) -> int:
+    """Length of a letter code glued before text[start] in the page's own text, where
+    case still shows: a code alone ("。KY"), or the letters of one case after a word of
+    the other ("CommerceKY"). A code of mixed case glued to a word is not told apart."""
+    j = start
+    while j > 0 and start - j <= h.WATERMARK_MAX_CODE and text[j - 1].isascii():
+        if not text[j - 1].isalpha():
+            break
+        j -= 1
+    alone = not (j and text[j - 1].isascii() and text[j - 1].isalnum())
+    if start - j <= h.WATERMARK_MAX_CODE and alone:
+        return start - j
+    upper = text[start - 1].isupper()
+    k = start
+    while k > 0 and text[k - 1].isascii() and text[k - 1].isalpha():
+        if text[k - 1].isupper() != upper:
+            break
+        k -= 1
+    return start - k if start - k <= h.WATERMARK_MAX_CODE else 0
+
+
 def strip_families(text: str, families: Iterable[Family]) -> str:
-    """`text` with every occurrence of the families' variants cut out."""
-    variants = sorted({v for f in families for v in f.variants}, key=len, reverse=True)
+    """`text` with every occurrence of the families' variants cut out, and of each
+    variant without its letter code with whatever code is glued before it here (a new
+    random code on a paragraph past those looked at)."""
+    seen = {v for f in families for v in f.variants}
+    seen |= {u for u in map(_uncoded, seen) if len(u) >= h.WATERMARK_MIN_CORE_CHARS}
+    variants = sorted(seen, key=len, reverse=True)
     if not variants or not text:
         return text
     norm, index = normalize(text)
@@ -787,6 +959,7 @@ def strip_families(text: str, families: Iterable[Family]) -> str:
         pos = norm.find(v)
         while pos >= 0:
             lo, hi = index[pos], index[pos + len(v) - 1] + 1
+            lo -= _cased_code_length(text, lo)
             # A domain that is part of a link (www.x.com/1.html) is the link's.
             inside_link = (
                 (
