@@ -115,6 +115,7 @@ class Flattener:
         open_nodes: list[Node] = []
         block_tags = h.BLOCK_TAGS
         parts = self._parts
+        stack, blocks = self._stack, self.blocks
         flush = self._flush
         a_depth = b_depth = 0  # open links and bold elements around the text
         walker = etree.iterwalk(body, events=("start", "end"))
@@ -146,8 +147,8 @@ class Flattener:
                 if tag in block_tags:
                     if parts:
                         flush()
-                    self._stack.pop()
-                    open_nodes.pop().end = len(self.blocks)
+                    stack.pop()
+                    open_nodes.pop().end = len(blocks)
                 elif tag == "a":
                     a_depth -= 1
                 elif tag in _BOLD_TAGS:
@@ -169,7 +170,8 @@ class Flattener:
     # -- walking
 
     def _open_block(self, el: etree._Element, tag: str, open_nodes: list[Node]) -> None:
-        kind, level = self._stack[-1] if self._stack else _PLAIN
+        stack = self._stack
+        kind, level = stack[-1] if stack else _PLAIN
         if tag == "p" and kind is BlockType.PARAGRAPH:
             pass  # the common case: a paragraph among paragraphs
         elif tag in h.HEADING_TAGS:
@@ -181,8 +183,8 @@ class Flattener:
                 kind = BlockType.QUOTE
             elif tag in ("li", "dd"):
                 kind = BlockType.LIST_ITEM
-        self._stack.append((kind, level))
-        node = Node(el, len(self._stack), len(self.blocks))  # chrome: root.mark_chrome
+        stack.append((kind, level))
+        node = Node(el, len(stack), len(self.blocks))  # chrome: root.mark_chrome
         self.nodes.append(node)
         open_nodes.append(node)
 
