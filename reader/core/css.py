@@ -50,8 +50,7 @@ def rules(css: str) -> Iterator[tuple[str, bool]]:
     # Only the rules whose declarations name display or visibility, found from those
     # words: a site-wide sheet has thousands of rules, a few dozen of them these.
     done = -1
-    for m in _SHOW_HIDE_WORD_RE.finditer(css):
-        at = m.start()
+    for at in _show_hide_words(css):
         if at < done:
             continue  # another word of a rule already read
         close = css.find("}", at)
@@ -83,9 +82,26 @@ def rules(css: str) -> Iterator[tuple[str, bool]]:
 #: Longer selector lists or declaration blocks than this are not looked into (a real one
 #: is a few hundred characters; this bounds the cost of a damaged sheet).
 _MAX_RULE_CHARS = 4096
-#: Property names are written in lower case (in every sheet of both corpora); matching
-#: case-sensitively lets the regex engine scan a 500 KB sheet by its literal prefixes.
-_SHOW_HIDE_WORD_RE = lazy_compile(r"display|visibility")
+#: Property names are written in lower case (in every sheet of both corpora): they are
+#: found case-sensitively, by `str.find` (twice as fast as a regex alternation on a 500 KB
+#: sheet).
+_SHOW_HIDE_WORDS = ("display", "visibility")
+
+
+def _show_hide_words(css: str) -> Iterator[int]:
+    """Where each of `_SHOW_HIDE_WORDS` occurs in `css`, in order (neither word can overlap
+    itself or the other, so these are the matches of `display|visibility`)."""
+    first, second = _SHOW_HIDE_WORDS
+    a, b = css.find(first), css.find(second)
+    while a >= 0 or b >= 0:
+        if b < 0 or 0 <= a < b:
+            yield a
+            a = css.find(first, a + len(first))
+        else:
+            yield b
+            b = css.find(second, b + len(second))
+
+
 #: An at-rule's head: `@media screen {`, `@font-face {`, `@import url(x);`.
 _AT_RULE_RE = lazy_compile(r"@([\w-]+)([^{};]*)([{;])")
 

@@ -104,8 +104,6 @@ class Flattener:
     _parts: list[str] = field(default_factory=list)
     _link_chars: int = 0
     _bold_chars: int = 0
-    _a_depth: int = 0
-    _b_depth: int = 0
     # The block context at each open block element: (kind, heading level).
     _stack: list[tuple[BlockType, int]] = field(default_factory=list)
 
@@ -117,8 +115,9 @@ class Flattener:
         open_nodes: list[Node] = []
         block_tags = h.BLOCK_TAGS
         parts = self._parts
+        stack, blocks = self._stack, self.blocks
         flush = self._flush
-        add = self._add
+        a_depth = b_depth = 0  # open links and bold elements around the text
         walker = etree.iterwalk(body, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
@@ -133,9 +132,9 @@ class Flattener:
                         walker.skip_subtree()  # its "end" still comes, and closes the node
                         continue
                 elif tag == "a":
-                    self._a_depth += 1
+                    a_depth += 1
                 elif tag in _BOLD_TAGS:
-                    self._b_depth += 1
+                    b_depth += 1
                 elif tag == "br":
                     if parts:
                         flush()
@@ -148,23 +147,31 @@ class Flattener:
                 if tag in block_tags:
                     if parts:
                         flush()
-                    self._stack.pop()
-                    open_nodes.pop().end = len(self.blocks)
+                    stack.pop()
+                    open_nodes.pop().end = len(blocks)
                 elif tag == "a":
-                    self._a_depth -= 1
+                    a_depth -= 1
                 elif tag in _BOLD_TAGS:
-                    self._b_depth -= 1
+                    b_depth -= 1
                 text = el.tail
             if text:
-                if self._a_depth or self._b_depth:
-                    add(text)
-                else:
+                if a_depth or b_depth:
+                    parts.append(text)
+                    n = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+                    if a_depth:
+                        self._link_chars += n
+                    if b_depth:
+                        self._bold_chars += n
+                elif parts or not text.isspace():
+                    # White space before any text of a block is dropped by _flush anyway
+                    # (most texts between block tags are only that): not kept at all.
                     parts.append(text)
 
     # -- walking
 
     def _open_block(self, el: etree._Element, tag: str, open_nodes: list[Node]) -> None:
-        kind, level = self._stack[-1] if self._stack else _PLAIN
+        stack = self._stack
+        kind, level = stack[-1] if stack else _PLAIN
         if tag == "p" and kind is BlockType.PARAGRAPH:
             pass  # the common case: a paragraph among paragraphs
         elif tag in h.HEADING_TAGS:
@@ -176,25 +183,17 @@ class Flattener:
                 kind = BlockType.QUOTE
             elif tag in ("li", "dd"):
                 kind = BlockType.LIST_ITEM
-        self._stack.append((kind, level))
-        node = Node(el, len(self._stack), len(self.blocks))  # chrome: root.mark_chrome
+        stack.append((kind, level))
+        node = Node(el, len(stack), len(self.blocks))  # chrome: root.mark_chrome
         self.nodes.append(node)
         open_nodes.append(node)
 
-    def _add(self, text: str) -> None:
-        self._parts.append(text)
-        if self._a_depth or self._b_depth:
-            n = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
-            if self._a_depth:
-                self._link_chars += n
-            if self._b_depth:
-                self._bold_chars += n
-
     def _flush(self) -> None:
-        if not self._parts:
+        parts = self._parts
+        if not parts:
             return
-        raw = "".join(self._parts)
-        self._parts.clear()
+        raw = parts[0] if len(parts) == 1 else "".join(parts)
+        parts.clear()
         link_chars, bold_chars = self._link_chars, self._bold_chars
         self._link_chars = self._bold_chars = 0
         text = normalize_space(raw)

@@ -36,6 +36,11 @@ def chrome_level(el: etree._Element, thread: bool = False) -> int:
     """0: not chrome; 1: chrome unless it holds most of the prose; 2: always chrome.
     On a thread, the names of posts (comments, replies) are not chrome."""
     words = class_words(el)
+    if not words:
+        # Most elements have no class or id: only their tag or role can make them chrome.
+        if el.tag == "dialog" and _mostly_form(el):
+            return 2
+        return 1 if el.tag in h.CHROME_TAGS or el.get("role") in h.CHROME_ROLES else 0
     if thread and words & h.THREAD_POST_WORDS:
         words = words - h.THREAD_POST_WORDS
     if words & h.STRONG_CHROME_WORDS and not words & h.CONTENT_WORDS:

@@ -233,10 +233,8 @@ class _Finder:
             if k not in wanted:
                 offset += size + 1
                 continue
-            for pos in range(size - 1):
-                ch = text[pos]
-                if not nm.may_start_name(ch):
-                    continue
+            for m in nm.NAME_START_RE.finditer(text, 0, size - 1):
+                pos, ch = m.start(), m.group()
                 if not nm.left_ok(text, pos) or nm.role_before(text, pos + 1):
                     continue
                 if pos and (text[pos - 1].isdigit() or (text[pos - 1].isalpha() and ch.isascii())):
