@@ -45,8 +45,8 @@ UNFINISHED_TAIL_CHARS = 4
 #: Prose: a paragraph this long with sentence punctuation (what headings stand between).
 PROSE_MIN_CHARS = 20
 #: A text is written without punctuation (a blog of lines split by spaces, rd-pixnet) when
-#: more than this share of its paragraphs holds no sentence mark: above PLAIN_MAX_SHARE, so
-#: the headings a punctuated page may have are never enough to make it look so.
+#: more than this share of its paragraphs of PROSE_MIN_CHARS or more holds no sentence mark
+#: (on punctuated pages, ia-yahoo-3832838a and the dev gold, almost none does).
 UNPUNCTUATED_SHARE = 0.5
 #: In such a text the lack of punctuation marks no heading: a plain line heads a section only
 #: when it is at most this share of the text's typical (median) line, as a portal's 4-20
@@ -337,14 +337,15 @@ def mark_headings(blocks: Sequence[Block], title: str) -> list[Block]:
 def _shorter_than_unpunctuated_lines(blocks: Sequence[Block], plain: list[int]) -> list[int]:
     """The plain heading candidates that still stand out when the text is written without
     punctuation: there a short unpunctuated line is the text's own prose, and only a line
-    much shorter than its typical one is a heading."""
-    lines = [len(b.text) for b in blocks if b.type is BlockType.PARAGRAPH]
-    bare = sum(
-        1 for b in blocks if b.type is BlockType.PARAGRAPH and not _PUNCTUATED_RE.search(b.text)
-    )
+    much shorter than its typical one is a heading. Lines too short to hold a sentence (a
+    label's characters one per line, bullets) say nothing of how the text is written."""
+    lines = [
+        b.text for b in blocks if b.type is BlockType.PARAGRAPH and len(b.text) >= PROSE_MIN_CHARS
+    ]
+    bare = sum(1 for t in lines if not _PUNCTUATED_RE.search(t))
     if not lines or bare <= UNPUNCTUATED_SHARE * len(lines):
         return plain
-    typical = sorted(lines)[len(lines) // 2]
+    typical = sorted(len(t) for t in lines)[len(lines) // 2]
     return [i for i in plain if len(blocks[i].text) <= UNPUNCTUATED_HEADING_SHARE * typical]
 
 
