@@ -5,7 +5,9 @@ paragraph) on many pages; on portal pages a heading is a plain short paragraph b
 paragraphs, without sentence-final punctuation, often numbered (一、, 01). Either way a
 line is no heading when it is the headline or deck repeated in the body, a byline or
 credit (本報記者……發自北京, 文丨, 作者︱), boilerplate (版權與免責聲明), an image caption
-or a label ending in a colon.
+or a label ending in a colon. A numbered line is an item, not a heading, when it says its
+piece after a colon or when its neighbours in the numbering are paragraphs of prose; and in
+a text written without punctuation a line as long as the text's own is its prose.
 """
 
 from __future__ import annotations
