@@ -936,7 +936,7 @@ def test_every_preference_has_an_effect_and_every_choice_a_field() -> None:
 
     from reader.core import prefs as core_prefs
     from reader.ui import actions
-    from reader.ui.window import EFFECTS
+    from reader.ui.effects import EFFECTS
 
     assert set(EFFECTS) == set(core_prefs.field_names())
     names = [c.name for c in actions.COMMANDS] + [

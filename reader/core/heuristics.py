@@ -651,7 +651,7 @@ WATERMARK_MIN_PARAGRAPHS = 3
 WATERMARK_MIN_SHARE = 0.25
 #: An article of this many paragraphs or fewer is looked at again for marks on two
 #: paragraphs (a farm marks some of a short article's four or five), taken only when
-#: their shape proves them (see watermark._proven).
+#: their shape proves them (see watermark_find._proven).
 WATERMARK_SHORT_MAX_PARAS = 10
 WATERMARK_SHORT_NEED = 2
 #: Share of a family's occurrences that must stand at a paragraph edge, after a sentence

@@ -81,9 +81,9 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "actionFindPrevious", "find_prev", ("Shift+F3", "Ctrl+Shift+G"), lambda w: w.find_previous()
     ),
-    Command("actionZoomIn", "zoom_in", ("Ctrl+=", "Ctrl++"), lambda w: w.zoom(1)),
-    Command("actionZoomOut", "zoom_out", ("Ctrl+-",), lambda w: w.zoom(-1)),
-    Command("actionZoomReset", "zoom_reset", ("Ctrl+0",), lambda w: w.zoom(None)),
+    Command("actionZoomIn", "zoom_in", ("Ctrl+=", "Ctrl++"), lambda w: w.preferences.zoom(1)),
+    Command("actionZoomOut", "zoom_out", ("Ctrl+-",), lambda w: w.preferences.zoom(-1)),
+    Command("actionZoomReset", "zoom_reset", ("Ctrl+0",), lambda w: w.preferences.zoom(None)),
     Command(
         "actionNextSection", "next_section", ("Alt+Down", "Ctrl+]"), lambda w: w.next_section()
     ),
@@ -123,45 +123,60 @@ COMMANDS: tuple[Command, ...] = (
         "actionLineSpacingMore",
         "line_spacing_more",
         ("Ctrl+Alt+=",),
-        lambda w: w.step("line_spacing", 2),
+        lambda w: w.preferences.step("line_spacing", 2),
     ),
     Command(
         "actionLineSpacingLess",
         "line_spacing_less",
         ("Ctrl+Alt+-",),
-        lambda w: w.step("line_spacing", -2),
+        lambda w: w.preferences.step("line_spacing", -2),
     ),
     Command(
-        "actionColumnWider", "column_wider", ("Ctrl+Alt+]",), lambda w: w.step("column_width", 4)
+        "actionColumnWider",
+        "column_wider",
+        ("Ctrl+Alt+]",),
+        lambda w: w.preferences.step("column_width", 4),
     ),
     Command(
         "actionColumnNarrower",
         "column_narrower",
         ("Ctrl+Alt+[",),
-        lambda w: w.step("column_width", -4),
+        lambda w: w.preferences.step("column_width", -4),
     ),
-    Command("actionMarginsMore", "margins_more", ("Ctrl+Alt+.",), lambda w: w.step("margins", 16)),
-    Command("actionMarginsLess", "margins_less", ("Ctrl+Alt+,",), lambda w: w.step("margins", -16)),
-    Command("actionLayoutReset", "layout_reset", ("Ctrl+Alt+0",), lambda w: w.reset_layout()),
+    Command(
+        "actionMarginsMore",
+        "margins_more",
+        ("Ctrl+Alt+.",),
+        lambda w: w.preferences.step("margins", 16),
+    ),
+    Command(
+        "actionMarginsLess",
+        "margins_less",
+        ("Ctrl+Alt+,",),
+        lambda w: w.preferences.step("margins", -16),
+    ),
+    Command(
+        "actionLayoutReset", "layout_reset", ("Ctrl+Alt+0",), lambda w: w.preferences.reset_layout()
+    ),
     Command(
         "actionIndent",
         "indent",
         ("Ctrl+Alt+I",),
-        lambda w: w.toggle("indent"),
+        lambda w: w.preferences.toggle("indent"),
         checked=lambda w: w.prefs.indent,
     ),
     Command(
         "actionPunctuation",
         "punctuation",
         ("Ctrl+Alt+P",),
-        lambda w: w.toggle("punctuation"),
+        lambda w: w.preferences.toggle("punctuation"),
         checked=lambda w: w.prefs.punctuation,
     ),
     Command(
         "actionFollowPageTheme",
         "follow_page_theme",
         ("Ctrl+Shift+F",),
-        lambda w: w.toggle("follow_page_theme"),
+        lambda w: w.preferences.toggle("follow_page_theme"),
         checked=lambda w: w.prefs.follow_page_theme,
     ),
     Command(

@@ -2,7 +2,7 @@
 
 The tables are data in `actions.py` (`COMMANDS`, `CHOICES`, `MENUS`, `TOOLBAR`). Adding a
 setting is a `Prefs` field, a `Choice` row there, its words in i18n.py and what it does on
-screen (one entry of `EFFECTS` in window.py; a test fails if one is missing); the check
+screen (one entry of `EFFECTS` in effects.py; a test fails if one is missing); the check
 marks follow the current values by themselves (`Controls.sync`).
 
 This module is imported when the controls are built, just after the article's first

@@ -2,26 +2,27 @@
 
 A self-contained widget with a small public interface: it is given the index file's path
 and the language, and it asks the reader to open an article through `article_requested`.
-Indexing runs on a thread (`_ScanThread`), which cleans pages in worker processes
-(`reader.library.scan`); the list stays usable meanwhile and fills in as pages are
-committed. Cancelling stops after the pages in flight; what was done is kept.
+Indexing runs on a thread (`ScanThread`, library_scan.py), which cleans pages in worker
+processes (`reader.library.scan`); the list stays usable meanwhile and fills in as pages
+are committed. Cancelling stops after the pages in flight; what was done is kept.
 
 Folders are watched while the window exists (`QFileSystemWatcher` on every folder and
-subfolder, and on the pages themselves up to `WATCH_FILES_MAX`; a burst of changes is
-gathered into one quick rescan). Past that many pages, a file rewritten in place is
-picked up by the next rescan (at start, on any change in its folder, or the Rescan
-button).
+subfolder, and on the pages themselves up to `WATCH_FILES_MAX` in library_scan.py; a
+burst of changes is gathered into one quick rescan). Past that many pages, a file
+rewritten in place is picked up by the next rescan (at start, on any change in its
+folder, or the Rescan button).
 
 Reading positions: the reader's settings (`reader.ui.settings`, per file) are the one
 source of truth for where to resume; the index follows them (`record_position` is
 called with every position the reader saves), so the library can show progress and
 "continue reading" without Qt's settings, and the command line can list them.
+
+The table's model is in library_model.py, the search results list in library_results.py.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -29,10 +30,8 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QModelIndex,
-    QObject,
     QPoint,
     Qt,
-    QThread,
     QTimer,
     QUrl,
     Signal,
@@ -47,7 +46,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QProgressBar,
@@ -64,14 +62,12 @@ from reader.library.index import Index
 from reader.library.search import QueryError, search
 from reader.ui import i18n
 from reader.ui.library_model import LibraryFilter, LibraryModel
+from reader.ui.library_results import ResultList
+from reader.ui.library_scan import ScanThread, update_watch
 
 #: Changes in a watched folder are gathered this long before one rescan: saving a page
 #: writes the file and its companion folder in a burst.
 WATCH_DELAY_MS = 1000
-#: A folder's changes report added and removed files, not a file rewritten in place; for
-#: that each page is watched too, up to this many (each takes one of the user's inotify
-#: watches, 8,192 in all on older Linux systems, shared with every other program).
-WATCH_FILES_MAX = 2000
 #: The list is reloaded at most this often while indexing: it reads the whole index
 #: (3,000 articles: about 0.1 s of the GUI thread).
 REFRESH_EVERY_S = 2.0
@@ -79,46 +75,6 @@ REFRESH_EVERY_S = 2.0
 _COLUMN_SAMPLES = ("中央广播电视总台", "2024-05-06", "888,888", "100%")
 #: The search runs this long after the last keystroke (input methods send bursts).
 SEARCH_DELAY_MS = 150
-
-
-class _ScanThread(QThread):
-    """One scan of the index file, on its own thread with its own connection.
-
-    Signals:
-        progressed(int, int, float): pages done, pages to do, seconds left (-1: unknown).
-        finished_scan(object, str): the `scan.Report` (or an error message, a str), and
-            the index's notice if this scan's check set a bad file aside (else "").
-    """
-
-    progressed = Signal(int, int, float)
-    finished_scan = Signal(object, str)
-
-    def __init__(
-        self, path: Path, workers: int | None, verify: bool, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._path = path
-        self._workers = workers
-        self._verify = verify
-        self._stop = threading.Event()
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    def run(self) -> None:
-        def progress(p: scan.Progress) -> None:
-            self.progressed.emit(p.done, p.total, -1.0 if p.eta is None else p.eta)
-
-        notice = ""
-        try:
-            with Index(self._path, verify=self._verify) as index:
-                notice = index.notice or ""
-                report: object = scan.scan(
-                    index, workers=self._workers, progress=progress, cancel=self._stop.is_set
-                )
-        except Exception as exc:  # reported in the window, never a crash
-            report = str(exc)
-        self.finished_scan.emit(report, notice)
 
 
 def _ask_folder(parent: QWidget, title: str) -> Path | None:
@@ -158,7 +114,7 @@ class LibraryWindow(QWidget):
         self._workers = workers
         self._ask_folder = ask_folder
         self._reveal = reveal
-        self._thread: _ScanThread | None = None
+        self._thread: ScanThread | None = None
         self._rescan_wanted = False
         self._stale = False
         self._verified = False
@@ -250,7 +206,7 @@ class LibraryWindow(QWidget):
         self._rescan_wanted = False
         # The first scan of the window verifies the file (see Index); later ones (the
         # watcher's) need not read every page again.
-        thread = _ScanThread(self._path, self._workers, not self._verified, self)
+        thread = ScanThread(self._path, self._workers, not self._verified, self)
         self._verified = True
         thread.progressed.connect(self._progressed)
         thread.finished_scan.connect(self._scan_done)
@@ -375,7 +331,7 @@ class LibraryWindow(QWidget):
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-        self.results = QListWidget(self)
+        self.results = ResultList(self)
         self.results.setObjectName("libraryResults")
         self.results.setWordWrap(True)
         self.stack = QStackedWidget(self)
@@ -487,28 +443,7 @@ class LibraryWindow(QWidget):
         except sqlite3.Error as exc:
             self.status.setText(str(exc))
             return
-        palette = self.results.palette()
-        style = (
-            f"background-color: {palette.highlight().color().name()}; "
-            f"color: {palette.highlightedText().color().name()};"
-        )
-        width = self.results.viewport().width() - 8
-        for hit in hits:
-            label = QLabel(self.results)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            title = _html_marked(hit.title, hit.title_marks, style)
-            snippet = _html_marked(hit.snippet, hit.marks, style)
-            source = f" · {_escape(hit.source)}" if hit.source else ""
-            label.setText(f"<b>{title}</b>{source}<br>{snippet}")
-            label.setContentsMargins(4, 4, 4, 4)
-            item = QListWidgetItem(self.results)
-            item.setData(Qt.ItemDataRole.UserRole, hit.path)
-            item.setToolTip(hit.path)
-            hint = label.sizeHint()
-            hint.setHeight(label.heightForWidth(width) if width > 0 else hint.height())
-            item.setSizeHint(hint)
-            self.results.setItemWidget(item, label)
+        self.results.show_hits(hits)
         self.status.setText(self._t("results", n=len(hits)))
 
     def _progressed(self, done: int, total: int, eta: float) -> None:
@@ -562,23 +497,8 @@ class LibraryWindow(QWidget):
 
     def _watch_folders(self) -> None:
         """Watch every folder and subfolder of the library, and its pages if few enough."""
-        if self._watcher is None:
-            return
-        wanted: set[str] = set()
-        for folder in self._index.folders():
-            if not folder.missing:
-                wanted.update(scan.subfolders(Path(folder.path)))
-        try:
-            pages = [e.path for e in self._index.entries()]
-        except sqlite3.Error:
-            pages = []
-        if len(pages) <= WATCH_FILES_MAX:
-            wanted.update(pages)
-        have = set(self._watcher.directories()) | set(self._watcher.files())
-        if wanted - have:
-            self._watcher.addPaths(sorted(wanted - have))
-        if have - wanted:
-            self._watcher.removePaths(sorted(have - wanted))
+        if self._watcher is not None:
+            update_watch(self._watcher, self._index)
 
     def _folder_changed(self, _path: str) -> None:
         self._watch_timer.start()
@@ -592,19 +512,3 @@ class LibraryWindow(QWidget):
         self.cancel_scan()
         self.wait_for_scan()
         super().closeEvent(event)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _html_marked(text: str, marks: tuple[tuple[int, int], ...], style: str) -> str:
-    """`text` as HTML with every match in a span of `style` (the highlight colours)."""
-    out: list[str] = []
-    at = 0
-    for start, end in marks:
-        out += [_escape(text[at:start]), f'<span style="{style}">']
-        out += [_escape(text[start:end]), "</span>"]
-        at = end
-    out.append(_escape(text[at:]))
-    return "".join(out)

@@ -3,8 +3,12 @@
 The reading session (`session.py`) holds the article, its conversions and the reading
 positions; the window forwards the reader's intent to it (open, switch script) and
 redraws when it says something changed (`article_loaded`, `script_changed`). Every
-action, menu and tool button comes from the tables in `actions.py`; a preference is
-set through `set_pref`, whose effect on screen is one entry of `EFFECTS`. The theme in
+action, menu and tool button comes from the tables in `actions.py`. The window's helpers
+each do one job: `preferences.py` holds and stores the preferences, whose effect on screen
+is one entry of `EFFECTS` (`effects.py`); `routing.py` chooses the script the session shows;
+`present.py` puts the article into the view keeping the place and the marks; `status.py`
+keeps the title and the status bar; `recent.py` the Open Recent menu; `removed_slot.py` the
+removed-content panel; `frame.py` the layout and `prompts.py` the dialogs. The theme in
 force lives in the ThemeController alone; the window reads it from there.
 
 At start-up the window can leave its controls (actions, menus, tool bar, status bar,
@@ -19,30 +23,31 @@ those 10 ms.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, Signal
+from PySide6.QtCore import QLocale, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from reader.core import Article, Script
-from reader.core.article import QuoteStyle, Target
-from reader.core.language import ContentLanguage
-from reader.core.prefs import DEFAULTS, RANGE, ZOOM_MAX, ZOOM_MIN, Prefs
-from reader.core.progress import progress
-from reader.core.render import anchor
+from reader.core import Article
+from reader.core.prefs import Prefs
 from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.afterpaint import AfterPaint
+from reader.ui.effects import PrefEffects
 from reader.ui.frame import Frame
 from reader.ui.navigate import Navigator
+from reader.ui.preferences import Preferences
+from reader.ui.present import ArticlePresenter
 from reader.ui.prompts import Prompts
+from reader.ui.recent import RecentFiles
+from reader.ui.removed_slot import RemovedSlot
+from reader.ui.routing import ScriptRouting
 from reader.ui.session import TOP, Position, ReadingSession
 from reader.ui.sidebar import Sidebar
+from reader.ui.status import StatusLine
 from reader.ui.theme import Look, ThemeController, base_point_size
-from reader.ui.typography import article_families, reading_style
+from reader.ui.typography import reading_style
 from reader.ui.view import ArticleView
 
 if TYPE_CHECKING:
@@ -105,22 +110,20 @@ class MainWindow(QMainWindow):
         session.setParent(self)
         self._dialogs = dialogs
         self._locale = locale or QLocale.system()
-        self._prefs: Prefs = store.load_prefs(settings)
-        self._lang = i18n.resolve(self._prefs.language, self._locale)
+        self._preferences = Preferences(settings, self._pref_changed)
+        self._lang = i18n.resolve(self.prefs.language, self._locale)
         self._controls: Controls | None = None
         self._place: Position | None = None  # where the next article shown goes
-        self._script_after_paint = False  # start-up: the original first (see _article_loaded)
         self._after_paint = AfterPaint(self)  # the start-up steps (see the module docstring)
-        self._base_size = base_point_size()
 
         self.view: ArticleView = ArticleView(self)
         self.sidebar: Sidebar = Sidebar(self)
         self._frame = Frame(self, self.view, self.sidebar)
-        self._removed: RemovedPanel | None = None  # built when first shown
+        self._removed = RemovedSlot(self, self._frame.add_panel, self._t, lambda: self.article)
         self._prompts = Prompts(self, dialogs, lambda: self._lang)
+        self._recent = RecentFiles(settings, self.open_path)
         self.setAcceptDrops(True)
 
-        session.set_position_source(self._position)
         if library is not None:  # the index follows the positions saved (library_link.py)
             library.setParent(self)
             session.position_saved.connect(library.record_position)
@@ -134,20 +137,37 @@ class MainWindow(QMainWindow):
         session.conversion_failed.connect(self._conversion_failed)
         session.busy_changed.connect(self._busy_changed)
         self._nav = Navigator(self.view, self.sidebar, self._article, self._speaker_color)
+        self._present = ArticlePresenter(self.view, self._nav, self._find, base_point_size())
+        session.set_position_source(self._present.position)
+        self._routing = ScriptRouting(session, self._busy_changed)
+        self._status = StatusLine(
+            self, self.view, self._t, lambda: self._controls, self.setWindowTitle
+        )
+        self._effects = PrefEffects(
+            lambda: self.prefs,
+            lambda: self.article,
+            theme,
+            self._present,
+            self.view,
+            script=self._show_script,
+            language=self._set_language,
+            checks=self._sync_checks,
+        )
         self.view.link_clicked.connect(self._prompts.open_link)
-        self.view.document_completed.connect(self._reapply_marks)  # marks past the first slices
-        self.view.top_block_changed.connect(self._update_progress)
-        self.view.set_reading_style(reading_style(self._prefs))
+        # The marks past the first slices of a big document.
+        self.view.document_completed.connect(self._present.reapply_marks)
+        self.view.top_block_changed.connect(self._status.update_progress)
+        self.view.set_reading_style(reading_style(self.prefs))
         theme.theme_changed.connect(self._theme_changed)
 
         self._frame.restore(settings)
         if defer_controls:
             # Asking Qt for the system's colour scheme costs 40 ms (see theme.py), so the
             # first paint uses the scheme seen last time; build_controls() checks it.
-            theme.start(self._prefs.theme, self._prefs.accent, store.load_system_dark(settings))
+            theme.start(self.prefs.theme, self.prefs.accent, store.load_system_dark(settings))
         else:
-            theme.set_theme(self._prefs.theme, self._prefs.accent)
-        self._apply_font()
+            theme.set_theme(self.prefs.theme, self.prefs.accent)
+        self._present.apply_font(self.article, self.prefs)
         self._retranslate()
         self.view.setFocus()
         if defer_controls:
@@ -170,7 +190,12 @@ class MainWindow(QMainWindow):
     @property
     def prefs(self) -> Prefs:
         """The current preferences."""
-        return self._prefs
+        return self._preferences.value
+
+    @property
+    def preferences(self) -> Preferences:
+        """The preferences' commands (toggle, step, zoom, reset the layout)."""
+        return self._preferences
 
     @property
     def look(self) -> Look:
@@ -189,7 +214,7 @@ class MainWindow(QMainWindow):
 
     def is_busy(self) -> bool:
         """Whether a page is loading or a conversion is pending (the busy indicator shows)."""
-        return self._session.busy() or self._script_after_paint
+        return self._session.busy() or self._routing.pending()
 
     def build_controls(self) -> Controls:
         """Build the actions, menus, tool bar, status bar and find bar (once), and return them.
@@ -207,7 +232,7 @@ class MainWindow(QMainWindow):
         def finder(bar: FindBar) -> FindController:
             def variants(query: str) -> set[str]:
                 source = self.article.script if self.article else None
-                p = self._prefs
+                p = self.prefs
                 standard, punctuation = p.traditional_standard, p.punctuation
                 return query_variants(query, p.script, source, standard, punctuation=punctuation)
 
@@ -222,7 +247,7 @@ class MainWindow(QMainWindow):
         self._frame.add_below(c.find_bar)
         c.recent_menu.aboutToShow.connect(self._rebuild_recent)
         if self.path is not None:
-            store.add_recent(self._settings, self.path)  # opened before the controls
+            self._recent.add(self.path)  # opened before the controls
         self._rebuild_recent()
         c.busy.setVisible(self.is_busy())  # one may have started before the bar
         self.setWindowIcon(QIcon("icons:qingdu.svg"))
@@ -247,9 +272,7 @@ class MainWindow(QMainWindow):
         A small page opens before this returns; a big one loads in the background and
         `article_loaded` (or `load_failed`) follows. Returns False if it failed at once.
         """
-        p = self._prefs
-        then = (p.script, p.quotes, p.traditional_standard, p.punctuation)
-        return self._session.open(Path(path), then)
+        return self._session.open(Path(path), ScriptRouting.key(self.prefs))
 
     def show_article(self, article: Article, path: Path | None = None) -> None:
         """Put `article` on screen (converted to the chosen script)."""
@@ -278,15 +301,7 @@ class MainWindow(QMainWindow):
 
     def set_pref(self, name: str, value: object) -> None:
         """Set preference `name` (a Prefs field), store it, and show its effect."""
-        self._prefs = self._prefs.with_changes(**{name: value})
-        store.save_prefs(self._settings, self._prefs)
-        EFFECTS[name](self)
-        self._sync_checks()
-
-    def zoom(self, steps: int | None) -> None:
-        """Zoom by `steps` points (None: back to the default size)."""
-        value = 0 if steps is None else max(ZOOM_MIN, min(ZOOM_MAX, self._prefs.zoom + steps))
-        self.set_pref("zoom", value)
+        self._preferences.set(name, value)
 
     def go_to_section(self, index: int) -> None:
         """Put section `index`'s heading at the top of the view."""
@@ -332,58 +347,26 @@ class MainWindow(QMainWindow):
     @property
     def removed_panel(self) -> RemovedPanel:
         """The panel of what the cleaner removed (built on first use)."""
-        if self._removed is None:
-            from reader.ui.removed import RemovedPanel  # noqa: PLC0415 - not at start-up
-
-            panel = RemovedPanel(self)
-            panel.hide()
-            panel.set_labels(self._t, self._t("removed_none"))
-            if self.article is not None:
-                panel.set_article(self.article)
-            self._frame.add_panel(panel)
-            self._removed = panel
-        return self._removed
+        return self._removed.panel()
 
     def removed_shown(self) -> bool:
         """Whether the removed-content panel is shown."""
-        return self._removed is not None and self._removed.isVisibleTo(self)
+        return self._removed.shown()
 
     def toggle_removed(self) -> None:
         """Show or hide what the cleaner removed from the page."""
-        self.removed_panel.setVisible(not self.removed_shown())
+        self._removed.toggle()
         self._sync_checks()
-
-    def toggle(self, name: str) -> None:
-        """Turn the on/off preference `name` over."""
-        self.set_pref(name, not getattr(self._prefs, name))
-
-    def step(self, name: str, step: int) -> None:
-        """Move the number preference `name` by `step`, within its bounds."""
-        low, high = PREF_BOUNDS[name]
-        self.set_pref(name, max(low, min(high, getattr(self._prefs, name) + step)))
-
-    def reset_layout(self) -> None:
-        """The default line spacing, column width, margins and indent."""
-        d = DEFAULTS
-        self._prefs = self._prefs.with_changes(
-            line_spacing=d.line_spacing, column_width=d.column_width, margins=d.margins
-        )
-        self.set_pref("indent", d.indent)  # stores them all and lays the text out again
 
     def choose_font(self, name: str) -> None:
         """Ask for the face of `name` ("font_traditional", "font_simplified")."""
-        chosen = self._prompts.choose_font(name, getattr(self._prefs, name))
+        chosen = self._prompts.choose_font(name, getattr(self.prefs, name))
         if chosen is not None:
             self.set_pref(name, chosen)
 
     def go_to_end(self, *, top: bool) -> None:
         """Scroll to the beginning (`top`) or the end of the article."""
-        self.view.remember_place()
-        bar = self.view.verticalScrollBar()
-        if not top:
-            doc = self.view.document()
-            doc.documentLayout().blockBoundingRect(doc.lastBlock())  # the full height
-        bar.setValue(bar.minimum() if top else bar.maximum())
+        self._present.go_to_end(top=top)
 
     def export(self, fmt: str) -> None:
         """Ask where, then write the article shown as `fmt` ("markdown", "html", "pdf")."""
@@ -405,7 +388,7 @@ class MainWindow(QMainWindow):
             return None
         font = self.view.document().defaultFont()
         s = self._session
-        return Shown(article, s.html, s.images, font, self.path, self._prefs.accent)
+        return Shown(article, s.html, s.images, font, self.path, self.prefs.accent)
 
     def toggle_full_screen(self) -> None:
         """Enter or leave full screen."""
@@ -417,7 +400,7 @@ class MainWindow(QMainWindow):
 
     def clear_recent(self) -> None:
         """Forget the recent files."""
-        store.clear_recent(self._settings)
+        self._recent.clear()
         self._rebuild_recent()
 
     # -- the session's news ----------------------------------------------------------------
@@ -425,25 +408,15 @@ class MainWindow(QMainWindow):
     def _article_loaded(self, article: Article) -> None:
         self._nav.reset()
         self.view.clear_history()
-        if self._removed is not None:
-            self._removed.set_article(article)
-        self._follow_page()
+        self._removed.set_article(article)
+        self._effects.follow_page()
         self._place = self._session.saved_position() or TOP
         if self._controls is not None and self.path is not None:
-            store.add_recent(self._settings, self.path, article.title)
+            self._recent.add(self.path, article.title)
             self._rebuild_recent()
         self.article_loaded.emit(article)
-        p = self._prefs
-        if self._controls is None and (p.script, p.quotes) != (Target.ORIGINAL, QuoteStyle.KEEP):
-            # Start-up: the original is painted first, the chosen script once the controls
-            # are (see _controls_painted), so the first paint never waits for OpenCC.
-            self._script_after_paint = True
-            self._session.show_in(
-                Target.ORIGINAL, QuoteStyle.KEEP, p.traditional_standard, p.punctuation
-            )
-            self._busy_changed(True)
-        else:
-            self._show_script()
+        # Start-up: the chosen script once the controls are painted (see _controls_painted).
+        self._routing.first_show(self.prefs, defer=self._controls is None)
 
     def _load_failed(self, name: str, reason: str) -> None:
         from reader.ui.errors import reason as translated  # noqa: PLC0415 - on errors only
@@ -453,20 +426,13 @@ class MainWindow(QMainWindow):
         self._prompts.error(self._t("error_open_title"), message)
 
     def _script_changed(self, article: Article) -> None:
-        place = self._place or self._position()  # read before the document changes
+        place = self._place or self._present.position()  # read before the document changes
         self._place = None
-        self._apply_font(reload=False)  # show_article below lays out with it
-        self.view.show_article(self._session.html, self.look.article_css, self._session.images)
-        self._fill_sidebar()
-        self._restore(place)
-        self._reapply_marks()
-        self._update_title()
-        if self.view.building():
-            # A big article: its character count (20 ms for a 10 MB page) in a turn of
-            # its own, so that showing it never stalls the window long (see docbuild.py).
-            QTimer.singleShot(0, self._update_status)
-        else:
-            self._update_status()
+        self._present.apply_font(self.article, self.prefs, reload=False)  # shown with it
+        s = self._session
+        self._present.show(s.html, self.look.article_css, s.images, place, then=self._fill_sidebar)
+        self._status.update_title()
+        self._status.update_after_building()
         self.article_shown.emit(article)
 
     def _conversion_failed(self, message: str) -> None:
@@ -474,13 +440,9 @@ class MainWindow(QMainWindow):
         from reader.ui.errors import reason  # noqa: PLC0415 - on errors only
 
         self._prompts.error(self._t("error_script_title"), reason(message, self._lang))
-        shown = self._session.shown_key
+        shown = self._routing.shown_prefs(self.prefs)
         if shown is not None:  # put the toggles back on what is actually on screen
-            script, quotes, standard, _punctuation = shown
-            self._prefs = self._prefs.with_changes(
-                script=script, quotes=quotes, traditional_standard=standard
-            )
-            store.save_prefs(self._settings, self._prefs)
+            self._preferences.put_back(shown)
             self._sync_checks()
 
     def _busy_changed(self, _busy: bool = False) -> None:
@@ -498,57 +460,15 @@ class MainWindow(QMainWindow):
         return self.look.color("speaker_mark")
 
     def _show_script(self) -> None:
-        p = self._prefs
-        waited, self._script_after_paint = self._script_after_paint, False
-        article = self.article
-        if article is not None and article.language is not ContentLanguage.CHINESE:
-            # Shown as written (the script switches are off for it).
-            self._session.show_in(Target.ORIGINAL, QuoteStyle.KEEP, p.traditional_standard)
-        else:
-            self._session.show_in(p.script, p.quotes, p.traditional_standard, p.punctuation)
-        if waited:
-            self._busy_changed()
+        self._routing.show(self.prefs)
 
-    def _follow_page(self) -> None:
-        """The page's recorded day/night choice applies while that preference is on; off,
-        the reader's own theme stands (the toolbar shows the theme in force)."""
-        article = self.article
-        page = article.theme if article is not None and self._prefs.follow_page_theme else None
-        wanted = page or self._prefs.theme
-        if wanted is not self._theme.theme:
-            self._theme.set_theme(wanted, self._prefs.accent)
+    def _pref_changed(self, name: str) -> None:
+        self._effects.apply(name)
         self._sync_checks()
 
-    def _set_layout(self) -> None:
-        self.view.set_reading_style(reading_style(self._prefs))
-
-    def _set_theme(self) -> None:
-        self._theme.set_theme(self._prefs.theme, self._prefs.accent)
-
-    def _set_accent(self) -> None:
-        self._theme.set_theme(self._theme.theme, self._prefs.accent)
-
-    def _set_font(self) -> None:
-        pos = self._position()
-        self._apply_font()
-        self._restore(pos)
-
     def _set_language(self) -> None:
-        self._lang = i18n.resolve(self._prefs.language, self._locale)
+        self._lang = i18n.resolve(self.prefs.language, self._locale)
         self._retranslate()
-
-    def _apply_font(self, reload: bool = True) -> None:
-        original = self.article.script if self.article else Script.TRADITIONAL
-        p = self._prefs
-        families = article_families(
-            self.article.language if self.article else ContentLanguage.CHINESE,
-            p.script,
-            original,
-            p.font,
-            traditional=p.font_traditional,
-            simplified=p.font_simplified,
-        )
-        self.view.set_reading_font(families, self._base_size + self._prefs.zoom, reload=reload)
 
     def _theme_changed(self, look: Look) -> None:
         if self._controls is not None:
@@ -557,41 +477,8 @@ class MainWindow(QMainWindow):
         self._sync_checks()
         if self._session.shown is None:
             return
-        pos = self._position()
-        self.view.show_article(self._session.html, look.article_css, self._session.images)
-        self._restore(pos)
-        self._reapply_marks()
-
-    def _position(self) -> Position | None:
-        block = self.view.top_block()
-        return None if block is None else (block, self.view.top_offset())
-
-    def _restore(self, pos: Position | None) -> None:
-        if pos is None:
-            return
-        block, offset = pos
-        self.view.scroll_to("top" if block < 0 else anchor(block), offset)
-        self._nav.track(self.view.reading_block())
-
-    def _update_title(self) -> None:
-        app = self._t("app")
-        article = self._article()
-        self.setWindowTitle(f"{article.title} — {app}" if article else app)
-
-    def _update_status(self) -> None:
-        if self._controls is not None:  # otherwise build_controls() fills it in
-            p = self._prefs
-            c = self._controls
-            c.show_status(self._t, self._article(), self.article, p.script, p.traditional_standard)
-            self._update_progress()
-
-    def _update_progress(self, _block: int | None = None) -> None:
-        # Timed on the original: a conversion has the same blocks and nearly the same
-        # characters, and its times are then counted once per article, not per script.
-        article, block = self.article, self.view.reading_block()
-        if self._controls is not None and article is not None and block is not None:
-            at = progress(article, block, at_end=self.view.at_end())
-            self._controls.show_progress(self._t, article, at)
+        s = self._session
+        self._present.show(s.html, look.article_css, s.images, self._present.position())
 
     # -- sidebar, speakers, find -----------------------------------------------------------
 
@@ -606,10 +493,8 @@ class MainWindow(QMainWindow):
         if self._frame.fit_sidebar(empty):
             self._sync_checks()
 
-    def _reapply_marks(self) -> None:
-        self._nav.mark_speaker()
-        if self._controls is not None:
-            self._controls.find.refresh()
+    def _find(self) -> FindController | None:
+        return self._controls.find if self._controls is not None else None
 
     # -- text and state --------------------------------------------------------------------
 
@@ -618,12 +503,11 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self._fill_sidebar()
-        self._update_title()
-        if self._removed is not None:
-            self._removed.set_labels(self._t, self._t("removed_none"))
+        self._status.update_title()
+        self._removed.retranslate()
         if self._controls is not None:
             self._controls.retranslate(self._t)
-            self._update_status()
+            self._status.update()
 
     def _current(self, pref: str) -> object:
         # The theme in force is the ThemeController's (a page may choose its own).
@@ -631,7 +515,7 @@ class MainWindow(QMainWindow):
             return self._theme.theme
         if pref == "accent":
             return self._theme.accent
-        return getattr(self._prefs, pref)
+        return getattr(self.prefs, pref)
 
     def _sync_checks(self) -> None:
         if self._controls is not None:
@@ -644,9 +528,7 @@ class MainWindow(QMainWindow):
 
     def _rebuild_recent(self) -> None:
         if self._controls is not None:  # otherwise built with the menus
-            recent = [Path(p) for p in store.recent_files(self._settings)]
-            titles = store.recent_titles(self._settings)
-            self._controls.set_recent(self, recent, self.open_path, self._t("no_recent"), titles)
+            self._recent.fill(self._controls, self, self._t("no_recent"))
 
     # -- start-up --------------------------------------------------------------------------
 
@@ -655,8 +537,7 @@ class MainWindow(QMainWindow):
         # the look (if the guess at start-up was wrong), and asking Qt for it costs 40 ms
         # the first time (see theme.py).
         self._theme.confirm_scheme()
-        if self._script_after_paint:
-            self._show_script()
+        self._routing.painted(self.prefs)
         self.controls_shown.emit()
 
     def _build_controls_now(self) -> None:
@@ -689,29 +570,3 @@ class MainWindow(QMainWindow):
             self._library.shutdown()
         self._settings.sync()
         super().closeEvent(event)
-
-
-EFFECTS: Mapping[str, Callable[[MainWindow], None]] = {
-    "script": MainWindow._show_script,
-    "quotes": MainWindow._show_script,
-    "theme": MainWindow._set_theme,
-    "accent": MainWindow._set_accent,
-    "font": MainWindow._set_font,
-    "zoom": MainWindow._set_font,
-    "language": MainWindow._set_language,
-    "traditional_standard": MainWindow._show_script,
-    "punctuation": MainWindow._show_script,
-    "follow_page_theme": MainWindow._follow_page,
-    "line_spacing": MainWindow._set_layout,
-    "column_width": MainWindow._set_layout,
-    "margins": MainWindow._set_layout,
-    "indent": MainWindow._set_layout,
-    "font_traditional": MainWindow._set_font,
-    "font_simplified": MainWindow._set_font,
-}
-"""What changing each preference does on screen (tests check every Prefs field has one)."""
-
-PREF_BOUNDS: Mapping[str, tuple[int, int]] = {
-    f.name: f.metadata[RANGE] for f in fields(Prefs) if RANGE in f.metadata
-}
-"""The bounds of the number preferences (their `Prefs` field metadata)."""
