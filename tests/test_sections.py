@@ -176,8 +176,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
             ),
             ("heading", "新路通到山脚"),
             ("paragraph", "镇政府在河边修了一条新路，运果子的货车不用再绕山，单程能省下四十分钟。"),
+            ("paragraph", "果园提前开花"),
+            ("paragraph", "镇政府在河边修了一条新路，运果子的货车不用再绕山，单程能省下四十分钟。"),
         ],
-        ["新路通到山脚"],
+        ["新路通到山脚", "果园提前开花"],
     ),
     (
         "a-caption-is-not-a-heading/traditional",
@@ -195,8 +197,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
             ),
             ("heading", "新路通到山腳"),
             ("paragraph", "鎮政府在河邊修了一條新路，運果子的貨車不用再繞山，單程能省下四十分鐘。"),
+            ("paragraph", "果園提前開花"),
+            ("paragraph", "鎮政府在河邊修了一條新路，運果子的貨車不用再繞山，單程能省下四十分鐘。"),
         ],
-        ["新路通到山腳"],
+        ["新路通到山腳", "果園提前開花"],
     ),
     (
         "numbered-headings-stay-even-first/simplified",
@@ -310,19 +314,19 @@ CASES: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
         ],
         [],
     ),
-    # A word and a numeral before a colon number a series ("表现一：", "表现二："); a numbered
-    # line may close its sentence; a paragraph ending in a colon introduces what follows.
+    # A numbered line may close its sentence; a paragraph ending in a colon introduces the
+    # numbered headings that follow.
     (
-        "word-numeral-series-and-colon-intro/simplified",
+        "numbered-series-after-a-colon-intro/simplified",
         "河谷小学读书调查",
         [
             ("paragraph", "调查覆盖了河谷镇三所小学的四百名学生，结果分为两个方面，具体如下："),
-            ("paragraph", "表现一：课外阅读时间增加"),
+            ("paragraph", "一、课外阅读时间增加"),
             ("paragraph", "四年级以上的学生每天读书的时间平均多了二十分钟，周末更多。"),
-            ("paragraph", "表现二：更多学生去图书馆。"),
+            ("paragraph", "二、更多学生去图书馆。"),
             ("paragraph", "镇图书馆的借阅记录显示，学生借书的次数比去年多了三成。"),
         ],
-        ["表现一：课外阅读时间增加", "表现二：更多学生去图书馆。"],
+        ["一、课外阅读时间增加", "二、更多学生去图书馆。"],
     ),
     (
         "a-lone-word-numeral-label-is-no-heading/simplified",
@@ -335,16 +339,16 @@ CASES: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
         [],
     ),
     (
-        "word-numeral-series-and-colon-intro/traditional",
+        "numbered-series-after-a-colon-intro/traditional",
         "河谷小學讀書調查",
         [
             ("paragraph", "調查覆蓋了河谷鎮三所小學的四百名學生，結果分爲兩個方面，具體如下："),
-            ("paragraph", "表現一：課外閱讀時間增加"),
+            ("paragraph", "一、課外閱讀時間增加"),
             ("paragraph", "四年級以上的學生每天讀書的時間平均多了二十分鐘，週末更多。"),
-            ("paragraph", "表現二：更多學生去圖書館。"),
+            ("paragraph", "二、更多學生去圖書館。"),
             ("paragraph", "鎮圖書館的借閱記錄顯示，學生借書的次數比去年多了三成。"),
         ],
-        ["表現一：課外閱讀時間增加", "表現二：更多學生去圖書館。"],
+        ["一、課外閱讀時間增加", "二、更多學生去圖書館。"],
     ),
     (
         "a-lone-word-numeral-label-is-no-heading/traditional",
@@ -355,6 +359,118 @@ CASES: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
             ("paragraph", "四年級以上的學生每天讀書的時間平均多了二十分鐘，週末更多。"),
         ],
         [],
+    ),
+    # A numbered line that says its piece after a colon is an entry of a list, whether its
+    # number is a word and a numeral ("表现一：") or a bracketed one ("（一）1990-1999年：").
+    (
+        "numbered-items-with-words-after-a-colon-are-no-headings/simplified",
+        "河谷小学读书调查",
+        [
+            ("paragraph", "调查覆盖了河谷镇三所小学的四百名学生，结果分为几个方面，具体如下："),
+            ("paragraph", "表现一：课外阅读时间增加"),
+            ("paragraph", "四年级以上的学生每天读书的时间平均多了二十分钟，周末更多。"),
+            (
+                "paragraph",
+                "老师们说，读书的习惯要从小养成，学校今年还会再添一批新书，放在每个教室的书架上。",
+            ),
+            ("paragraph", "表现二：更多学生去图书馆。"),
+            ("paragraph", "镇图书馆的借阅记录显示，学生借书的次数比去年多了三成。"),
+            (
+                "paragraph",
+                "老师们说，读书的习惯要从小养成，学校今年还会再添一批新书，放在每个教室的书架上。",
+            ),
+            ("paragraph", "（一）1990-1999年：图书室初建"),
+            ("paragraph", "那时全镇只有一间图书室，藏书不到两千册，大多是旧课本和农技手册。"),
+            (
+                "paragraph",
+                "老师们说，读书的习惯要从小养成，学校今年还会再添一批新书，放在每个教室的书架上。",
+            ),
+            ("paragraph", "（二）2000-2012年：流动书车进村"),
+            ("paragraph", "县里配了一辆流动书车，每月进村两次，孩子们总是早早在村口等着。"),
+            (
+                "paragraph",
+                "老师们说，读书的习惯要从小养成，学校今年还会再添一批新书，放在每个教室的书架上。",
+            ),
+        ],
+        [],
+    ),
+    (
+        "numbered-items-with-words-after-a-colon-are-no-headings/traditional",
+        "河谷小學讀書調查",
+        [
+            ("paragraph", "調查覆蓋了河谷鎮三所小學的四百名學生，結果分爲幾個方面，具體如下："),
+            ("paragraph", "表現一：課外閱讀時間增加"),
+            ("paragraph", "四年級以上的學生每天讀書的時間平均多了二十分鐘，週末更多。"),
+            (
+                "paragraph",
+                "老師們說，讀書的習慣要從小養成，學校今年還會再添一批新書，放在每個教室的書架上。",
+            ),
+            ("paragraph", "表現二：更多學生去圖書館。"),
+            ("paragraph", "鎮圖書館的借閱記錄顯示，學生借書的次數比去年多了三成。"),
+            (
+                "paragraph",
+                "老師們說，讀書的習慣要從小養成，學校今年還會再添一批新書，放在每個教室的書架上。",
+            ),
+            ("paragraph", "（一）1990-1999年：圖書室初建"),
+            ("paragraph", "那時全鎮只有一間圖書室，藏書不到兩千冊，大多是舊課本和農技手冊。"),
+            (
+                "paragraph",
+                "老師們說，讀書的習慣要從小養成，學校今年還會再添一批新書，放在每個教室的書架上。",
+            ),
+            ("paragraph", "（二）2000-2012年：流動書車進村"),
+            ("paragraph", "縣裏配了一輛流動書車，每月進村兩次，孩子們總是早早在村口等着。"),
+            (
+                "paragraph",
+                "老師們說，讀書的習慣要從小養成，學校今年還會再添一批新書，放在每個教室的書架上。",
+            ),
+        ],
+        [],
+    ),
+    # A short numbered line whose neighbours in its numbering are paragraphs of prose is an
+    # item of a list run through the prose, not a heading between sections.
+    (
+        "a-number-among-numbered-paragraphs-is-a-list-item/simplified",
+        "河谷果园春来早",
+        [
+            ("paragraph", "合作社把今年的经验总结为几条：（1）早疏花，（2）勤浇水，（3）防冰雹。"),
+            ("paragraph", "（4）多与镇上的收购站联系"),
+            (
+                "paragraph",
+                "镇上的收购站今年提前开了门，果农们不用再把果子运到县城去卖了，省了不少力气。",
+            ),
+            (
+                "paragraph",
+                "（5）果园的路要修好，这一条大家说了好几年，今年终于有了眉目，镇里答应秋后动工。",
+            ),
+            ("paragraph", "新路通到山脚"),
+            ("paragraph", "镇政府在河边修了一条新路，运果子的货车不用再绕山，单程能省下四十分钟。"),
+            ("paragraph", "镇政府在河边修了一条新路，运果子的货车不用再绕山，单程能省下四十分钟。"),
+            ("paragraph", "果园提前开花"),
+            ("paragraph", "镇政府在河边修了一条新路，运果子的货车不用再绕山，单程能省下四十分钟。"),
+        ],
+        ["新路通到山脚", "果园提前开花"],
+    ),
+    (
+        "a-number-among-numbered-paragraphs-is-a-list-item/traditional",
+        "河谷果園春來早",
+        [
+            ("paragraph", "合作社把今年的經驗總結爲幾條：（1）早疏花，（2）勤澆水，（3）防冰雹。"),
+            ("paragraph", "（4）多與鎮上的收購站聯繫"),
+            (
+                "paragraph",
+                "鎮上的收購站今年提前開了門，果農們不用再把果子運到縣城去賣了，省了不少力氣。",
+            ),
+            (
+                "paragraph",
+                "（5）果園的路要修好，這一條大家說了好幾年，今年終於有了眉目，鎮裏答應秋後動工。",
+            ),
+            ("paragraph", "新路通到山腳"),
+            ("paragraph", "鎮政府在河邊修了一條新路，運果子的貨車不用再繞山，單程能省下四十分鐘。"),
+            ("paragraph", "鎮政府在河邊修了一條新路，運果子的貨車不用再繞山，單程能省下四十分鐘。"),
+            ("paragraph", "果園提前開花"),
+            ("paragraph", "鎮政府在河邊修了一條新路，運果子的貨車不用再繞山，單程能省下四十分鐘。"),
+        ],
+        ["新路通到山腳", "果園提前開花"],
     ),
     (
         "a-colon-introduces-words-not-a-heading-and-a-dated-head-line-is-none/simplified",
@@ -490,3 +606,52 @@ def test_a_lone_number_or_a_long_plain_line_beside_marked_headings_is_no_heading
         "果园提前开花",
         "新路通到山脚",
     ]
+
+
+#: A blog written without punctuation: clauses split by spaces, a line per thought, only a
+#: few lines carrying an enumeration comma (simplified, traditional).
+_BLOG = (
+    [
+        "入秋以后山上的气温一天比一天低 步道两旁的槭树开始转红",
+        "营地里除了帐篷、木屋、小吃摊之外还多了一排手作木雕",
+        "走到半山腰时太阳终于露脸 雾气慢慢散去",
+        "{first}",
+        "他们带着画板、水彩、折凳和保温瓶一早就上山占好了位置 一坐就是大半天也不觉得累",
+        "午后的风大了起来 落叶一片片飘进溪水里",
+        "{second}",
+        "游客拿着相机、手机、望远镜追着它们跑了好一段路才停下来 笑声在山谷里回荡了很久",
+        "天黑前我们回到营地升起了火 这一趟总算没有白来",
+        "明年秋天一定还要再来一次",
+    ],
+    [
+        "入秋以後山上的氣溫一天比一天低 步道兩旁的槭樹開始轉紅",
+        "營地裡除了帳篷、木屋、小吃攤之外還多了一排手作木雕",
+        "走到半山腰時太陽終於露臉 霧氣慢慢散去",
+        "{first}",
+        "他們帶著畫板、水彩、折凳和保溫瓶一早就上山占好了位置 一坐就是大半天也不覺得累",
+        "午後的風大了起來 落葉一片片飄進溪水裡",
+        "{second}",
+        "遊客拿著相機、手機、望遠鏡追著牠們跑了好一段路才停下來 笑聲在山谷裡迴盪了很久",
+        "天黑前我們回到營地升起了火 這一趟總算沒有白來",
+        "明年秋天一定還要再來一次",
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "first", "second", "headings"),
+    [
+        # Lines as long as the text's own are its prose, however unpunctuated.
+        (_BLOG[0], "溪边的大石头上坐着几位画画的老先生", "木桥那头的几只小松鼠一点也不怕人", []),
+        (_BLOG[1], "溪邊的大石頭上坐著幾位畫畫的老先生", "木橋那頭的幾隻小松鼠一點也不怕人", []),
+        # Lines much shorter than the text's own still stand out as headings.
+        (_BLOG[0], "溪边画家", "桥头松鼠", ["溪边画家", "桥头松鼠"]),
+        (_BLOG[1], "溪邊畫家", "橋頭松鼠", ["溪邊畫家", "橋頭松鼠"]),
+    ],
+)
+def test_unpunctuated_lines_of_an_unpunctuated_text_are_its_prose(
+    lines: list[str], first: str, second: str, headings: list[str]
+) -> None:
+    texts = [line.format(first=first, second=second) for line in lines]
+    marked = mark_headings([Block(BlockType.PARAGRAPH, t) for t in texts], "秋日溪谷营地")
+    assert [s.title for s in find_sections(marked)] == headings

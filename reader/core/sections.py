@@ -5,7 +5,9 @@ paragraph) on many pages; on portal pages a heading is a plain short paragraph b
 paragraphs, without sentence-final punctuation, often numbered (一、, 01). Either way a
 line is no heading when it is the headline or deck repeated in the body, a byline or
 credit (本報記者……發自北京, 文丨, 作者︱), boilerplate (版權與免責聲明), an image caption
-or a label ending in a colon.
+or a label ending in a colon. A numbered line is an item, not a heading, when it says its
+piece after a colon or when its neighbours in the numbering are paragraphs of prose; and in
+a text written without punctuation a line as long as the text's own is its prose.
 """
 
 from __future__ import annotations
@@ -44,11 +46,21 @@ CONTENT_MIN_CHARS = 15
 UNFINISHED_TAIL_CHARS = 4
 #: Prose: a paragraph this long with sentence punctuation (what headings stand between).
 PROSE_MIN_CHARS = 20
+#: A text is written without punctuation (a blog of lines split by spaces, rd-pixnet) when
+#: more than this share of its paragraphs of PROSE_MIN_CHARS or more holds no sentence mark
+#: (on punctuated pages, ia-yahoo-3832838a and the dev gold, almost none does).
+UNPUNCTUATED_SHARE = 0.5
+#: In such a text the lack of punctuation marks no heading: a plain line heads a section only
+#: when it is at most this share of the text's typical (median) line, as a portal's 4-20
+#: character headings are beside its paragraphs (the blog's lines of 20-30 run as its prose).
+UNPUNCTUATED_HEADING_SHARE = 0.5
 
 #: Sentence marks that end no heading (a heading ends with none, or with a closing quote or
 #: bracket of a balanced pair).
 _BAD_ENDS = frozenset("。！？!?；;：:，,、….")
 _SENTENCE_RE = lazy_compile(r"[。！!；;]")
+#: Sentence punctuation inside a paragraph: what a text written without it lacks.
+_PUNCTUATED_RE = lazy_compile(r"[，。！？；…]")
 _PROSE_RE = lazy_compile(r"[，。、！？；…]|[,.!?;](?=\s|$)")
 #: Numbered headings (一、 (二) 3. 01 第四章 表現一：): numbered, a line is a heading even when
 #: it ends like a question or trails off ("01《熱辣滾燙》，比起拳擊和減肥，更重要的是...").
@@ -97,6 +109,8 @@ _SPEECH_LINE_RE = lazy_compile(
     r"^[“「『\"][^”」』\"]*(?:[。！？!?，,]|…)[”」』\"]$|…{2}|[：:]\s*[“「『\"]"
     r"|^[—―-]{1,2}|[：:]\s*[\d\-+ ]{5,}$"
 )
+#: A colon with words after it, inside a numbered line: the item's content follows.
+_ITEM_COLON_RE = lazy_compile(r"[：:]\s*\S")
 _DATE_RE = lazy_compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 #: A date with its time of day ("2024-04-07 09:53"): a post's or comment's head line, however
 #: long the votes and place around it make it.
@@ -144,7 +158,9 @@ def _number(text: str) -> tuple[str, int] | None:
 
 def _in_sequence(blocks: Sequence[Block], i: int) -> bool:
     """Whether a numbered line has a neighbour in its numbering on the page ("（一）" and
-    "（二）"): a lone number is a list item or a line taken from elsewhere."""
+    "（二）") that is shaped like a heading too: a lone number is a list item or a line
+    taken from elsewhere, and a number whose neighbours are paragraphs of prose
+    ("（5）……，……。") is an item of a list run through the prose."""
     own = _number(blocks[i].text)
     if own is None:
         return False
@@ -154,8 +170,22 @@ def _in_sequence(blocks: Sequence[Block], i: int) -> bool:
         and (other := _number(b.text)) is not None
         and other[0] == style
         and abs(other[1] - value) == 1
+        and (b.type is BlockType.HEADING or plain_heading_shape(b.text))
         for j, b in enumerate(blocks)
     )
+
+
+def numbered_item(text: str) -> bool:
+    """Whether a numbered line is an item that says its piece after a colon ("（一）1921-1949
+    年：初探", "表現一：能夠接受自己的變化"): a label and its content on one line, an
+    entry of a list, where a heading names the passage below it and stops."""
+    m = _NUMBERED_RE.match(text.strip())
+    if m is None:
+        return False
+    label, rest = m.group(), text.strip()[m.end() :]
+    if label[-1] in "：:":
+        return bool(rest.strip())
+    return _ITEM_COLON_RE.search(rest) is not None
 
 
 def is_credit_or_chrome(text: str) -> bool:
@@ -298,11 +328,27 @@ def mark_headings(blocks: Sequence[Block], title: str) -> list[Block]:
             for i in plain
             if len(out[i].text) <= longest + PLAIN_SLACK_CHARS or _in_sequence(out, i)
         ]
+    plain = _shorter_than_unpunctuated_lines(out, plain)
     paragraphs = sum(1 for b in out if b.type is BlockType.PARAGRAPH)
     if (len(plain) >= 2 or (plain and marked)) and len(plain) <= PLAIN_MAX_SHARE * paragraphs:
         for i in plain:
             out[i] = Block(BlockType.HEADING, out[i].text, out[i].src)
     return out
+
+
+def _shorter_than_unpunctuated_lines(blocks: Sequence[Block], plain: list[int]) -> list[int]:
+    """The plain heading candidates that still stand out when the text is written without
+    punctuation: there a short unpunctuated line is the text's own prose, and only a line
+    much shorter than its typical one is a heading. Lines too short to hold a sentence (a
+    label's characters one per line, bullets) say nothing of how the text is written."""
+    lines = [
+        b.text for b in blocks if b.type is BlockType.PARAGRAPH and len(b.text) >= PROSE_MIN_CHARS
+    ]
+    bare = sum(1 for t in lines if not _PUNCTUATED_RE.search(t))
+    if not lines or bare <= UNPUNCTUATED_SHARE * len(lines):
+        return plain
+    typical = sorted(len(t) for t in lines)[len(lines) // 2]
+    return [i for i in plain if len(blocks[i].text) <= UNPUNCTUATED_HEADING_SHARE * typical]
 
 
 def _bare_headings(blocks: Sequence[Block], heads: list[int]) -> set[int]:
@@ -358,7 +404,7 @@ def _plain_candidate(blocks: Sequence[Block], i: int, title: str) -> bool:
     b = blocks[i]
     if i < 1 or b.type is not BlockType.PARAGRAPH or not plain_heading_shape(b.text):
         return False
-    if is_numbered(b.text) and not _in_sequence(blocks, i):
+    if is_numbered(b.text) and (numbered_item(b.text) or not _in_sequence(blocks, i)):
         return False
     prev = blocks[i - 1]
     if prev.type is BlockType.IMAGE:
