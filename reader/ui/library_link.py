@@ -12,7 +12,6 @@ follows (see reader/ui/library.py).
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,6 +59,8 @@ class LibraryLink(QObject):
     def show(self, language: Language, parent: QWidget | None = None) -> None:
         """Show the library window (built, and its folders rescanned, on first use)."""
         if self._window is None:
+            import sqlite3  # noqa: PLC0415 - see the docstring: nothing of the library at start-up
+
             from reader.library.index import LibraryError  # noqa: PLC0415 - see the docstring
             from reader.ui.library import LibraryWindow  # noqa: PLC0415
 
@@ -80,6 +81,8 @@ class LibraryLink(QObject):
 
     def record_position(self, path: Path | str, block: int, offset: int) -> None:
         """Follow a position the reader saved (nothing if the file is not in the library)."""
+        import sqlite3  # noqa: PLC0415 - see the docstring: nothing of the library at start-up
+
         try:
             if self._window is not None:
                 self._window.record_position(path, block, offset)
