@@ -211,9 +211,16 @@ def _image_addresses(text: str) -> Iterator[str]:
                 yield unescape(m.group(value)).strip()
 
 
+#: Starts of an address that is never a path beside the page: a web address, or one
+#: relative to the scheme (its path is absolute).
+_WEB_PREFIXES = ("http://", "https://", "//")
+
+
 def local_image_key(src: str) -> str | None:
     """The path, relative to the page's folder, that an image address names, or None for
     an address that is not a relative (or file:) path."""
+    if src.startswith(_WEB_PREFIXES):
+        return None  # most addresses: settled without parsing them
     parts = urlsplit(src)
     if parts.scheme and parts.scheme != "file":
         return None
