@@ -65,9 +65,9 @@ def rules(css: str) -> Iterator[tuple[str, bool]]:
             continue  # not inside a rule's declarations
         body = css[brace + 1 : close]
         hides: bool | None = None
-        if found := _DISPLAY_RE.findall(body):
+        if found := _declared(_DISPLAY_RE, "display", body):
             hides = found[-1].lower() == "none"
-        if found := _VISIBILITY_RE.findall(body):
+        if found := _declared(_VISIBILITY_RE, "visibility", body):
             hides = bool(hides) or found[-1].lower() == "hidden"
         if hides is None:
             continue
@@ -77,6 +77,15 @@ def rules(css: str) -> Iterator[tuple[str, bool]]:
         for selector in css[start + 1 : brace].split(","):
             if selector := selector.strip():
                 yield selector, hides
+
+
+def _declared(pattern: re.Pattern[str], name: str, body: str) -> list[str]:
+    """The values `pattern` finds for the property `name` in declarations `body`. A rule
+    names one of the two properties (the other seldom): in ASCII text the pattern, case
+    aside, needs the name as it is in lower case, and is not run where it is not."""
+    if body.isascii() and name not in body.lower():
+        return []
+    return pattern.findall(body)
 
 
 #: Longer selector lists or declaration blocks than this are not looked into (a real one
@@ -227,12 +236,18 @@ def _index(
     root: etree._Element, wanted: set[str]
 ) -> tuple[dict[str, list[etree._Element]], dict[str, list[etree._Element]]]:
     """The page's elements by class (the `wanted` classes only) and by id."""
+    from lxml import etree  # noqa: PLC0415 - see clean.parse_html
+
     by_class: dict[str, list[etree._Element]] = {}
     by_id: dict[str, list[etree._Element]] = {}
-    for el in root.iterfind(".//*[@class]"):
-        for c in el.get("class", "").split():
-            if c in wanted:
-                by_class.setdefault(c, []).append(el)
-    for el in root.iterfind(".//*[@id]"):
-        by_id.setdefault(el.get("id", ""), []).append(el)
+    for el in root.iterdescendants(etree.Element):  # one walk for both
+        attrib = el.attrib
+        if not attrib:
+            continue
+        if (classes := attrib.get("class")) is not None:
+            for c in classes.split():
+                if c in wanted:
+                    by_class.setdefault(c, []).append(el)
+        if (ident := attrib.get("id")) is not None:
+            by_id.setdefault(ident, []).append(el)
     return by_class, by_id
