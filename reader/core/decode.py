@@ -172,7 +172,8 @@ def decode_text(data: bytes, declared: str | None) -> Decoded:
         pass
     else:
         # ISO-2022-JP is 7-bit, so valid UTF-8 too; its escape sequences give it away.
-        if b"\x1b$" in data and data.isascii():
+        # (ASCII bytes decode to as many characters: told without a pass over them.)
+        if len(text) == len(data) and b"\x1b$" in data:
             try:
                 return _finish(data.decode("iso2022_jp"), "iso2022_jp", label, 0)
             except UnicodeDecodeError:
