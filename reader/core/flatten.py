@@ -47,12 +47,24 @@ class Raw:
     heading_level: int = 0
     src: str | None = None
     alt_only: bool = False
-    junk: bool = False  # a labelled chrome line or a link farm, whatever its container
     header: bool = False  # a table whose first row holds headings
+    #: The text as the page gave it, which `junk` judges (None: a table, a caption or a
+    #: picture, never junk).
+    first_text: str | None = None
+    _junk: bool | None = field(default=None, init=False, repr=False)
 
     @property
     def link_density(self) -> float:
         return self.link_chars / self.chars if self.chars else 0.0
+
+    @property
+    def junk(self) -> bool:
+        """A labelled chrome line or a link farm, whatever its container (by the page's
+        text, before watermarks are cut). Judged when first asked: only blocks outside
+        chrome are, and a third of a page's blocks are chrome."""
+        if self._junk is None:
+            self._junk = self.first_text is not None and is_junk(self.first_text)
+        return self._junk
 
     is_prose: bool = field(init=False)
 
@@ -217,7 +229,7 @@ class Flattener:
                 chrome_depth=-1,
                 bold=bold_chars >= chars * h.BOLD_BLOCK_SHARE,
                 heading_level=level,
-                junk=is_junk(text),
+                first_text=text,
             )
         )
 
