@@ -7,6 +7,8 @@
   case depends on the context (a final capital sigma).
 * The words of an element's class and id are those `heuristics.CLASS_SPLIT_RE` cuts out,
   lower-cased, also where `class_words` splits them without the pattern.
+* A style sheet's block ends where counting its braces one by one says, also where the
+  braces of its nested blocks are counted between closing ones.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 from reader.core import heuristics as h
+from reader.core.css import _block_end
 from reader.core.flatten import class_words
 from reader.core.watermark_text import fold, normalize
 
@@ -54,9 +58,22 @@ CLASS_ALPHABET = "ab Z_-\t\u00a0\u3000ΣσxYé.1"
 
 @given(st.text(alphabet=CLASS_ALPHABET, max_size=16), st.text(alphabet=CLASS_ALPHABET, max_size=8))
 def test_class_words_are_the_patterns_words_lower_cased(cls: str, ident: str) -> None:
-    from lxml import etree
-
     el = etree.Element("div", {"class": cls, "id": ident})
     raw = f"{cls} {ident}"
     expected = frozenset(w.lower() for w in h.CLASS_SPLIT_RE.split(raw) if w)
     assert class_words(el) == (expected if cls or ident else frozenset())
+
+
+def _block_end_by_each_brace(css: str, pos: int) -> int:
+    depth = 1
+    for i in range(pos, len(css)):
+        depth += {"{": 1, "}": -1}.get(css[i], 0)
+        if depth == 0:
+            return i + 1
+    return len(css)
+
+
+@given(st.text(alphabet="{}a; ", max_size=40), st.integers(min_value=0, max_value=40))
+def test_a_style_blocks_end_is_found_as_by_counting_each_brace(css: str, pos: int) -> None:
+    pos = min(pos, len(css))
+    assert _block_end(css, pos) == _block_end_by_each_brace(css, pos)

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 _DISPLAY_RE = lazy_compile(r"(?<![\w-])display\s*:\s*([\w-]+)", re.IGNORECASE)
 _VISIBILITY_RE = lazy_compile(r"(?<![\w-])visibility\s*:\s*([\w-]+)", re.IGNORECASE)
 _COMMENT_RE = lazy_compile(r"/\*.*?\*/", re.DOTALL)
-_BRACE_RE = lazy_compile(r"[{}]")
 #: Class and id names a selector requires (a cheap test before matching: most rules of a
 #: site-wide sheet name classes that the saved page does not use).
 _NAME_RE = lazy_compile(r"([.#])(-?[A-Za-z_][\w-]*)")
@@ -130,17 +129,23 @@ def _desktop_rules(css: str) -> str:
         if name == "media" and "(" not in cond and "print" not in cond:
             out.append("{")  # the block's rules stay; its braces only separate them
             continue
-        depth = 1
-        for b in _BRACE_RE.finditer(css, pos):
-            depth += 1 if b.group() == "{" else -1
-            if depth == 0:
-                pos = b.end()
-                break
-        else:
-            pos = len(css)
+        pos = _block_end(css, pos)
         out.append("}")
     out.append(css[pos:])
     return "".join(out)
+
+
+def _block_end(css: str, pos: int) -> int:
+    """Just after the "}" that closes the block open at `pos` (its nested blocks skipped),
+    or the sheet's end. The depth can reach 0 only at a "}": the "{"s before each are
+    counted in one go, not one by one."""
+    depth = 1
+    while (close := css.find("}", pos)) >= 0:
+        depth += css.count("{", pos, close) - 1
+        if depth == 0:
+            return close + 1
+        pos = close + 1
+    return len(css)
 
 
 #: (tag or "", classes, id or "") of one compound selector.
