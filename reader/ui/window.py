@@ -8,16 +8,14 @@ each do one job: `preferences.py` holds and stores the preferences, whose effect
 is one entry of `EFFECTS` (`effects.py`); `routing.py` chooses the script the session shows;
 `present.py` puts the article into the view keeping the place and the marks; `status.py`
 keeps the title and the status bar; `recent.py` the Open Recent menu; `removed_slot.py` the
-removed-content panel; `frame.py` the layout and `prompts.py` the dialogs. The theme in
-force lives in the ThemeController alone; the window reads it from there.
+removed-content panel; `controls_slot.py` the controls once built; `frame.py` the layout
+and `prompts.py` the dialogs. The theme in force lives in the ThemeController alone; the
+window reads it from there.
 
 At start-up the window can leave its controls (actions, menus, tool bar, status bar,
 find bar, and the sidebar's entries) until the article has been painted once: the
 reader sees the text first and the controls one frame later (`defer_controls`).
-Anything that needs them earlier, such as `action()`, builds them on the spot. The Qt
-classes only the controls use are imported where the controls are built, because
-PySide sets a class up (its enums) on first import, and the first paint can do without
-those 10 ms.
+Anything that needs them earlier, such as `action()`, builds them on the spot.
 """
 
 from __future__ import annotations
@@ -34,6 +32,7 @@ from reader.core.prefs import Prefs
 from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.afterpaint import AfterPaint
+from reader.ui.controls_slot import ControlsSlot
 from reader.ui.effects import PrefEffects
 from reader.ui.frame import Frame
 from reader.ui.navigate import Navigator
@@ -63,7 +62,7 @@ if TYPE_CHECKING:
     from reader.ui.controls import Controls
     from reader.ui.dialogs import Dialogs
     from reader.ui.export import Shown
-    from reader.ui.find import FindBar, FindController
+    from reader.ui.find import FindBar
     from reader.ui.library_link import LibraryLink
     from reader.ui.removed import RemovedPanel
 
@@ -112,7 +111,6 @@ class MainWindow(QMainWindow):
         self._locale = locale or QLocale.system()
         self._preferences = Preferences(settings, self._pref_changed)
         self._lang = i18n.resolve(self.prefs.language, self._locale)
-        self._controls: Controls | None = None
         self._place: Position | None = None  # where the next article shown goes
         self._after_paint = AfterPaint(self)  # the start-up steps (see the module docstring)
 
@@ -122,6 +120,7 @@ class MainWindow(QMainWindow):
         self._removed = RemovedSlot(self, self._frame.add_panel, self._t, lambda: self.article)
         self._prompts = Prompts(self, dialogs, lambda: self._lang)
         self._recent = RecentFiles(settings, self.open_path)
+        self._controls = ControlsSlot(self, self._frame.add_below, self._recent, theme, self._t)
         self.setAcceptDrops(True)
 
         if library is not None:  # the index follows the positions saved (library_link.py)
@@ -137,12 +136,12 @@ class MainWindow(QMainWindow):
         session.conversion_failed.connect(self._conversion_failed)
         session.busy_changed.connect(self._busy_changed)
         self._nav = Navigator(self.view, self.sidebar, self._article, self._speaker_color)
-        self._present = ArticlePresenter(self.view, self._nav, self._find, base_point_size())
+        self._present = ArticlePresenter(
+            self.view, self._nav, self._controls.find, base_point_size()
+        )
         session.set_position_source(self._present.position)
         self._routing = ScriptRouting(session, self._busy_changed)
-        self._status = StatusLine(
-            self, self.view, self._t, lambda: self._controls, self.setWindowTitle
-        )
+        self._status = StatusLine(self, self.view, self._t, self._controls.get, self.setWindowTitle)
         self._effects = PrefEffects(
             lambda: self.prefs,
             lambda: self.article,
@@ -222,36 +221,10 @@ class MainWindow(QMainWindow):
         A window made with `defer_controls` builds them right after the article's first
         paint, or earlier when something needs them, and fills in the sidebar then.
         """
-        if self._controls is not None:
-            return self._controls
-        from PySide6.QtGui import QIcon  # noqa: PLC0415 - see the module docstring
-
-        from reader.ui import controls  # noqa: PLC0415
-        from reader.ui.find import FindController, query_variants  # noqa: PLC0415
-
-        def finder(bar: FindBar) -> FindController:
-            def variants(query: str) -> set[str]:
-                source = self.article.script if self.article else None
-                p = self.prefs
-                standard, punctuation = p.traditional_standard, p.punctuation
-                return query_variants(query, p.script, source, standard, punctuation=punctuation)
-
-            none = self._t
-            return FindController(
-                self.view, bar, variants, self.look.color, lambda: none("find_none")
-            )
-
-        c = controls.build(self, self.set_pref, finder)
-        self._controls = c
-        c.find_bar.hide()
-        self._frame.add_below(c.find_bar)
-        c.recent_menu.aboutToShow.connect(self._rebuild_recent)
-        if self.path is not None:
-            self._recent.add(self.path)  # opened before the controls
-        self._rebuild_recent()
-        c.busy.setVisible(self.is_busy())  # one may have started before the bar
-        self.setWindowIcon(QIcon("icons:qingdu.svg"))
-        c.toolbar.setStyleSheet(self.look.toolbar_qss)
+        built = self._controls.get()
+        if built is not None:
+            return built
+        c = self._controls.build()
         self._retranslate()
         self._sync_checks()
         self._after_paint.watch(c.toolbar, self._controls_painted)
@@ -337,7 +310,8 @@ class MainWindow(QMainWindow):
 
     def match_count(self) -> int:
         """How many matches the find bar found."""
-        return self._controls.find.match_count() if self._controls is not None else 0
+        find = self._controls.find()
+        return find.match_count() if find is not None else 0
 
     def toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""
@@ -411,12 +385,10 @@ class MainWindow(QMainWindow):
         self._removed.set_article(article)
         self._effects.follow_page()
         self._place = self._session.saved_position() or TOP
-        if self._controls is not None and self.path is not None:
-            self._recent.add(self.path, article.title)
-            self._rebuild_recent()
+        self._controls.opened(article.title)
         self.article_loaded.emit(article)
         # Start-up: the chosen script once the controls are painted (see _controls_painted).
-        self._routing.first_show(self.prefs, defer=self._controls is None)
+        self._routing.first_show(self.prefs, defer=self._controls.get() is None)
 
     def _load_failed(self, name: str, reason: str) -> None:
         from reader.ui.errors import reason as translated  # noqa: PLC0415 - on errors only
@@ -447,8 +419,7 @@ class MainWindow(QMainWindow):
 
     def _busy_changed(self, _busy: bool = False) -> None:
         busy = self.is_busy()
-        if self._controls is not None:
-            self._controls.busy.setVisible(busy)
+        self._controls.set_busy(busy)
         self.busy_changed.emit(busy)
 
     # -- showing ---------------------------------------------------------------------------
@@ -471,8 +442,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
 
     def _theme_changed(self, look: Look) -> None:
-        if self._controls is not None:
-            self._controls.toolbar.setStyleSheet(look.toolbar_qss)
+        self._controls.set_look(look)
         self.sidebar.setStyleSheet(look.sidebar_qss)
         self._sync_checks()
         if self._session.shown is None:
@@ -483,7 +453,7 @@ class MainWindow(QMainWindow):
     # -- sidebar, speakers, find -----------------------------------------------------------
 
     def _fill_sidebar(self) -> None:
-        if self._controls is not None:  # otherwise build_controls() fills it in
+        if self._controls.get() is not None:  # otherwise build_controls() fills it in
             self._nav.fill(self._t)
         self._fit_sidebar()
 
@@ -492,9 +462,6 @@ class MainWindow(QMainWindow):
         empty = article is not None and not article.sections and not article.speakers
         if self._frame.fit_sidebar(empty):
             self._sync_checks()
-
-    def _find(self) -> FindController | None:
-        return self._controls.find if self._controls is not None else None
 
     # -- text and state --------------------------------------------------------------------
 
@@ -505,21 +472,13 @@ class MainWindow(QMainWindow):
         self._fill_sidebar()
         self._status.update_title()
         self._removed.retranslate()
-        if self._controls is not None:
-            self._controls.retranslate(self._t)
+        controls = self._controls.get()
+        if controls is not None:
+            controls.retranslate(self._t)
             self._status.update()
 
-    def _current(self, pref: str) -> object:
-        # The theme in force is the ThemeController's (a page may choose its own).
-        if pref == "theme":
-            return self._theme.theme
-        if pref == "accent":
-            return self._theme.accent
-        return getattr(self.prefs, pref)
-
     def _sync_checks(self) -> None:
-        if self._controls is not None:
-            self._controls.sync(self, self._current)
+        self._controls.sync()
 
     def _save_state(self) -> None:
         self._frame.save(self._settings)
@@ -527,8 +486,7 @@ class MainWindow(QMainWindow):
             store.save_system_dark(self._settings, self._theme.system_dark)
 
     def _rebuild_recent(self) -> None:
-        if self._controls is not None:  # otherwise built with the menus
-            self._recent.fill(self._controls, self, self._t("no_recent"))
+        self._controls.rebuild_recent()
 
     # -- start-up --------------------------------------------------------------------------
 
