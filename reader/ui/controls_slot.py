@@ -1,12 +1,14 @@
 """The controls' place in the window: built once, then kept in step with the window.
 
-The controls (actions, menus, tool bar, status bar, find bar; `controls.py`) may be left
-until the article has been painted once (see window.py): until they exist, every call
-here that would change them does nothing, so the window need not ask. Building them puts
-the find bar under the article, fills the Open Recent menu and gives the find bar its
-search. The Qt classes only the controls use are imported when they are built, because
-PySide sets a class up (its enums) on first import, and the first paint can do without
-those 10 ms.
+At start-up the window can leave its controls (actions, menus, tool bar, status bar,
+find bar; `controls.py`) until the article has been painted once: the reader sees the
+text first and the controls one frame later (`build_after_paint`). Anything that needs
+them earlier builds them on the spot (`build`). Until they exist, every call here that
+would change them does nothing, so the window need not ask. Building them puts the find
+bar under the article, fills the Open Recent menu and gives the find bar its search.
+The Qt classes only the controls use are imported when they are built, because PySide
+sets a class up (its enums) on first import, and the first paint can do without those
+10 ms.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reader.ui.afterpaint import AfterPaint
+
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QWidget
 
     from reader.ui.controls import Controls
@@ -26,7 +31,9 @@ if TYPE_CHECKING:
 
 class ControlsSlot:
     """The controls of `window`: `place` puts the find bar under the article, `recent`
-    lists the recent files, `theme` holds the theme in force and `text` gives the words."""
+    lists the recent files, `theme` holds the theme in force and `text` gives the words.
+    Once built, `built` puts the window's words and check marks on them, and `painted`
+    runs after their first paint."""
 
     def __init__(
         self,
@@ -35,21 +42,30 @@ class ControlsSlot:
         recent: RecentFiles,
         theme: ThemeController,
         text: Callable[..., str],
+        *,
+        built: Callable[[], None],
+        painted: Callable[[], None],
     ) -> None:
         self._window = window
         self._place = place
         self._recent = recent
         self._theme = theme
         self._text = text
+        self._built = built
+        self._painted = painted
         self._controls: Controls | None = None
+        self._after_paint = AfterPaint(window)  # the start-up steps (see the module docstring)
 
     def get(self) -> Controls | None:
         """The controls, or None before they are built."""
         return self._controls
 
+    def build_after_paint(self, first: QWidget) -> None:
+        """Build the controls just after `first` (the article) has been painted."""
+        self._after_paint.watch(first, self._build_now)
+
     def build(self) -> Controls:
-        """Build the controls (once) and return them; the caller then puts its words on
-        them (`Controls.retranslate`) and their check marks (`sync`)."""
+        """Build the controls (once) and return them."""
         if self._controls is not None:
             return self._controls
         from PySide6.QtGui import QIcon  # noqa: PLC0415 - see the module docstring
@@ -68,7 +84,18 @@ class ControlsSlot:
         c.busy.setVisible(w.is_busy())  # one may have started before the bar
         w.setWindowIcon(QIcon("icons:qingdu.svg"))
         c.toolbar.setStyleSheet(w.look.toolbar_qss)
+        self._built()
+        self._after_paint.watch(c.toolbar, self._painted)
         return c
+
+    def action(self, name: str) -> QAction:
+        """The action with objectName `name` (including the Open Recent entries)."""
+        from PySide6.QtGui import QAction  # noqa: PLC0415 - see the module docstring
+
+        act = self.build().actions.get(name) or self._window.findChild(QAction, name)
+        if act is None:
+            raise KeyError(name)
+        return act
 
     def opened(self, title: str) -> None:
         """Put the window's file (with its article's `title`) first in Open Recent; before
@@ -101,6 +128,9 @@ class ControlsSlot:
     def find(self) -> FindController | None:
         """The search behind the find bar, once built."""
         return self._controls.find if self._controls is not None else None
+
+    def _build_now(self) -> None:
+        self.build()
 
     def _finder(self, bar: FindBar) -> FindController:
         from reader.ui.find import FindController  # noqa: PLC0415 - see the module docstring

@@ -12,10 +12,8 @@ removed-content panel; `controls_slot.py` the controls once built; `frame.py` th
 and `prompts.py` the dialogs. The theme in force lives in the ThemeController alone; the
 window reads it from there.
 
-At start-up the window can leave its controls (actions, menus, tool bar, status bar,
-find bar, and the sidebar's entries) until the article has been painted once: the
-reader sees the text first and the controls one frame later (`defer_controls`).
-Anything that needs them earlier, such as `action()`, builds them on the spot.
+At start-up the window can leave its controls, and the sidebar's entries, until the
+article has been painted once (`defer_controls`; see controls_slot.py).
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ from reader.core import Article
 from reader.core.prefs import Prefs
 from reader.ui import i18n
 from reader.ui import settings as store
-from reader.ui.afterpaint import AfterPaint
 from reader.ui.controls_slot import ControlsSlot
 from reader.ui.effects import PrefEffects
 from reader.ui.frame import Frame
@@ -112,7 +109,6 @@ class MainWindow(QMainWindow):
         self._preferences = Preferences(settings, self._pref_changed)
         self._lang = i18n.resolve(self.prefs.language, self._locale)
         self._place: Position | None = None  # where the next article shown goes
-        self._after_paint = AfterPaint(self)  # the start-up steps (see the module docstring)
 
         self.view: ArticleView = ArticleView(self)
         self.sidebar: Sidebar = Sidebar(self)
@@ -120,7 +116,15 @@ class MainWindow(QMainWindow):
         self._removed = RemovedSlot(self, self._frame.add_panel, self._t, lambda: self.article)
         self._prompts = Prompts(self, dialogs, lambda: self._lang)
         self._recent = RecentFiles(settings, self.open_path)
-        self._controls = ControlsSlot(self, self._frame.add_below, self._recent, theme, self._t)
+        self._controls = ControlsSlot(
+            self,
+            self._frame.add_below,
+            self._recent,
+            theme,
+            self._t,
+            built=self._controls_built,
+            painted=self._controls_painted,
+        )
         self.setAcceptDrops(True)
 
         if library is not None:  # the index follows the positions saved (library_link.py)
@@ -170,7 +174,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.view.setFocus()
         if defer_controls:
-            self._after_paint.watch(self.view.viewport(), self._build_controls_now)
+            self._controls.build_after_paint(self.view.viewport())
         else:
             self.build_controls()
 
@@ -221,23 +225,11 @@ class MainWindow(QMainWindow):
         A window made with `defer_controls` builds them right after the article's first
         paint, or earlier when something needs them, and fills in the sidebar then.
         """
-        built = self._controls.get()
-        if built is not None:
-            return built
-        c = self._controls.build()
-        self._retranslate()
-        self._sync_checks()
-        self._after_paint.watch(c.toolbar, self._controls_painted)
-        return c
+        return self._controls.build()
 
     def action(self, name: str) -> QAction:
         """The action with objectName `name` (including the Open Recent entries)."""
-        from PySide6.QtGui import QAction  # noqa: PLC0415 - see the module docstring
-
-        act = self.build_controls().actions.get(name) or self.findChild(QAction, name)
-        if act is None:
-            raise KeyError(name)
-        return act
+        return self._controls.action(name)
 
     def open_path(self, path: str | Path) -> bool:
         """Open the saved page at `path`; on failure say why and keep the current article.
@@ -490,6 +482,10 @@ class MainWindow(QMainWindow):
 
     # -- start-up --------------------------------------------------------------------------
 
+    def _controls_built(self) -> None:
+        self._retranslate()
+        self._sync_checks()
+
     def _controls_painted(self) -> None:
         # Only now, so the controls are not kept off screen: the scheme's answer may change
         # the look (if the guess at start-up was wrong), and asking Qt for it costs 40 ms
@@ -497,9 +493,6 @@ class MainWindow(QMainWindow):
         self._theme.confirm_scheme()
         self._routing.painted(self.prefs)
         self.controls_shown.emit()
-
-    def _build_controls_now(self) -> None:
-        self.build_controls()
 
     # -- Qt overrides ----------------------------------------------------------------------
 
