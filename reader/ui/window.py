@@ -31,6 +31,7 @@ from reader.ui import i18n
 from reader.ui import settings as store
 from reader.ui.controls_slot import ControlsSlot
 from reader.ui.effects import PrefEffects
+from reader.ui.files import Files
 from reader.ui.frame import Frame
 from reader.ui.navigate import Navigator
 from reader.ui.preferences import Preferences
@@ -58,7 +59,6 @@ if TYPE_CHECKING:
 
     from reader.ui.controls import Controls
     from reader.ui.dialogs import Dialogs
-    from reader.ui.export import Shown
     from reader.ui.find import FindBar
     from reader.ui.library_link import LibraryLink
     from reader.ui.removed import RemovedPanel
@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._frame = Frame(self, self.view, self.sidebar)
         self._removed = RemovedSlot(self, self._frame.add_panel, self._t, lambda: self.article)
         self._prompts = Prompts(self, dialogs, lambda: self._lang)
+        self._files = Files(session, self.view, lambda: self.prefs, self._prompts)
         self._recent = RecentFiles(settings, self.open_path)
         self._controls = ControlsSlot(
             self,
@@ -201,6 +202,11 @@ class MainWindow(QMainWindow):
         return self._preferences
 
     @property
+    def files(self) -> Files:
+        """The file commands (open, reload, export, print)."""
+        return self._files
+
+    @property
     def look(self) -> Look:
         """The current theme's colours and article CSS."""
         return self._theme.look()
@@ -237,17 +243,11 @@ class MainWindow(QMainWindow):
         A small page opens before this returns; a big one loads in the background and
         `article_loaded` (or `load_failed`) follows. Returns False if it failed at once.
         """
-        return self._session.open(Path(path), ScriptRouting.key(self.prefs))
+        return self._files.open(path)
 
     def show_article(self, article: Article, path: Path | None = None) -> None:
         """Put `article` on screen (converted to the chosen script)."""
         self._session.set_article(article, path)
-
-    def open_dialog(self) -> None:
-        """Ask for a file and open it."""
-        path = self._prompts.ask_open_path(str(self.path.parent) if self.path else "")
-        if path is not None:
-            self.open_path(path)
 
     def show_library(self) -> None:
         """Show the library window (Ctrl+L)."""
@@ -256,9 +256,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Open the current file again, keeping the place."""
-        if self.path is not None:
-            self._session.remember_position()
-            self.open_path(self.path)
+        self._files.reload()
 
     def quit(self) -> None:
         """Close the window (and so the application)."""
@@ -333,28 +331,6 @@ class MainWindow(QMainWindow):
     def go_to_end(self, *, top: bool) -> None:
         """Scroll to the beginning (`top`) or the end of the article."""
         self._present.go_to_end(top=top)
-
-    def export(self, fmt: str) -> None:
-        """Ask where, then write the article shown as `fmt` ("markdown", "html", "pdf")."""
-        shown = self._shown_for_export()
-        if shown is not None:
-            self._prompts.export(fmt, shown)
-
-    def print_article(self) -> None:
-        """Print the article shown (Qt's print dialog)."""
-        shown = self._shown_for_export()
-        if shown is not None:
-            self._prompts.print(shown)
-
-    def _shown_for_export(self) -> Shown | None:
-        from reader.ui.export import Shown  # noqa: PLC0415 - only when exporting or printing
-
-        article = self._article()
-        if article is None:
-            return None
-        font = self.view.document().defaultFont()
-        s = self._session
-        return Shown(article, s.html, s.images, font, self.path, self.prefs.accent)
 
     def toggle_full_screen(self) -> None:
         """Enter or leave full screen."""
