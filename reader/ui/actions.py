@@ -74,12 +74,20 @@ COMMANDS: tuple[Command, ...] = (
     Command("actionOpen", "open", ("std:Open",), lambda w: w.files.ask_open(), icon="open.svg"),
     Command("actionLibrary", "library", ("Ctrl+L",), lambda w: w.show_library()),
     Command("actionReload", "reload", ("F5", "Ctrl+R"), lambda w: w.reload()),
-    Command("actionQuit", "quit", ("Ctrl+Q",), lambda w: w.quit()),
+    Command("actionQuit", "quit", ("Ctrl+Q",), lambda w: w.close()),
     Command("actionClearRecent", "clear_recent", ("Ctrl+Shift+Del",), lambda w: w.clear_recent()),
     Command("actionFind", "find", ("std:Find",), lambda w: w.open_find(), icon="find.svg"),
-    Command("actionFindNext", "find_next", ("F3", "Ctrl+G"), lambda w: w.find_next()),
     Command(
-        "actionFindPrevious", "find_prev", ("Shift+F3", "Ctrl+Shift+G"), lambda w: w.find_previous()
+        "actionFindNext",
+        "find_next",
+        ("F3", "Ctrl+G"),
+        lambda w: w.build_controls().find.find_next(),
+    ),
+    Command(
+        "actionFindPrevious",
+        "find_prev",
+        ("Shift+F3", "Ctrl+Shift+G"),
+        lambda w: w.build_controls().find.find_previous(),
     ),
     Command("actionZoomIn", "zoom_in", ("Ctrl+=", "Ctrl++"), lambda w: w.preferences.zoom(1)),
     Command("actionZoomOut", "zoom_out", ("Ctrl+-",), lambda w: w.preferences.zoom(-1)),

@@ -105,6 +105,11 @@ class ControlsSlot:
             self._recent.add(path, title)
             self.rebuild_recent()
 
+    def clear_recent(self) -> None:
+        """Forget the recent files."""
+        self._recent.clear()
+        self.rebuild_recent()
+
     def rebuild_recent(self) -> None:
         """List the recent files in the Open Recent menu."""
         if self._controls is not None:  # otherwise built with the menus

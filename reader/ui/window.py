@@ -3,17 +3,11 @@
 The reading session (`session.py`) holds the article, its conversions and the reading
 positions; the window forwards the reader's intent to it (open, switch script) and
 redraws when it says something changed (`article_loaded`, `script_changed`). Every
-action, menu and tool button comes from the tables in `actions.py`. The window's helpers
-each do one job: `preferences.py` holds and stores the preferences, whose effect on screen
-is one entry of `EFFECTS` (`effects.py`); `routing.py` chooses the script the session shows;
-`present.py` puts the article into the view keeping the place and the marks; `status.py`
-keeps the title and the status bar; `recent.py` the Open Recent menu; `removed_slot.py` the
-removed-content panel; `controls_slot.py` the controls once built; `frame.py` the layout
-and `prompts.py` the dialogs. The theme in force lives in the ThemeController alone; the
-window reads it from there.
-
-At start-up the window can leave its controls, and the sidebar's entries, until the
-article has been painted once (`defer_controls`; see controls_slot.py).
+action, menu and tool button comes from the tables in `actions.py`. The window composes
+parts that each do one job (the README's "How it works" lists them) and gives them what
+they need; the theme in force lives in the ThemeController alone. At start-up the window
+can leave its controls, and the sidebar's entries, until the article has been painted
+once (`defer_controls`; see controls_slot.py).
 """
 
 from __future__ import annotations
@@ -153,13 +147,11 @@ class MainWindow(QMainWindow):
             theme,
             self._present,
             self.view,
-            script=self._show_script,
+            script=lambda: self._routing.show(self.prefs),
             language=self._set_language,
             checks=self._sync_checks,
         )
         self.view.link_clicked.connect(self._prompts.open_link)
-        # The marks past the first slices of a big document.
-        self.view.document_completed.connect(self._present.reapply_marks)
         self.view.top_block_changed.connect(self._status.update_progress)
         self.view.set_reading_style(reading_style(self.prefs))
         theme.theme_changed.connect(self._theme_changed)
@@ -258,10 +250,6 @@ class MainWindow(QMainWindow):
         """Open the current file again, keeping the place."""
         self._files.reload()
 
-    def quit(self) -> None:
-        """Close the window (and so the application)."""
-        self.close()
-
     def set_pref(self, name: str, value: object) -> None:
         """Set preference `name` (a Prefs field), store it, and show its effect."""
         self._preferences.set(name, value)
@@ -289,14 +277,6 @@ class MainWindow(QMainWindow):
     def open_find(self) -> None:
         """Show the find bar."""
         self.build_controls().find.open()
-
-    def find_next(self) -> None:
-        """Select the next match."""
-        self.build_controls().find.find_next()
-
-    def find_previous(self) -> None:
-        """Select the previous match."""
-        self.build_controls().find.find_previous()
 
     def match_count(self) -> int:
         """How many matches the find bar found."""
@@ -334,16 +314,12 @@ class MainWindow(QMainWindow):
 
     def toggle_full_screen(self) -> None:
         """Enter or leave full screen."""
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
         self._sync_checks()
 
     def clear_recent(self) -> None:
         """Forget the recent files."""
-        self._recent.clear()
-        self._rebuild_recent()
+        self._controls.clear_recent()
 
     # -- the session's news ----------------------------------------------------------------
 
@@ -359,9 +335,7 @@ class MainWindow(QMainWindow):
         self._routing.first_show(self.prefs, defer=self._controls.get() is None)
 
     def _load_failed(self, name: str, reason: str) -> None:
-        from reader.ui.errors import reason as translated  # noqa: PLC0415 - on errors only
-
-        message = self._t("error_open", name=name, reason=translated(reason, self._lang))
+        message = self._t("error_open", name=name, reason=self._prompts.reason(reason))
         self.load_failed.emit(message)
         self._prompts.error(self._t("error_open_title"), message)
 
@@ -377,9 +351,7 @@ class MainWindow(QMainWindow):
 
     def _conversion_failed(self, message: str) -> None:
         self.conversion_failed.emit(message)
-        from reader.ui.errors import reason  # noqa: PLC0415 - on errors only
-
-        self._prompts.error(self._t("error_script_title"), reason(message, self._lang))
+        self._prompts.error(self._t("error_script_title"), self._prompts.reason(message))
         shown = self._routing.shown_prefs(self.prefs)
         if shown is not None:  # put the toggles back on what is actually on screen
             self._preferences.put_back(shown)
@@ -397,9 +369,6 @@ class MainWindow(QMainWindow):
 
     def _speaker_color(self) -> QColor:
         return self.look.color("speaker_mark")
-
-    def _show_script(self) -> None:
-        self._routing.show(self.prefs)
 
     def _pref_changed(self, name: str) -> None:
         self._effects.apply(name)
