@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
         from reader.ui import controls  # noqa: PLC0415
         from reader.ui.find import FindController, query_variants  # noqa: PLC0415
 
+        self._session.find_speakers()  # put off by open_path
+
         def finder(bar: FindBar) -> FindController:
             def variants(query: str) -> set[str]:
                 source = self.article.script if self.article else None
@@ -272,7 +274,10 @@ class MainWindow(QMainWindow):
         A small page opens before this returns; a big one loads in the background and
         `article_loaded` (or `load_failed`) follows. Returns False if it failed at once.
         """
-        return self._session.open(Path(path), ScriptRouting.key(self.prefs))
+        # Before the controls, at start-up, the first paint does not wait for the speakers:
+        # build_controls() has them found.
+        later = self._controls is None
+        return self._session.open(Path(path), ScriptRouting.key(self.prefs), speakers_later=later)
 
     def show_article(self, article: Article, path: Path | None = None) -> None:
         """Put `article` on screen (converted to the chosen script)."""
