@@ -71,15 +71,23 @@ class Group:
 Entry = str | Group | Menu | None
 
 COMMANDS: tuple[Command, ...] = (
-    Command("actionOpen", "open", ("std:Open",), lambda w: w.open_dialog(), icon="open.svg"),
+    Command("actionOpen", "open", ("std:Open",), lambda w: w.files.ask_open(), icon="open.svg"),
     Command("actionLibrary", "library", ("Ctrl+L",), lambda w: w.show_library()),
     Command("actionReload", "reload", ("F5", "Ctrl+R"), lambda w: w.reload()),
-    Command("actionQuit", "quit", ("Ctrl+Q",), lambda w: w.quit()),
+    Command("actionQuit", "quit", ("Ctrl+Q",), lambda w: w.close()),
     Command("actionClearRecent", "clear_recent", ("Ctrl+Shift+Del",), lambda w: w.clear_recent()),
     Command("actionFind", "find", ("std:Find",), lambda w: w.open_find(), icon="find.svg"),
-    Command("actionFindNext", "find_next", ("F3", "Ctrl+G"), lambda w: w.find_next()),
     Command(
-        "actionFindPrevious", "find_prev", ("Shift+F3", "Ctrl+Shift+G"), lambda w: w.find_previous()
+        "actionFindNext",
+        "find_next",
+        ("F3", "Ctrl+G"),
+        lambda w: w.build_controls().find.find_next(),
+    ),
+    Command(
+        "actionFindPrevious",
+        "find_prev",
+        ("Shift+F3", "Ctrl+Shift+G"),
+        lambda w: w.build_controls().find.find_previous(),
     ),
     Command("actionZoomIn", "zoom_in", ("Ctrl+=", "Ctrl++"), lambda w: w.preferences.zoom(1)),
     Command("actionZoomOut", "zoom_out", ("Ctrl+-",), lambda w: w.preferences.zoom(-1)),
@@ -114,10 +122,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("actionGoTop", "go_top", ("Ctrl+Home",), lambda w: w.go_to_end(top=True)),
     Command("actionGoEnd", "go_end", ("Ctrl+End",), lambda w: w.go_to_end(top=False)),
     # Keeping: export and print what is on screen.
-    Command("actionExportMarkdown", "export_markdown", ("Ctrl+E",), lambda w: w.export("markdown")),
-    Command("actionExportHtml", "export_html", ("Ctrl+Shift+E",), lambda w: w.export("html")),
-    Command("actionExportPdf", "export_pdf", ("Ctrl+Alt+E",), lambda w: w.export("pdf")),
-    Command("actionPrint", "print", ("std:Print",), lambda w: w.print_article()),
+    Command(
+        "actionExportMarkdown", "export_markdown", ("Ctrl+E",), lambda w: w.files.export("markdown")
+    ),
+    Command("actionExportHtml", "export_html", ("Ctrl+Shift+E",), lambda w: w.files.export("html")),
+    Command("actionExportPdf", "export_pdf", ("Ctrl+Alt+E",), lambda w: w.files.export("pdf")),
+    Command("actionPrint", "print", ("std:Print",), lambda w: w.files.print()),
     # The reading controls (each a Prefs field, remembered).
     Command(
         "actionLineSpacingMore",

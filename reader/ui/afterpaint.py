@@ -1,7 +1,7 @@
 """AfterPaint: run a start-up step just after a widget has been painted.
 
 The window shows the article first and builds its controls one frame later, then checks
-the colour scheme once the controls are on screen (see window.py); each step waits for
+the colour scheme once the controls are on screen (see controls_slot.py); each step waits for
 the previous one's paint. A zero timer set during the paint runs once that frame is out.
 """
 

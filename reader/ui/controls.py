@@ -6,7 +6,7 @@ screen (one entry of `EFFECTS` in effects.py; a test fails if one is missing); t
 marks follow the current values by themselves (`Controls.sync`).
 
 This module is imported when the controls are built, just after the article's first
-paint (see window.py), so its Qt classes cost the first paint nothing.
+paint (see controls_slot.py), so its Qt classes cost the first paint nothing.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@
 thread cannot take it; on a 10 MB page's 48,000 blocks it kept the window frozen for
 about 0.5 s, and the first layout and the anchor scan as long again. A big article is
 therefore built a slice at a time: each slice is parsed into a small document of its own
-and appended with `QTextCursor.insertFragment`, and the view appends slices between
-event-loop turns (`build_step`), so the first screenful shows at once and the window
-keeps painting while the rest arrives. Small articles (below `SLICED_HTML_CHARS`) are
+and appended with `QTextCursor.insertFragment`, and `SliceBuilder` appends slices between
+event-loop turns (`build_step`) for the view, so the first screenful shows at once and
+the window keeps painting while the rest arrives. Small articles (below `SLICED_HTML_CHARS`) are
 built with one `setHtml`, which is quicker than slicing them.
 
 A slice may only begin with a top-level paragraph or heading (never inside a list), and
@@ -19,10 +19,14 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextDocumentFragment
+from PySide6.QtWidgets import QWidget
 
 from reader.core.render import anchor
+from reader.ui.afterpaint import AfterPaint
 
 SLICED_HTML_CHARS = 200_000
 """Rendered HTML up to this length is built with one setHtml. Qt parses and lays out
@@ -34,6 +38,16 @@ render to 120,000)."""
 SLICE_CHARS = 12_000
 """HTML characters per slice: about 1-3 ms of parsing, inserting and layout, so a step
 stops close to its time budget (`build_step`)."""
+
+BUILD_START_MS = 100
+"""A big article's building starts after the first screenful's paint, or this long after
+it was shown if no paint comes (a hidden view)."""
+
+BUILD_STEP_SECONDS = 0.015
+"""How long one turn of building a big article's document may take.
+With the layout Qt does for each slice and the paint after it, a turn took 20-40 ms on
+a quiet machine (benchmarks: opening a 10 MB page); 25 ms here made turns of 30-45 ms,
+and the shared machine doubles them at busy times: the margin under 100 ms is kept."""
 
 _BOUNDARY = re.compile(r"\n(?=<p |<h)")
 """Where a slice may begin: a top-level paragraph or heading. `render` puts each
@@ -107,6 +121,64 @@ class ArticleDocument:
         first = cursor.blockNumber()
         cursor.insertFragment(QTextDocumentFragment(part))
         return first
+
+
+class SliceBuilder(QObject):
+    """Builds the rest of the document shown, a turn at a time, once it has been painted.
+
+    Signals:
+        grew(): slices were appended (anchors asked for may have arrived).
+        completed(): the document has its last slice now.
+    """
+
+    grew = Signal()
+    completed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entry: ArticleDocument | None = None  # the one shown
+        self._timer = QTimer(self)  # appends a big article's slices, turn by turn
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._build_more)
+        self._after_paint = AfterPaint(self)
+
+    def start(self, entry: ArticleDocument, painted: QWidget) -> None:
+        """Build the rest of `entry` (the document now shown) after `painted` paints."""
+        self._entry = entry
+        self._timer.stop()
+        if not entry.complete:
+            # The rest once the first screenful is painted: the first paint of a new
+            # document is the longest turn, and a slice in the same turn made it 85 ms.
+            # (A view not painted, hidden say, builds anyway a moment later.)
+            self._after_paint.watch(painted, self._start_building)
+            QTimer.singleShot(BUILD_START_MS, self._start_building)
+
+    def building(self) -> bool:
+        """Whether the document shown is still being built."""
+        return self._entry is not None and not self._entry.complete
+
+    def _start_building(self) -> None:
+        if self.building() and not self._timer.isActive():
+            self._timer.start()
+
+    def _build_more(self) -> None:
+        entry = self._entry
+        if entry is None or entry.build_step(BUILD_STEP_SECONDS):
+            self._timer.stop()
+        self.grew.emit()
+        if entry is not None and entry.complete:
+            self.completed.emit()
+
+
+def article_block(block: QTextBlock, index: Mapping[int, int]) -> int:
+    """The article block that document block `block` belongs to (-1: the header), by the
+    `block_index` of its `ArticleDocument`."""
+    while block.isValid():
+        found = index.get(block.blockNumber())
+        if found is not None:
+            return found
+        block = block.previous()
+    return -1
 
 
 def _slice_end(html: str, start: int) -> int:

@@ -17,7 +17,8 @@ source of truth for where to resume; the index follows them (`record_position` i
 called with every position the reader saves), so the library can show progress and
 "continue reading" without Qt's settings, and the command line can list them.
 
-The table's model is in library_model.py, the search results list in library_results.py.
+The table (its model, filter and view) is in library_model.py, the search results list
+in library_results.py, the scan's thread, watch list and status words in library_scan.py.
 """
 
 from __future__ import annotations
@@ -38,12 +39,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidgetItem,
@@ -51,19 +50,17 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.prefs import Language
-from reader.library import scan
 from reader.library.index import Index
 from reader.library.search import QueryError, search
 from reader.ui import i18n
-from reader.ui.library_model import LibraryFilter, LibraryModel
+from reader.ui.library_model import LibraryFilter, LibraryModel, LibraryTable
 from reader.ui.library_results import ResultList
-from reader.ui.library_scan import ScanThread, update_watch
+from reader.ui.library_scan import ScanThread, progress_text, report_text, update_watch
 
 #: Changes in a watched folder are gathered this long before one rescan: saving a page
 #: writes the file and its companion folder in a burst.
@@ -71,8 +68,6 @@ WATCH_DELAY_MS = 1000
 #: The list is reloaded at most this often while indexing: it reads the whole index
 #: (3,000 articles: about 0.1 s of the GUI thread).
 REFRESH_EVERY_S = 2.0
-#: Texts as wide as the source, date, length and progress columns need.
-_COLUMN_SAMPLES = ("中央广播电视总台", "2024-05-06", "888,888", "100%")
 #: The search runs this long after the last keystroke (input methods send bursts).
 SEARCH_DELAY_MS = 150
 
@@ -233,8 +228,7 @@ class LibraryWindow(QWidget):
         self._run_search()
 
     def selected_paths(self) -> list[str]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
-        return [self.model.entry(r).path for r in sorted(rows)]
+        return self.table.selected_paths()
 
     def open_path(self, path: str) -> None:
         """Ask the reader to open `path` at the index's copy of its position."""
@@ -311,25 +305,7 @@ class LibraryWindow(QWidget):
 
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setObjectName("libraryTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Widths from sample texts, not ResizeToContents: that reads every row's text
-        # (10,000 rows: 0.3 s) each time the list is reloaded.
-        metrics = self.table.fontMetrics()
-        for col, sample in enumerate(_COLUMN_SAMPLES, start=1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table = LibraryTable(self.model, self.proxy, self)
 
         self.results = ResultList(self)
         self.results.setObjectName("libraryResults")
@@ -402,7 +378,7 @@ class LibraryWindow(QWidget):
             self.open_path(path)
 
     def _table_activated(self, index: QModelIndex) -> None:
-        self.open_path(self.model.entry(self.proxy.mapToSource(index).row()).path)
+        self.open_path(self.table.path_at(index))
 
     def _result_activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
@@ -449,15 +425,7 @@ class LibraryWindow(QWidget):
     def _progressed(self, done: int, total: int, eta: float) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        text = self._t("indexing", done=done, total=total)
-        if eta >= 0:
-            left = (
-                self._t("seconds", n=round(eta))
-                if eta < 90
-                else self._t("minutes_short", n=round(eta / 60))
-            )
-            text += self._t("time_left", t=left)
-        self.status.setText(text)
+        self.status.setText(progress_text(self._t, done, total, eta))
         if time.monotonic() - self._last_refresh > REFRESH_EVERY_S:
             self.refresh()
 
@@ -473,22 +441,7 @@ class LibraryWindow(QWidget):
         self.cancel_button.hide()
         self.refresh()
         self._watch_folders()
-        if isinstance(report, scan.Report):
-            if report.cancelled:
-                message = self._t("scan_cancelled")
-            else:
-                message = self._t(
-                    "scan_done",
-                    added=report.added,
-                    updated=report.updated,
-                    removed=report.removed,
-                    failed=report.failed,
-                )
-            for folder in report.missing:
-                message += " · " + self._t("folder_missing", path=folder)
-            self.status.setText(message)
-        else:
-            self.status.setText(str(report))
+        self.status.setText(report_text(self._t, report))
         if notice:
             self.status.setText(notice)
         self.scan_finished.emit(report)

@@ -1,11 +1,13 @@
 """Keeping the library's index up to date in the background: one scan on its own thread
-(`ScanThread`, which cleans pages in worker processes through `reader.library.scan`), and
-the list of folders and pages a `QFileSystemWatcher` watches for changes."""
+(`ScanThread`, which cleans pages in worker processes through `reader.library.scan`), the
+list of folders and pages a `QFileSystemWatcher` watches for changes, and what the
+window's status line says of a scan (`progress_text`, `report_text`)."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, Signal
@@ -76,3 +78,32 @@ def update_watch(watcher: QFileSystemWatcher, index: Index) -> None:
         watcher.addPaths(sorted(wanted - have))
     if have - wanted:
         watcher.removePaths(sorted(have - wanted))
+
+
+def progress_text(t: Callable[..., str], done: int, total: int, eta: float) -> str:
+    """Pages done of `total`, and the time left (`eta` seconds; negative: unknown), in the
+    words of `t`."""
+    text = t("indexing", done=done, total=total)
+    if eta >= 0:
+        left = t("seconds", n=round(eta)) if eta < 90 else t("minutes_short", n=round(eta / 60))
+        text += t("time_left", t=left)
+    return text
+
+
+def report_text(t: Callable[..., str], report: object) -> str:
+    """What a scan ended with (a `scan.Report`, or an error message), in the words of `t`."""
+    if not isinstance(report, scan.Report):
+        return str(report)
+    if report.cancelled:
+        message = t("scan_cancelled")
+    else:
+        message = t(
+            "scan_done",
+            added=report.added,
+            updated=report.updated,
+            removed=report.removed,
+            failed=report.failed,
+        )
+    for folder in report.missing:
+        message += " · " + t("folder_missing", path=folder)
+    return message

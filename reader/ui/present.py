@@ -40,6 +40,8 @@ class ArticlePresenter:
         self._nav = nav
         self._find = find
         self._base_size = base_size
+        # The marks past the first slices of a big document.
+        view.document_completed.connect(self.reapply_marks)
 
     def position(self) -> Position | None:
         """Where the reader is: the block at the top of the view and its offset."""

@@ -74,6 +74,12 @@ class Prompts:
         self._qt_words()
         Exporter(self._parent, self._dialogs, self._t, self.error).print(shown)
 
+    def reason(self, message: str) -> str:
+        """The core's reason `message` in the reader's language (errors.py)."""
+        from reader.ui.errors import reason  # noqa: PLC0415 - on errors only
+
+        return reason(message, self._language())
+
     def error(self, title: str, message: str) -> None:
         """Tell the reader something failed."""
         self._qt_words()  # the dialog's own buttons in the same language

@@ -3,8 +3,8 @@ indent (`ReadingStyle`, filled from the preferences), and the body font for the 
 language and script, a face the reader chose coming first.
 
 `typography_css(font, style)` is appended to the article style sheet by the view; the
-view lays the column out from the same style. `cjk_families()` lists the system's fonts
-that can set Chinese, for the font menus.
+view lays the column out from the same style (`column_width`, `set_column`).
+`cjk_families()` lists the system's fonts that can set Chinese, for the font menus.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
 from reader.core.article import Script, Target
 from reader.core.language import ContentLanguage
@@ -35,6 +35,9 @@ few words and phrases split across lines (the issue's 420 px window: five a line
 
 SIDE_MARGIN = 24
 """Pixels kept on each side of the column when the window is narrower than the column."""
+
+TOP_MARGIN = 28
+"""Pixels above the article's first line (twice as many stay below its last)."""
 
 INDENT_EM = 2
 """首行縮排: Chinese paragraphs are indented by two characters."""
@@ -68,6 +71,41 @@ def reading_style(prefs: Prefs) -> ReadingStyle:
         margin=prefs.margins,
         indent=prefs.indent,
     )
+
+
+def em_width(font: QFont) -> float:
+    """The width of one CJK character in `font`: the column's unit."""
+    return QFontMetricsF(font).horizontalAdvance("中")
+
+
+def column_width(font: QFont, style: ReadingStyle) -> float:
+    """The width of the text column in pixels: `style.column_chars` characters of `font`."""
+    return em_width(font) * style.column_chars
+
+
+def minimum_width(font: QFont, style: ReadingStyle) -> int:
+    """The narrowest viewport that still holds `MIN_COLUMN_CHARS` characters of `font`
+    a line between the side margins."""
+    return round(em_width(font) * MIN_COLUMN_CHARS + 2 * style.margin)
+
+
+def set_column(doc: QTextDocument, available: int, width: float, style: ReadingStyle) -> None:
+    """Centre a column `width` pixels wide in `available` pixels with the side margins of
+    `doc`'s root frame (at least `style.margin`)."""
+    side = max(style.margin, (available - width) / 2)
+    root = doc.rootFrame()
+    fmt = root.frameFormat()
+    if (
+        abs(fmt.leftMargin() - side) < 0.5
+        and abs(fmt.rightMargin() - side) < 0.5
+        and fmt.topMargin() == TOP_MARGIN
+    ):
+        return
+    fmt.setLeftMargin(side)
+    fmt.setRightMargin(side)
+    fmt.setTopMargin(TOP_MARGIN)
+    fmt.setBottomMargin(TOP_MARGIN * 2)
+    root.setFrameFormat(fmt)
 
 
 def typography_css(font: QFont, style: ReadingStyle = DEFAULT_STYLE) -> str:

@@ -6,8 +6,8 @@ followed, and images come only from the article's own assets: nothing is ever fe
 from the network. Laid-out documents are kept per (HTML, CSS, font) (doccache.py), so
 switching back to a script or theme seen recently costs no parsing or layout; highlights
 are `marks` (marks.py). A big article's document is built in slices between event-loop
-turns (docbuild.py): the first screenful shows at once, and anchors past the part built
-yet are waited for.
+turns (`SliceBuilder`, docbuild.py): the first screenful shows at once, and anchors past
+the part built yet are waited for.
 """
 
 from __future__ import annotations
@@ -18,19 +18,21 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QWidget
 
 from reader.core.render import ASSET_SCHEME, anchor, block_of_anchor
-from reader.ui.afterpaint import AfterPaint
-from reader.ui.docbuild import ArticleDocument
+from reader.ui.docbuild import SliceBuilder, article_block
 from reader.ui.doccache import DocumentCache
 from reader.ui.history import History, Place
 from reader.ui.marks import Marks
 from reader.ui.typography import (
     DEFAULT_STYLE,
-    MIN_COLUMN_CHARS,
     ReadingStyle,
+    column_width,
+    em_width,
+    minimum_width,
+    set_column,
     typography_css,
 )
 
@@ -40,22 +42,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TOP_MARGIN = 28
-
 JUMP_HEADROOM_LINES = 1.5
 """A jump (to a section, a speaker, a find match) leaves this many body lines above its
 target: a heading flush against the top edge reads as cut off, and the line before it
 tells the reader where they came from."""
-
-BUILD_START_MS = 100
-"""A big article's building starts after the first screenful's paint, or this long after
-it was shown if no paint comes (a hidden view)."""
-
-BUILD_STEP_SECONDS = 0.015
-"""How long one turn of building a big article's document may take (see docbuild.py).
-With the layout Qt does for each slice and the paint after it, a turn took 20-40 ms on
-a quiet machine (benchmarks: opening a 10 MB page); 25 ms here made turns of 30-45 ms,
-and the shared machine doubles them at busy times: the margin under 100 ms is kept."""
 
 
 class ArticleView(QTextBrowser):
@@ -95,11 +85,9 @@ class ArticleView(QTextBrowser):
         self._last_top = -1
         self._reading_font: QFont | None = None
         self._docs = DocumentCache(self)
-        self._entry: ArticleDocument | None = None  # the one shown
-        self._build_timer = QTimer(self)  # appends a big article's slices, turn by turn
-        self._build_timer.setInterval(0)
-        self._build_timer.timeout.connect(self._build_more)
-        self._after_paint = AfterPaint(self)
+        self._builder = SliceBuilder(self)  # the rest of a big article, turn by turn
+        self._builder.grew.connect(self._grew)
+        self._builder.completed.connect(self.document_completed)
         self._html = ""
         self._css = ""
         # The place asked for by the last scroll_to, held until pending resizes and
@@ -183,14 +171,7 @@ class ArticleView(QTextBrowser):
                 self.setFont(font)  # the document has it already: see changeEvent
         finally:
             bar.blockSignals(False)
-        self._entry = entry
-        self._build_timer.stop()
-        if not entry.complete:
-            # The rest once the first screenful is painted: the first paint of a new
-            # document is the longest turn, and a slice in the same turn made it 85 ms.
-            # (A view not painted, hidden say, builds anyway a moment later.)
-            self._after_paint.watch(self.viewport(), self._start_building)
-            QTimer.singleShot(BUILD_START_MS, self._start_building)
+        self._builder.start(entry, self.viewport())
         self._docs.shown(entry)
         self._last_top = -1
         self._reading_char = None
@@ -222,7 +203,7 @@ class ArticleView(QTextBrowser):
 
     def building(self) -> bool:
         """Whether the article shown is still being built (see docbuild.py)."""
-        return self._entry is not None and not self._entry.complete
+        return self._builder.building()
 
     def settled(self) -> bool:
         """True once the last scroll_to has been carried out on the final layout."""
@@ -260,7 +241,7 @@ class ArticleView(QTextBrowser):
         layout = self.document().documentLayout()
         if block.isValid() and layout.blockBoundingRect(block).top() > y:
             block = block.previous()
-        return self._article_block(block)
+        return article_block(block, self._block_index)
 
     def top_offset(self) -> int:
         """Pixels between the top block's start and the top of the viewport (negative
@@ -288,7 +269,7 @@ class ArticleView(QTextBrowser):
         bar = self.verticalScrollBar()
         if self._pending is None and self.at_end() and bar.maximum() > 0 and self._block_index:
             bottom = QPoint(self.viewport().width() // 2, self.viewport().height() - 2)
-            return self._article_block(self.cursorForPosition(bottom).block())
+            return article_block(self.cursorForPosition(bottom).block(), self._block_index)
         return self.top_block()
 
     # -- history ---------------------------------------------------------------------------
@@ -334,7 +315,7 @@ class ArticleView(QTextBrowser):
         return ("top" if block < 0 else anchor(block), self.top_offset())
 
     def _em(self) -> float:
-        return QFontMetricsF(self._reading_font or self.font()).horizontalAdvance("中")
+        return em_width(self._reading_font or self.font())
 
     def _headroom(self) -> int:
         return round(self._em() * self._style.line_spacing * JUMP_HEADROOM_LINES)
@@ -429,32 +410,17 @@ class ArticleView(QTextBrowser):
         return image
 
     def _column_width(self, font: QFont | None = None) -> float:
-        em = QFontMetricsF(font or self.font()).horizontalAdvance("中")
-        return em * self._style.column_chars
+        return column_width(font or self.font(), self._style)
 
     def minimum_reading_width(self) -> int:
         """The narrowest viewport that still holds `MIN_COLUMN_CHARS` characters a line
         between the side margins."""
-        em = QFontMetricsF(self._reading_font or self.font()).horizontalAdvance("中")
-        return round(em * MIN_COLUMN_CHARS + 2 * self._style.margin)
+        return minimum_width(self._reading_font or self.font(), self._style)
 
     def _apply_column(self, doc: QTextDocument | None = None, font: QFont | None = None) -> None:
         """Centre a column of `column_chars` characters with the root frame's side margins."""
-        avail = self.viewport().width()
-        side = max(self._style.margin, (avail - self._column_width(font)) / 2)
-        root = (doc or self.document()).rootFrame()
-        fmt = root.frameFormat()
-        if (
-            abs(fmt.leftMargin() - side) < 0.5
-            and abs(fmt.rightMargin() - side) < 0.5
-            and fmt.topMargin() == TOP_MARGIN
-        ):
-            return
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
-        fmt.setTopMargin(TOP_MARGIN)
-        fmt.setBottomMargin(TOP_MARGIN * 2)
-        root.setFrameFormat(fmt)
+        width = self._column_width(font)
+        set_column(doc or self.document(), self.viewport().width(), width, self._style)
 
     def _settle(self) -> None:
         if self._pending is not None and self._ready(self._pending[0]):
@@ -469,27 +435,9 @@ class ArticleView(QTextBrowser):
         """Whether anchor `name` can be scrolled to now (laid out, and built)."""
         return name in self._anchors and self._laid_out()
 
-    def _start_building(self) -> None:
-        if self.building() and not self._build_timer.isActive():
-            self._build_timer.start()
-
-    def _build_more(self) -> None:
-        entry = self._entry
-        if entry is None or entry.build_step(BUILD_STEP_SECONDS):
-            self._build_timer.stop()
+    def _grew(self) -> None:
         if self._pending is not None and self._ready(self._pending[0]):
             self._pending_timer.start()  # the place asked for has arrived
-        if entry is not None and entry.complete:
-            self.document_completed.emit()
-
-    def _article_block(self, block: QTextBlock) -> int:
-        """The article block that document block `block` belongs to (-1: the header)."""
-        while block.isValid():
-            found = self._block_index.get(block.blockNumber())
-            if found is not None:
-                return found
-            block = block.previous()
-        return -1
 
     def _scroll_to_char(self, char: int) -> None:
         """Put the line holding character `char` at the reading line."""

@@ -3,21 +3,11 @@
 The reading session (`session.py`) holds the article, its conversions and the reading
 positions; the window forwards the reader's intent to it (open, switch script) and
 redraws when it says something changed (`article_loaded`, `script_changed`). Every
-action, menu and tool button comes from the tables in `actions.py`. The window's helpers
-each do one job: `preferences.py` holds and stores the preferences, whose effect on screen
-is one entry of `EFFECTS` (`effects.py`); `routing.py` chooses the script the session shows;
-`present.py` puts the article into the view keeping the place and the marks; `status.py`
-keeps the title and the status bar; `recent.py` the Open Recent menu; `removed_slot.py` the
-removed-content panel; `frame.py` the layout and `prompts.py` the dialogs. The theme in
-force lives in the ThemeController alone; the window reads it from there.
-
-At start-up the window can leave its controls (actions, menus, tool bar, status bar,
-find bar, and the sidebar's entries) until the article has been painted once: the
-reader sees the text first and the controls one frame later (`defer_controls`).
-Anything that needs them earlier, such as `action()`, builds them on the spot. The Qt
-classes only the controls use are imported where the controls are built, because
-PySide sets a class up (its enums) on first import, and the first paint can do without
-those 10 ms.
+action, menu and tool button comes from the tables in `actions.py`. The window composes
+parts that each do one job (the README's "How it works" lists them) and gives them what
+they need; the theme in force lives in the ThemeController alone. At start-up the window
+can leave its controls, and the sidebar's entries, until the article has been painted
+once (`defer_controls`; see controls_slot.py).
 """
 
 from __future__ import annotations
@@ -33,8 +23,9 @@ from reader.core import Article
 from reader.core.prefs import Prefs
 from reader.ui import i18n
 from reader.ui import settings as store
-from reader.ui.afterpaint import AfterPaint
+from reader.ui.controls_slot import ControlsSlot
 from reader.ui.effects import PrefEffects
+from reader.ui.files import Files
 from reader.ui.frame import Frame
 from reader.ui.navigate import Navigator
 from reader.ui.preferences import Preferences
@@ -62,8 +53,7 @@ if TYPE_CHECKING:
 
     from reader.ui.controls import Controls
     from reader.ui.dialogs import Dialogs
-    from reader.ui.export import Shown
-    from reader.ui.find import FindBar, FindController
+    from reader.ui.find import FindBar
     from reader.ui.library_link import LibraryLink
     from reader.ui.removed import RemovedPanel
 
@@ -112,16 +102,24 @@ class MainWindow(QMainWindow):
         self._locale = locale or QLocale.system()
         self._preferences = Preferences(settings, self._pref_changed)
         self._lang = i18n.resolve(self.prefs.language, self._locale)
-        self._controls: Controls | None = None
         self._place: Position | None = None  # where the next article shown goes
-        self._after_paint = AfterPaint(self)  # the start-up steps (see the module docstring)
 
         self.view: ArticleView = ArticleView(self)
         self.sidebar: Sidebar = Sidebar(self)
         self._frame = Frame(self, self.view, self.sidebar)
         self._removed = RemovedSlot(self, self._frame.add_panel, self._t, lambda: self.article)
         self._prompts = Prompts(self, dialogs, lambda: self._lang)
+        self._files = Files(session, self.view, lambda: self.prefs, self._prompts)
         self._recent = RecentFiles(settings, self.open_path)
+        self._controls = ControlsSlot(
+            self,
+            self._frame.add_below,
+            self._recent,
+            theme,
+            self._t,
+            built=self._controls_built,
+            painted=self._controls_painted,
+        )
         self.setAcceptDrops(True)
 
         if library is not None:  # the index follows the positions saved (library_link.py)
@@ -137,25 +135,23 @@ class MainWindow(QMainWindow):
         session.conversion_failed.connect(self._conversion_failed)
         session.busy_changed.connect(self._busy_changed)
         self._nav = Navigator(self.view, self.sidebar, self._article, self._speaker_color)
-        self._present = ArticlePresenter(self.view, self._nav, self._find, base_point_size())
+        self._present = ArticlePresenter(
+            self.view, self._nav, self._controls.find, base_point_size()
+        )
         session.set_position_source(self._present.position)
         self._routing = ScriptRouting(session, self._busy_changed)
-        self._status = StatusLine(
-            self, self.view, self._t, lambda: self._controls, self.setWindowTitle
-        )
+        self._status = StatusLine(self, self.view, self._t, self._controls.get, self.setWindowTitle)
         self._effects = PrefEffects(
             lambda: self.prefs,
             lambda: self.article,
             theme,
             self._present,
             self.view,
-            script=self._show_script,
+            script=lambda: self._routing.show(self.prefs),
             language=self._set_language,
             checks=self._sync_checks,
         )
         self.view.link_clicked.connect(self._prompts.open_link)
-        # The marks past the first slices of a big document.
-        self.view.document_completed.connect(self._present.reapply_marks)
         self.view.top_block_changed.connect(self._status.update_progress)
         self.view.set_reading_style(reading_style(self.prefs))
         theme.theme_changed.connect(self._theme_changed)
@@ -171,7 +167,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.view.setFocus()
         if defer_controls:
-            self._after_paint.watch(self.view.viewport(), self._build_controls_now)
+            self._controls.build_after_paint(self.view.viewport())
         else:
             self.build_controls()
 
@@ -198,6 +194,11 @@ class MainWindow(QMainWindow):
         return self._preferences
 
     @property
+    def files(self) -> Files:
+        """The file commands (open, reload, export, print)."""
+        return self._files
+
+    @property
     def look(self) -> Look:
         """The current theme's colours and article CSS."""
         return self._theme.look()
@@ -222,51 +223,11 @@ class MainWindow(QMainWindow):
         A window made with `defer_controls` builds them right after the article's first
         paint, or earlier when something needs them, and fills in the sidebar then.
         """
-        if self._controls is not None:
-            return self._controls
-        from PySide6.QtGui import QIcon  # noqa: PLC0415 - see the module docstring
-
-        from reader.ui import controls  # noqa: PLC0415
-        from reader.ui.find import FindController, query_variants  # noqa: PLC0415
-
-        self._session.find_speakers()  # put off by open_path
-
-        def finder(bar: FindBar) -> FindController:
-            def variants(query: str) -> set[str]:
-                source = self.article.script if self.article else None
-                p = self.prefs
-                standard, punctuation = p.traditional_standard, p.punctuation
-                return query_variants(query, p.script, source, standard, punctuation=punctuation)
-
-            none = self._t
-            return FindController(
-                self.view, bar, variants, self.look.color, lambda: none("find_none")
-            )
-
-        c = controls.build(self, self.set_pref, finder)
-        self._controls = c
-        c.find_bar.hide()
-        self._frame.add_below(c.find_bar)
-        c.recent_menu.aboutToShow.connect(self._rebuild_recent)
-        if self.path is not None:
-            self._recent.add(self.path)  # opened before the controls
-        self._rebuild_recent()
-        c.busy.setVisible(self.is_busy())  # one may have started before the bar
-        self.setWindowIcon(QIcon("icons:qingdu.svg"))
-        c.toolbar.setStyleSheet(self.look.toolbar_qss)
-        self._retranslate()
-        self._sync_checks()
-        self._after_paint.watch(c.toolbar, self._controls_painted)
-        return c
+        return self._controls.build()
 
     def action(self, name: str) -> QAction:
         """The action with objectName `name` (including the Open Recent entries)."""
-        from PySide6.QtGui import QAction  # noqa: PLC0415 - see the module docstring
-
-        act = self.build_controls().actions.get(name) or self.findChild(QAction, name)
-        if act is None:
-            raise KeyError(name)
-        return act
+        return self._controls.action(name)
 
     def open_path(self, path: str | Path) -> bool:
         """Open the saved page at `path`; on failure say why and keep the current article.
@@ -274,20 +235,13 @@ class MainWindow(QMainWindow):
         A small page opens before this returns; a big one loads in the background and
         `article_loaded` (or `load_failed`) follows. Returns False if it failed at once.
         """
-        # Before the controls, at start-up, the first paint does not wait for the speakers:
-        # build_controls() has them found.
-        later = self._controls is None
-        return self._session.open(Path(path), ScriptRouting.key(self.prefs), speakers_later=later)
+        # At start-up, before the controls, the first paint does not wait for the
+        # speakers: they are found with the controls (`_controls_built`).
+        return self._files.open(path, speakers_later=self._controls.get() is None)
 
     def show_article(self, article: Article, path: Path | None = None) -> None:
         """Put `article` on screen (converted to the chosen script)."""
         self._session.set_article(article, path)
-
-    def open_dialog(self) -> None:
-        """Ask for a file and open it."""
-        path = self._prompts.ask_open_path(str(self.path.parent) if self.path else "")
-        if path is not None:
-            self.open_path(path)
 
     def show_library(self) -> None:
         """Show the library window (Ctrl+L)."""
@@ -296,13 +250,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Open the current file again, keeping the place."""
-        if self.path is not None:
-            self._session.remember_position()
-            self.open_path(self.path)
-
-    def quit(self) -> None:
-        """Close the window (and so the application)."""
-        self.close()
+        self._files.reload()
 
     def set_pref(self, name: str, value: object) -> None:
         """Set preference `name` (a Prefs field), store it, and show its effect."""
@@ -332,17 +280,10 @@ class MainWindow(QMainWindow):
         """Show the find bar."""
         self.build_controls().find.open()
 
-    def find_next(self) -> None:
-        """Select the next match."""
-        self.build_controls().find.find_next()
-
-    def find_previous(self) -> None:
-        """Select the previous match."""
-        self.build_controls().find.find_previous()
-
     def match_count(self) -> int:
         """How many matches the find bar found."""
-        return self._controls.find.match_count() if self._controls is not None else 0
+        find = self._controls.find()
+        return find.match_count() if find is not None else 0
 
     def toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""
@@ -373,40 +314,14 @@ class MainWindow(QMainWindow):
         """Scroll to the beginning (`top`) or the end of the article."""
         self._present.go_to_end(top=top)
 
-    def export(self, fmt: str) -> None:
-        """Ask where, then write the article shown as `fmt` ("markdown", "html", "pdf")."""
-        shown = self._shown_for_export()
-        if shown is not None:
-            self._prompts.export(fmt, shown)
-
-    def print_article(self) -> None:
-        """Print the article shown (Qt's print dialog)."""
-        shown = self._shown_for_export()
-        if shown is not None:
-            self._prompts.print(shown)
-
-    def _shown_for_export(self) -> Shown | None:
-        from reader.ui.export import Shown  # noqa: PLC0415 - only when exporting or printing
-
-        article = self._article()
-        if article is None:
-            return None
-        font = self.view.document().defaultFont()
-        s = self._session
-        return Shown(article, s.html, s.images, font, self.path, self.prefs.accent)
-
     def toggle_full_screen(self) -> None:
         """Enter or leave full screen."""
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
         self._sync_checks()
 
     def clear_recent(self) -> None:
         """Forget the recent files."""
-        self._recent.clear()
-        self._rebuild_recent()
+        self._controls.clear_recent()
 
     # -- the session's news ----------------------------------------------------------------
 
@@ -416,17 +331,13 @@ class MainWindow(QMainWindow):
         self._removed.set_article(article)
         self._effects.follow_page()
         self._place = self._session.saved_position() or TOP
-        if self._controls is not None and self.path is not None:
-            self._recent.add(self.path, article.title)
-            self._rebuild_recent()
+        self._controls.opened(article.title)
         self.article_loaded.emit(article)
         # Start-up: the chosen script once the controls are painted (see _controls_painted).
-        self._routing.first_show(self.prefs, defer=self._controls is None)
+        self._routing.first_show(self.prefs, defer=self._controls.get() is None)
 
     def _load_failed(self, name: str, reason: str) -> None:
-        from reader.ui.errors import reason as translated  # noqa: PLC0415 - on errors only
-
-        message = self._t("error_open", name=name, reason=translated(reason, self._lang))
+        message = self._t("error_open", name=name, reason=self._prompts.reason(reason))
         self.load_failed.emit(message)
         self._prompts.error(self._t("error_open_title"), message)
 
@@ -442,9 +353,7 @@ class MainWindow(QMainWindow):
 
     def _conversion_failed(self, message: str) -> None:
         self.conversion_failed.emit(message)
-        from reader.ui.errors import reason  # noqa: PLC0415 - on errors only
-
-        self._prompts.error(self._t("error_script_title"), reason(message, self._lang))
+        self._prompts.error(self._t("error_script_title"), self._prompts.reason(message))
         shown = self._routing.shown_prefs(self.prefs)
         if shown is not None:  # put the toggles back on what is actually on screen
             self._preferences.put_back(shown)
@@ -452,8 +361,7 @@ class MainWindow(QMainWindow):
 
     def _busy_changed(self, _busy: bool = False) -> None:
         busy = self.is_busy()
-        if self._controls is not None:
-            self._controls.busy.setVisible(busy)
+        self._controls.set_busy(busy)
         self.busy_changed.emit(busy)
 
     # -- showing ---------------------------------------------------------------------------
@@ -464,9 +372,6 @@ class MainWindow(QMainWindow):
     def _speaker_color(self) -> QColor:
         return self.look.color("speaker_mark")
 
-    def _show_script(self) -> None:
-        self._routing.show(self.prefs)
-
     def _pref_changed(self, name: str) -> None:
         self._effects.apply(name)
         self._sync_checks()
@@ -476,8 +381,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
 
     def _theme_changed(self, look: Look) -> None:
-        if self._controls is not None:
-            self._controls.toolbar.setStyleSheet(look.toolbar_qss)
+        self._controls.set_look(look)
         self.sidebar.setStyleSheet(look.sidebar_qss)
         self._sync_checks()
         if self._session.shown is None:
@@ -488,7 +392,7 @@ class MainWindow(QMainWindow):
     # -- sidebar, speakers, find -----------------------------------------------------------
 
     def _fill_sidebar(self) -> None:
-        if self._controls is not None:  # otherwise build_controls() fills it in
+        if self._controls.get() is not None:  # otherwise build_controls() fills it in
             self._nav.fill(self._t)
         self._fit_sidebar()
 
@@ -497,9 +401,6 @@ class MainWindow(QMainWindow):
         empty = article is not None and not article.sections and not article.speakers
         if self._frame.fit_sidebar(empty):
             self._sync_checks()
-
-    def _find(self) -> FindController | None:
-        return self._controls.find if self._controls is not None else None
 
     # -- text and state --------------------------------------------------------------------
 
@@ -510,21 +411,13 @@ class MainWindow(QMainWindow):
         self._fill_sidebar()
         self._status.update_title()
         self._removed.retranslate()
-        if self._controls is not None:
-            self._controls.retranslate(self._t)
+        controls = self._controls.get()
+        if controls is not None:
+            controls.retranslate(self._t)
             self._status.update()
 
-    def _current(self, pref: str) -> object:
-        # The theme in force is the ThemeController's (a page may choose its own).
-        if pref == "theme":
-            return self._theme.theme
-        if pref == "accent":
-            return self._theme.accent
-        return getattr(self.prefs, pref)
-
     def _sync_checks(self) -> None:
-        if self._controls is not None:
-            self._controls.sync(self, self._current)
+        self._controls.sync()
 
     def _save_state(self) -> None:
         self._frame.save(self._settings)
@@ -532,10 +425,14 @@ class MainWindow(QMainWindow):
             store.save_system_dark(self._settings, self._theme.system_dark)
 
     def _rebuild_recent(self) -> None:
-        if self._controls is not None:  # otherwise built with the menus
-            self._recent.fill(self._controls, self, self._t("no_recent"))
+        self._controls.rebuild_recent()
 
     # -- start-up --------------------------------------------------------------------------
+
+    def _controls_built(self) -> None:
+        self._session.find_speakers()  # if open_path put them off
+        self._retranslate()
+        self._sync_checks()
 
     def _controls_painted(self) -> None:
         # Only now, so the controls are not kept off screen: the scheme's answer may change
@@ -544,9 +441,6 @@ class MainWindow(QMainWindow):
         self._theme.confirm_scheme()
         self._routing.painted(self.prefs)
         self.controls_shown.emit()
-
-    def _build_controls_now(self) -> None:
-        self.build_controls()
 
     # -- Qt overrides ----------------------------------------------------------------------
 
