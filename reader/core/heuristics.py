@@ -728,7 +728,10 @@ WATERMARK_SUFFIX_JOINERS = WATERMARK_JOINERS + ",、"
 #: A Han character, as the watermark rules count them: the shared class, not a copy of it
 #: (each pattern with the Han ranges costs start-up 1-2 ms to compile).
 WATERMARK_CJK_RE = HAN_RE
-WATERMARK_CORE_RE = lazy_compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
+#: A character that carries a mark's words: a letter or a digit (in the normalised text,
+#: Han characters, a-z and 0-9 in practice). Written as "a word character but not _",
+#: which compiles in microseconds where the Han ranges take 2 ms.
+WATERMARK_CORE_RE = lazy_compile(r"[^\W_]")
 #: A domain name as farms print it: letters, a dot, a top-level domain (normalised).
 WATERMARK_DOMAIN_RE = lazy_compile(r"[a-z0-9][a-z0-9-]{2,}\.[a-z]{2,12}(?![a-z0-9])")
 WATERMARK_DOMAIN_END_RE = lazy_compile(r"[a-z0-9-]\.[a-z]{2,12}$")
