@@ -102,13 +102,12 @@ def build_window(
     from reader.ui.dialogs import qt_dialogs  # noqa: PLC0415
     from reader.ui.library_link import LibraryLink  # noqa: PLC0415
     from reader.ui.session import ReadingSession  # noqa: PLC0415
-    from reader.ui.theme import ThemeController, register_icons  # noqa: PLC0415
+    from reader.ui.theme import ThemeController  # noqa: PLC0415
     from reader.ui.window import MainWindow  # noqa: PLC0415
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         raise RuntimeError("build_window() needs a QApplication")
-    register_icons()
     qs = settings if settings is not None else store.default_settings()
     return MainWindow(
         qs,

@@ -8,9 +8,15 @@ knows where they are.
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.resources.abc import Traversable
+import importlib.machinery
+import importlib.util
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Only a type here: importing importlib.resources costs start-up time (it brings
+    # tempfile and zipfile), and plain files need none of it (see `_root`).
+    from importlib.resources.abc import Traversable
 
 PACKAGE = "reader.resources"
 
@@ -27,7 +33,23 @@ def resource(name: str) -> Traversable:
     pure = PurePosixPath(name)
     if not name or "\\" in name or pure.is_absolute() or ".." in pure.parts:
         raise ValueError(f"not a resource name: {name!r}")
-    return resources.files(PACKAGE).joinpath(*pure.parts)
+    return _root().joinpath(*pure.parts)
+
+
+def _root() -> Traversable:
+    """The resources' folder: for a package of plain files (a wheel, an editable install)
+    the folder of its ``__init__.py``, which is what `importlib.resources.files` answers
+    for it; anything else goes through `importlib.resources`."""
+    spec = importlib.util.find_spec(PACKAGE)
+    if (
+        spec is not None
+        and spec.origin is not None
+        and isinstance(spec.loader, importlib.machinery.SourceFileLoader)
+    ):
+        return Path(spec.origin).parent
+    from importlib import resources  # noqa: PLC0415 - see the TYPE_CHECKING import
+
+    return resources.files(PACKAGE)
 
 
 def read_text(name: str) -> str:

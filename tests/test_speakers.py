@@ -294,3 +294,14 @@ def test_headings_and_captions_are_not_read() -> None:
 )
 def test_a_surname_with_a_title_or_a_saying_names_nobody(text: str) -> None:
     assert find_speakers([Block(BlockType.PARAGRAPH, text)], None) == ()
+
+
+def test_speakers_found_later_are_the_speakers_found_at_once() -> None:
+    from reader.app import SAMPLE
+    from reader.core import add_speakers, load_article
+
+    at_once = load_article(SAMPLE)
+    first = load_article(SAMPLE, speakers=False)
+    assert at_once.speakers
+    assert not first.speakers
+    assert add_speakers(first).to_dict() == at_once.to_dict()

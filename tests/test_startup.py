@@ -16,9 +16,13 @@ from pytestqt.qtbot import QtBot
 
 from reader.app import SAMPLE, build_window, main
 from reader.core import Theme
+from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.ui import settings as store
+from reader.ui.session import ReadingSession
 from reader.ui.theme import COLORS
 from reader.ui.window import MainWindow
+
+ORIGINAL = (Target.ORIGINAL, QuoteStyle.KEEP, TraditionalStandard.TAIWAN)
 
 
 def _deferred(qtbot: QtBot, settings: QSettings) -> MainWindow:
@@ -28,6 +32,16 @@ def _deferred(qtbot: QtBot, settings: QSettings) -> MainWindow:
     window.show()
     assert window.open_path(SAMPLE)
     return window
+
+
+def _colours(window: MainWindow, text: str) -> set[str]:
+    """The colours `text` is shown in, wherever it is in the article."""
+    doc, found = window.view.document(), set()
+    cursor = doc.find(text)
+    while not cursor.isNull():
+        found.add(cursor.charFormat().foreground().color().name())
+        cursor = doc.find(text, cursor)
+    return found
 
 
 def _window_colour(window: MainWindow) -> str:
@@ -41,10 +55,17 @@ def test_article_comes_first_and_the_controls_follow_the_paint(
     article = window.article
     assert article is not None
     assert article.title in window.view.toPlainText()
-    assert article.sections or article.speakers
+    assert article.sections
+    assert not article.speakers  # found after the first paint
     assert not window.menuBar().actions()  # nothing built before the first paint
     assert not window.sidebar.items("sections") + window.sidebar.items("speakers")
     qtbot.waitUntil(lambda: bool(window.menuBar().actions()))
+    article = window.article
+    assert article is not None
+    assert article.speakers  # and shown with them: their names are marked in the text
+    assert window.shown_article is not None and window.shown_article.speakers
+    prose = _colours(window, article.blocks[-1].text[:6])
+    assert _colours(window, article.speakers[0].name) - prose  # marked in a colour of its own
     assert len(window.sidebar.items("sections")) == len(article.sections)
     assert len(window.sidebar.items("speakers")) == len(article.speakers)
     assert window.action("actionScriptSimplified").shortcut().toString() == "Ctrl+3"
@@ -157,3 +178,20 @@ def test_command_line_options_still_go_through_argparse(
     assert "qingdu" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["a.txt", "b.txt"])  # two paths: argparse reports the error
+
+
+def test_a_page_opened_with_speakers_later_is_shown_again_with_them(
+    qtbot: QtBot, settings: QSettings
+) -> None:
+    session = ReadingSession(settings)
+    shown: list[int] = []
+    session.script_changed.connect(lambda article: shown.append(len(article.speakers)))
+    assert session.open(SAMPLE, speakers_later=True)
+    session.show_in(*ORIGINAL)
+    assert shown == [0]
+    session.find_speakers()
+    assert session.article is not None and session.article.speakers
+    assert shown == [0, len(session.article.speakers)]  # shown again, with them
+    assert 'class="speaker"' in session.html
+    session.find_speakers()  # once only
+    assert len(shown) == 2

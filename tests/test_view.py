@@ -191,3 +191,15 @@ def test_an_elided_address_shows_whole_on_hover(view: ArticleView) -> None:
     # offscreen platform cannot raise the tip, so the format is checked).
     assert fmt.toolTip() == url
     assert fmt.anchorHref() == url  # Copy Link Location copies all of it
+
+
+def test_ctrl_end_pressed_in_the_view_can_be_gone_back_from(
+    qtbot: QtBot, view: ArticleView
+) -> None:
+    _jump(qtbot, view, _heading(2))
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.at_end()
+    QTest.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(view.settled)
+    assert view.top_block() == _heading(2)  # back where Ctrl+End left

@@ -17,7 +17,7 @@
 7. ``assemble``: the root's blocks -> the article's Blocks (``textdump`` for text dumps,
    which cuts its watermarks line by line).
 8. ``assemble.dedupe``, ``sections`` (headings of a page; a dump's are textdump's),
-   ``speakers``, ``assemble.article``: the Article.
+   ``assemble.article``: the Article; ``speakers`` (`add_speakers`): the people quoted.
 
 After it, ``script.convert(article, target)`` converts between scripts and
 ``render.render(article)`` makes the HTML fragment for the view. Every word list, pattern
@@ -35,7 +35,6 @@ from reader.core import (
     meta,
     root,
     sections,
-    speakers,
     textdump,
     thread,
     watermark,
@@ -59,24 +58,28 @@ __all__ = [
     "Section",
     "Speaker",
     "Theme",
+    "add_speakers",
     "extract",
     "load",
     "load_article",
 ]
 
 
-def load_article(path: str | Path) -> Article:
+def load_article(path: str | Path, *, speakers: bool = True) -> Article:
     """Load the saved page at `path` and return its cleaned article.
+
+    With `speakers=False` the last stage is left for `add_speakers` (the article's
+    `speakers` are empty until then): the window paints the page it starts on first.
 
     Raises:
         LoadError: the file cannot be read or decoded.
         NoArticleError: the file holds no recognisable article.
     """
     page = load(path)
-    return extract(page)
+    return extract(page, speakers=speakers)
 
 
-def extract(page: Page) -> Article:
+def extract(page: Page, *, speakers: bool = True) -> Article:
     """The stages after loading, in order: a loaded page -> its Article.
 
     Raises:
@@ -117,10 +120,14 @@ def extract(page: Page) -> Article:
         # (a blog without sentence marks, a notice's fields): the page rules of
         # `sections` would take its short lines for headings.
         blocks = sections.mark_headings(blocks, draft.title)
-    return assemble.article(
-        draft,
-        blocks,
-        page,
-        sections=sections.find_sections(blocks),
-        speakers=speakers.find_speakers(blocks, draft.meta.author),
-    )
+    article = assemble.article(draft, blocks, page, sections=sections.find_sections(blocks))
+    return add_speakers(article) if speakers else article
+
+
+def add_speakers(article: Article) -> Article:
+    """`article` with the people quoted in it: the last stage (``speakers``)."""
+    # Imported here: its name tables and patterns take about 12 ms to load, which the
+    # window's first paint does without (see `load_article`).
+    from reader.core import speakers  # noqa: PLC0415
+
+    return article.with_changes(speakers=speakers.find_speakers(article.blocks, article.author))

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core import heuristics as h
-from reader.core.article import Article, Block, BlockType, Removal, Script, Section, Speaker
+from reader.core.article import Article, Block, BlockType, Removal, Script, Section
 from reader.core.clean import clean_tree, parse_html
 from reader.core.errors import NoArticleError
 from reader.core.flatten import Flattener, Node, Raw, flatten
@@ -211,9 +211,8 @@ def article(
     page: Page,
     *,
     sections: tuple[Section, ...],
-    speakers: tuple[Speaker, ...],
 ) -> Article:
-    """The finished Article record."""
+    """The finished Article record, its speakers not yet found (`reader.core.add_speakers`)."""
     meta, title = draft.meta, draft.title
     sample = title + "".join(b.text for b in blocks[:200])
     return Article(
@@ -226,7 +225,6 @@ def article(
         script=_detect_script(sample),
         theme=meta.theme,
         sections=sections,
-        speakers=speakers,
         encoding=page.encoding,
         format=page.format.value,
         path=str(page.path) if page.path else None,

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from reader.core.text import HAN_URO, lazy_compile
+from reader.core.text import HAN_RE, HAN_URO, lazy_compile
 
 # --------------------------------------------------------------------------- characters
 
 #: Sentence punctuation, full and half width. Prose has it; menus and link lists do not,
 #: which makes its density the strongest single signal for CJK main text.
 #: Colons are left out: date-time and "來源：" meta lines are full of them.
-PUNCT_RE = re.compile(r"[，。、！？；…]|[,.!?;](?=\s|$)")
+PUNCT_RE = lazy_compile(r"[，。、！？；…]|[,.!?;](?=\s|$)")
 #: Marks that end a sentence (a line ending with none of these is heading- or label-like).
 TERMINAL_PUNCT = "。！？!?…；;.」』”\"'）)"
 
@@ -290,7 +290,7 @@ CONTENT_WORDS = frozenset(
         "rich_media_content",
     }
 )
-CLASS_SPLIT_RE = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+CLASS_SPLIT_RE = lazy_compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 
 # --------------------------------------------------------------------------- content scoring
 
@@ -493,7 +493,7 @@ JUNK_LINE_PREFIXES = (
     "返回顶部",
 )
 #: Footer facts that appear anywhere in a short block (licence numbers, rights lines).
-FOOTER_RE = re.compile(
+FOOTER_RE = lazy_compile(
     r"ICP[备備证證]|公网安备|公網安備|All Rights Reserved|版[权權]所有|Copyright|©|\(c\)\s*\d{4}",
     re.IGNORECASE,
 )
@@ -516,10 +516,10 @@ DUPLICATE_MIN_CHARS = 80
 #: value ("Joined: 4 months ago" under each forum post, "Photo: …" credits).
 DUPLICATE_LABEL_MIN_CHARS = 20
 #: A short label (up to 12 characters) followed by a colon and a value.
-SHORT_LABEL_RE = re.compile(r"[^:：]{1,12}[:：]\s*\S")
+SHORT_LABEL_RE = lazy_compile(r"[^:：]{1,12}[:：]\s*\S")
 #: A notice label ("平台声明：", "反侵权公告：", "免责声明") closes the article: what
 #: follows it in the same container is the notice's own fine print (ia-nourl-3e1af229).
-NOTICE_LABEL_RE = re.compile(r"^[【\[]?.{0,4}(?:声明|聲明|公告|免责|免責|版权|版權)[】\]]?[:：]")
+NOTICE_LABEL_RE = lazy_compile(r"^[【\[]?.{0,4}(?:声明|聲明|公告|免责|免責|版权|版權)[】\]]?[:：]")
 #: A short label opening a box of other stories ("相关报道：", "推荐阅读") ...
 RELATED_LABEL_RE = lazy_compile(
     r"^[【\[·]?(?:相[关關](?:报道|報導|報道|阅读|閱讀|文章|新[闻聞]|链接|鏈接)|延伸[阅閱][读讀]"
@@ -539,7 +539,7 @@ LINKED_PROSE_MIN_CHARS = 400
 #: Labels of meta lines that are not the article ("发布于：北京市").
 #: Also the original headline of a reposted story ("原標題：……") and a column label alone on
 #: its line ("人物專訪", "【獨家專訪】"): neither is article text.
-META_LABEL_RE = re.compile(
+META_LABEL_RE = lazy_compile(
     r"^(?:发布于|發佈於|发表于|發表於|阅读量|閱讀量|浏览|瀏覽)[:：]?|^(?:原标题|原標題|原题|原題)\s*[:：]"
     r"|^[【\[]?(?:人物|独家|獨家|高端|深度|新闻|新聞)?(?:专访|專訪|访谈|訪談|对话|對話|特稿|特写|特寫"
     r"|观察|觀察|视点|視點|时评|時評|社论|社論)[】\]]?$"
@@ -705,7 +705,7 @@ WATERMARK_SCRIPT_SAMPLE = 20_000
 WATERMARK_ZERO_WIDTH = (
     "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
 )
-WATERMARK_ZW_RE = re.compile(f"[{WATERMARK_ZERO_WIDTH}]")
+WATERMARK_ZW_RE = lazy_compile(f"[{WATERMARK_ZERO_WIDTH}]")
 #: Where a sentence has ended (normalised: NFKC keeps 。 but turns ！？； into !?;).
 WATERMARK_SENTENCE_END = "。!?;…"
 #: Brackets a bare site name is put in (not 《》, which hold titles of works).
@@ -715,36 +715,44 @@ WATERMARK_CLOSING = "】])」』〕〗"
 WATERMARK_EDGE_PUNCT = "。!?;…,、 "
 #: Characters around a domain that is part of a link, not a mark (www.x.com/1.html).
 WATERMARK_LINK_CHARS = tuple("./")
-WATERMARK_PROSE_RE = re.compile(r"[。,，]")
+WATERMARK_PROSE_RE = lazy_compile(r"[。,，]")
 #: A run that opens with a short label ("地點：", "評論人：") is a form's line; a colon
 #: after a site name (「新視界科技：」, four characters or more) joins it to a slogan.
-WATERMARK_LABEL_RE = re.compile(r"^[a-z]{0,4}.{1,3}:")
+WATERMARK_LABEL_RE = lazy_compile(r"^[a-z]{0,4}.{1,3}:")
 #: Digits after a mark's letter code: a site name or slogan has none, a date has.
-WATERMARK_DIGIT_RE = re.compile(r"^[a-z]{0,4}[^0-9]*[0-9]")
+WATERMARK_DIGIT_RE = lazy_compile(r"^[a-z]{0,4}[^0-9]*[0-9]")
 #: What farms put between the site name, the slogan and the domain (normalised).
 WATERMARK_JOINERS = "—–-·•|/~_>» :"
 #: ... and what may follow a one-character suffix of the site name (「網，」「站：」).
 WATERMARK_SUFFIX_JOINERS = WATERMARK_JOINERS + ",、"
-WATERMARK_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-WATERMARK_CJK_RUN_RE = re.compile(WATERMARK_CJK_RE.pattern + "+")
-WATERMARK_CORE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
+#: A Han character, as the watermark rules count them: the shared class, not a copy of it
+#: (each pattern with the Han ranges costs start-up 1-2 ms to compile).
+WATERMARK_CJK_RE = HAN_RE
+#: A character that carries a mark's words: a letter or a digit (in the normalised text,
+#: Han characters, a-z and 0-9 in practice). Written as "a word character but not _",
+#: which compiles in microseconds where the Han ranges take 2 ms.
+WATERMARK_CORE_RE = lazy_compile(r"[^\W_]")
 #: A domain name as farms print it: letters, a dot, a top-level domain (normalised).
-WATERMARK_DOMAIN_RE = re.compile(r"[a-z0-9][a-z0-9-]{2,}\.[a-z]{2,12}(?![a-z0-9])")
-WATERMARK_DOMAIN_END_RE = re.compile(r"[a-z0-9-]\.[a-z]{2,12}$")
+WATERMARK_DOMAIN_RE = lazy_compile(r"[a-z0-9][a-z0-9-]{2,}\.[a-z]{2,12}(?![a-z0-9])")
+WATERMARK_DOMAIN_END_RE = lazy_compile(r"[a-z0-9-]\.[a-z]{2,12}$")
 
 # --------------------------------------------------------------------------- metadata
 
-DATE_RE = re.compile(
+DATE_RE = lazy_compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天])?"
     r"(?:\s*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?)?"
 )
 #: Labels before the source and the author on a meta line (來源：新華社, 記者 王某).
-SOURCE_RE = re.compile(
-    r"(?:來源|来源|出處|出处)\s*[:：]?\s*((?:(?!記者|记者|作者|編輯|编辑|通讯员|通訊員)[^\s|｜/　])"
-    r"{2,20})"
+#: The labels a source line starts with. Each meta-line pattern below is tried only on a
+#: line holding one of the words it needs (a cheap test), which also keeps the patterns
+#: of lines a page never has from being compiled (start-up).
+SOURCE_LABELS = ("來源", "来源", "出處", "出处")
+SOURCE_RE = lazy_compile(
+    rf"(?:{'|'.join(SOURCE_LABELS)})\s*[:：]?\s*"
+    r"((?:(?!記者|记者|作者|編輯|编辑|通讯员|通訊員)[^\s|｜/　]){2,20})"
 )
-AUTHOR_RE = re.compile(
+AUTHOR_RE = lazy_compile(
     r"(?:作者|記者|记者|撰文|文\s*[/／丨︱|｜])\s*[:：|｜︱]?\s*"
     # A role between the label and the name is not the name ("作者：記者 王小明",
     # "文丨青禾評論員 田野").
@@ -755,26 +763,34 @@ AUTHOR_RE = re.compile(
 )
 #: A byline that names a body, not a person ("文／青川地方報編輯部"): it is the source. Only
 #: collective names: "文／程小雨東灣日報" is a person glued to her paper (AUTHOR_RE).
+#: (`\w` matches every Han character too: a Han range beside it would only cost start-up
+#: time, about 0.5 ms to compile per range.)
+BYLINE_BODIES = (
+    "编辑部", "編輯部", "报社", "報社", "杂志社", "雜誌社", "工作室", "栏目组", "欄目組", "编辑组",
+    "編輯組", "课题组", "課題組", "评论部", "評論部", "新闻中心", "新聞中心", "融媒体中心",
+    "融媒體中心",
+)  # fmt: skip
 BYLINE_BODY_RE = lazy_compile(
     r"(?:作者|撰文|文\s*[/／丨︱|｜])\s*[:：|｜︱]?\s*"
-    rf"([{HAN_URO}\w·]{{2,20}}?(?:编辑部|編輯部|报社|報社|杂志社|雜誌社|工作室|栏目组|欄目組|编辑组|編輯組"
-    r"|课题组|課題組|评论部|評論部|新闻中心|新聞中心|融媒体中心|融媒體中心))(?![\u4e00-\u9fff])"
+    rf"([\w·]{{2,20}}?(?:{'|'.join(BYLINE_BODIES)}))(?![\u4e00-\u9fff])"
 )
+#: What a dateline calls its reporter (DATELINE_SOURCE_RE needs one).
+REPORTER_WORDS = ("记者", "記者")
 #: A dateline that names its paper before the reporter ("21世紀經濟報道記者張梓桐 上海報道").
 DATELINE_SOURCE_RE = lazy_compile(
-    rf"^([{HAN_URO}\w·]{{2,12}}?(?:报道|報道|日报|日報|晚报|晚報|时报|時報|周刊|週刊|杂志|雜誌|新闻|新聞"
-    r"|通讯社|通訊社|网|網|社|台))(?:特约|特約|实习|實習)?(?:记者|記者)\s*"
+    r"^([\w·]{2,12}?(?:报道|報道|日报|日報|晚报|晚報|时报|時報|周刊|週刊|杂志|雜誌|新闻|新聞"
+    r"|通讯社|通訊社|网|網|社|台))(?:特约|特約|实习|實習)?(?:" + "|".join(REPORTER_WORDS) + r")\s*"
     rf"([{HAN_URO}]{{2,3}})"
 )
-URL_RE = re.compile(r"https?://[^\s\"'<>，。）)]+")
+URL_RE = lazy_compile(r"https?://[^\s\"'<>，。）)]+")
 #: Site-name separators in <title> ("標題_頻道_網站", "Title - Site").
-TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜–—]|\s-\s|--|::|\s[·•»]\s)\s*")
+TITLE_SEPARATORS_RE = lazy_compile(r"\s*(?:[_|｜–—]|\s-\s|--|::|\s[·•»]\s)\s*")
 #: What is left of a separator when a site name is cut off a title's end.
 TITLE_SEPARATOR_CHARS = " _|｜–—-:·•»"
 #: A title part that is a host name ("blog.example.com") names the site, not the page.
 #: Common top-level domains only, in lower case as addresses are written, so that
 #: "Node.js" or "ASP.NET" stay headline words (.example and .test: reserved for examples).
-HOST_NAME_RE = re.compile(
+HOST_NAME_RE = lazy_compile(
     r"(?:[\w-]+\.)+(?:com|net|org|edu|gov|info|io|co|cn|tw|hk|mo|sg|jp|kr|uk|de|fr|es|it"
     r"|nl|ru|in|au|ca|br|me|tv|cc|blog|site|top|xyz|example|test)"
 )
@@ -782,7 +798,7 @@ HOST_NAME_RE = re.compile(
 #: on (a shorter one must equal a whole part of the title: "夜雨_原文…_诗词网").
 TITLE_MIN_CHARS = 4
 #: A bracketed edit link after a heading ("雄安新区[编辑]", "History [edit]").
-EDIT_LINK_RE = re.compile(
+EDIT_LINK_RE = lazy_compile(
     r"\s*\[\s*(?:编辑|編輯|编辑源代码|編輯原始碼|edit|edit source|source|bearbeiten"
     r"|modifier|editar|modifica)\s*\]\s*$",
     re.IGNORECASE,

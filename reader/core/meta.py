@@ -268,15 +268,19 @@ def choose_title(meta: Meta, h1s: list[str]) -> str:
     return next((x for x in h1s if x not in sites), h1s[0] if h1s else "")
 
 
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
 def scan_meta_line(text: str, meta: Meta) -> bool:
     """Read date/source/author from a short meta line; True if the line is one."""
     if len(text) > h.META_LINE_MAX_CHARS:
         return False
     date = find_date(text)
-    src = h.SOURCE_RE.search(text)
+    src = h.SOURCE_RE.search(text) if _has_any(text, h.SOURCE_LABELS) else None
     auth = h.AUTHOR_RE.search(text)
-    body = h.BYLINE_BODY_RE.search(text)
-    dateline = h.DATELINE_SOURCE_RE.match(text)
+    body = h.BYLINE_BODY_RE.search(text) if _has_any(text, h.BYLINE_BODIES) else None
+    dateline = h.DATELINE_SOURCE_RE.match(text) if _has_any(text, h.REPORTER_WORDS) else None
     if dateline and dateline.group(1) in ("本报", "本報", "本刊", "本台", "本网", "本網"):
         dateline = None  # "本報記者": the paper is the page's own, named elsewhere
     if not (date or src or body or dateline or (auth and len(text) <= h.BYLINE_MAX_CHARS)):

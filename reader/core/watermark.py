@@ -50,12 +50,15 @@ def _is_word_char(ch: str) -> bool:
     return bool(ch) and ch.isascii() and ch.isalnum()
 
 
-_CODE_RE = re.compile(f"^[a-z]{{1,{h.WATERMARK_MAX_CODE}}}(?={h.WATERMARK_CJK_RE.pattern})")
+_CODE_RE = re.compile(f"^[a-z]{{1,{h.WATERMARK_MAX_CODE}}}")
 
 
 def _uncoded(variant: str) -> str:
-    """A variant without the letter code it starts with, if any."""
-    return _CODE_RE.sub("", variant, count=1)
+    """A variant without the letter code it starts with, if any (letters before Han)."""
+    code = _CODE_RE.match(variant)
+    if code is not None and h.WATERMARK_CJK_RE.match(variant, code.end()):
+        return variant[code.end() :]
+    return variant
 
 
 def _cased_code_length(text: str, start: int) -> int:

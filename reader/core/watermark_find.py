@@ -43,7 +43,7 @@ def find_families(texts: Sequence[str]) -> list[Family]:
     """The watermark families injected into `texts` (paragraphs), most frequent first."""
     paras = [fold(t[: h.WATERMARK_MAX_CHARS]) for t in texts[: h.WATERMARK_MAX_PARAS]]
     sample = "".join(paras)[: h.WATERMARK_SCRIPT_SAMPLE]
-    cjk = sum(map(len, h.WATERMARK_CJK_RUN_RE.findall(sample)))  # runs: fewer strings
+    cjk = h.WATERMARK_CJK_RE.subn("", sample)[1]  # a count, without a string per character
     if cjk < h.WATERMARK_MIN_CJK_SHARE * len(sample):
         return []  # a Latin-script page repeats its topic's words; farms here are Chinese
     candidates = [i for i, t in enumerate(paras) if len(t) >= h.WATERMARK_GRAM]

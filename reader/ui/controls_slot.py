@@ -71,7 +71,9 @@ class ControlsSlot:
         from PySide6.QtGui import QIcon  # noqa: PLC0415 - see the module docstring
 
         from reader.ui import controls  # noqa: PLC0415
+        from reader.ui.theme import register_icons  # noqa: PLC0415
 
+        register_icons()
         w = self._window
         c = controls.build(w, w.set_pref, self._finder)
         self._controls = c

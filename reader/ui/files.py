@@ -39,9 +39,11 @@ class Files:
         self._prefs = prefs
         self._prompts = prompts
 
-    def open(self, path: str | Path) -> bool:
-        """Open the saved page at `path` (see `MainWindow.open_path`)."""
-        return self._session.open(Path(path), ScriptRouting.key(self._prefs()))
+    def open(self, path: str | Path, *, speakers_later: bool = False) -> bool:
+        """Open the saved page at `path` (see `MainWindow.open_path`; `speakers_later`:
+        see `ReadingSession.open`)."""
+        key = ScriptRouting.key(self._prefs())
+        return self._session.open(Path(path), key, speakers_later=speakers_later)
 
     def ask_open(self) -> None:
         """Ask for a file and open it."""

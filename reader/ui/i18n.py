@@ -8,10 +8,14 @@ the article's text between scripts is `reader.core.script`'s job.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from reader.core.prefs import Language
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 # key: (zh-Hant, zh-Hans, en)
 STRINGS: Mapping[str, tuple[str, str, str]] = {
@@ -291,6 +295,9 @@ class QtTranslations(QObject):
         catalog = QT_CATALOGS.get(language)
         if catalog is None:
             return False
+        # Imported here, as the docstring says: setting these classes up costs start-up.
+        from PySide6.QtCore import QLibraryInfo, QTranslator  # noqa: PLC0415
+
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         translator = QTranslator(self)
         if not translator.load(catalog, folder):

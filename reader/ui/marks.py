@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
 if TYPE_CHECKING:
@@ -41,7 +40,7 @@ class Marks:
         """
         # Imported on first use, like QImage in view.py: setting up a PySide class costs
         # start-up time, and the first paint needs neither.
-        from PySide6.QtGui import QTextCharFormat  # noqa: PLC0415
+        from PySide6.QtGui import QTextCharFormat, QTextFormat  # noqa: PLC0415
 
         fmt = QTextCharFormat()
         fmt.setBackground(color)

@@ -94,10 +94,4 @@ class ArticlePresenter:
 
     def go_to_end(self, *, top: bool) -> None:
         """Scroll to the beginning (`top`) or the end of the article."""
-        view = self._view
-        view.remember_place()
-        bar = view.verticalScrollBar()
-        if not top:
-            doc = view.document()
-            doc.documentLayout().blockBoundingRect(doc.lastBlock())  # the full height
-        bar.setValue(bar.minimum() if top else bar.maximum())
+        self._view.go_to_end(top=top)

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from reader.core import Article, BlockType, ReaderError, load_article
+from reader.core import Article, BlockType, ReaderError, add_speakers, load_article
 from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.core.progress import remember_elapsed
 from reader.core.render import render
@@ -107,6 +107,7 @@ class ReadingSession(QObject):
         self._cache: dict[Key, tuple[Article, str]] = {}
         self._shown_key: Key | None = None
         self._images: dict[int, bytes] = {}
+        self._speakers_later = False  # the open article's speakers are still to be found
         self._position: Callable[[], Position | None] = lambda: None
 
     # -- state -----------------------------------------------------------------------------
@@ -152,11 +153,13 @@ class ReadingSession(QObject):
         """Where the reader is now (asked whenever a position must be remembered)."""
         self._position = source
 
-    def open(self, path: Path, then: Key | None = None) -> bool:
+    def open(self, path: Path, then: Key | None = None, *, speakers_later: bool = False) -> bool:
         """Open `path`: at once when it is small, else in the background.
 
         `then` is the conversion `show_in` will be asked for first: a page loaded in the
         background is converted there too, so showing it costs the GUI thread nothing.
+        `speakers_later`: a page opened here is shown before its speakers are found, for
+        `find_speakers` to add (the window's first paint at start-up does not wait).
 
         Returns False when it failed at once (`load_failed` was emitted); True when it
         opened (`article_loaded` was emitted) or is loading (one of the two follows).
@@ -167,11 +170,12 @@ class ReadingSession(QObject):
                 self._jobs.cancel()
             self._set_loading(None)
             try:
-                article = load_article(path)
+                article = load_article(path, speakers=not speakers_later)
             except ReaderError as exc:
                 self.load_failed.emit(path.name, str(exc))
                 return False
             self.set_article(article, path)
+            self._speakers_later = speakers_later
             return True
         from reader.ui.worker import load_rendered  # noqa: PLC0415 - see _background
 
@@ -199,6 +203,7 @@ class ReadingSession(QObject):
         self.remember_position()
         self._path = path
         self._article = article
+        self._speakers_later = False
         self._cache.clear()
         if html is not None:
             original = (Target.ORIGINAL, QuoteStyle.KEEP, TraditionalStandard.TAIWAN, False)
@@ -216,6 +221,23 @@ class ReadingSession(QObject):
             else {}
         )
         self.article_loaded.emit(article)
+
+    def find_speakers(self) -> None:
+        """Find the speakers of an article opened with `speakers_later`, and show it again
+        with them (their names marked; `script_changed` is emitted, the place kept)."""
+        article = self._article
+        if article is None or not self._speakers_later:
+            return
+        self._speakers_later = False
+        found = add_speakers(article)
+        if not found.speakers:
+            return
+        key = self._shown_key
+        self._article = found
+        self._cache.clear()
+        self._shown_key = None
+        if key is not None:
+            self.show_in(*key)
 
     def saved_position(self) -> Position | None:
         """Where the reader left the open file last time, if known."""

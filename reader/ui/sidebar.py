@@ -11,11 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex
+    from PySide6.QtGui import QKeyEvent
 
 from reader.ui.i18n import parenthesized
 
@@ -133,6 +138,8 @@ class Sidebar(QTreeWidget):
     ) -> QItemSelectionModel.SelectionFlag:
         # Group headings are never selected. (Item flags would say so too, but naming
         # Qt.ItemFlag costs the first paint 40 ms; see the module docstring.)
+        from PySide6.QtCore import QItemSelectionModel  # noqa: PLC0415 - see the docstring
+
         if index.isValid() and not index.parent().isValid():
             return QItemSelectionModel.SelectionFlag.NoUpdate
         return super().selectionCommand(index, event)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from string import Template
 
 from PySide6 import QtCore
-from PySide6.QtCore import QDir, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -37,8 +37,13 @@ log = logging.getLogger(__name__)
 
 
 def register_icons() -> None:
-    """Make `icons:name.svg` resolve to resources/icons (call once, at start-up)."""
-    QDir.addSearchPath("icons", str(assets.path("icons")))
+    """Make `icons:name.svg` resolve to resources/icons (the controls call it: only they
+    show icons, so the first paint does without QDir)."""
+    from PySide6.QtCore import QDir  # noqa: PLC0415 - see the docstring
+
+    folder = str(assets.path("icons"))
+    if folder not in QDir.searchPaths("icons"):
+        QDir.addSearchPath("icons", folder)
 
 
 # name: (light, dark). Roles are named by use, not by widget.

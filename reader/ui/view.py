@@ -274,6 +274,16 @@ class ArticleView(QTextBrowser):
 
     # -- history ---------------------------------------------------------------------------
 
+    def go_to_end(self, *, top: bool) -> None:
+        """Scroll to the beginning (`top`) or the end of the article, recording the place
+        left for `go_back`."""
+        self.remember_place()
+        bar = self.verticalScrollBar()
+        if not top:
+            doc = self.document()
+            doc.documentLayout().blockBoundingRect(doc.lastBlock())  # the full height
+        bar.setValue(bar.minimum() if top else bar.maximum())
+
     def remember_place(self) -> None:
         """Record where the reader is, for `go_back` (a jump or a find does this first)."""
         place = self._place()
@@ -385,11 +395,8 @@ class ArticleView(QTextBrowser):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         qt = QtCore.Qt
         key, mods = event.key(), event.modifiers()
-        bar = self.verticalScrollBar()
         if mods & qt.KeyboardModifier.ControlModifier and key in (qt.Key.Key_Home, qt.Key.Key_End):
-            if key == qt.Key.Key_End:
-                self.document().documentLayout().blockBoundingRect(self.document().lastBlock())
-            bar.setValue(bar.minimum() if key == qt.Key.Key_Home else bar.maximum())
+            self.go_to_end(top=key == qt.Key.Key_Home)
             event.accept()
             return
         if mods == qt.KeyboardModifier.AltModifier and key in (qt.Key.Key_Left, qt.Key.Key_Right):

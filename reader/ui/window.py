@@ -235,7 +235,9 @@ class MainWindow(QMainWindow):
         A small page opens before this returns; a big one loads in the background and
         `article_loaded` (or `load_failed`) follows. Returns False if it failed at once.
         """
-        return self._files.open(path)
+        # At start-up, before the controls, the first paint does not wait for the
+        # speakers: they are found with the controls (`_controls_built`).
+        return self._files.open(path, speakers_later=self._controls.get() is None)
 
     def show_article(self, article: Article, path: Path | None = None) -> None:
         """Put `article` on screen (converted to the chosen script)."""
@@ -428,6 +430,7 @@ class MainWindow(QMainWindow):
     # -- start-up --------------------------------------------------------------------------
 
     def _controls_built(self) -> None:
+        self._session.find_speakers()  # if open_path put them off
         self._retranslate()
         self._sync_checks()
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import pickle
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -65,6 +64,9 @@ def converted(article: Article, conversion: Conversion) -> Article:
 
 def serve(requests: BinaryIO, replies: BinaryIO) -> None:
     """Run the jobs read from `requests`, writing each reply to `replies`."""
+    # Imported here: the window imports this module at start-up for `converted` alone.
+    import pickle  # noqa: PLC0415
+
     # The worker only loads pages: their trees and blocks hold no reference cycles, and
     # the cyclic collector walking them makes a 50 MB page take 17 s instead of 14 s.
     gc.disable()
