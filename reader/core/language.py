@@ -10,10 +10,9 @@ against Latin words decide between Chinese and the rest.
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 
-from reader.core.text import HAN_CLASS, lazy_compile
+from reader.core.text import HAN_RE, lazy_compile
 
 
 class ContentLanguage(StrEnum):
@@ -25,11 +24,8 @@ class ContentLanguage(StrEnum):
     OTHER = "other"
 
 
-#: Runs of each script's characters: counted by their lengths, a run at a time (a
-#: string per character cost four times as much).
-_HAN_RUN_RE = lazy_compile(f"[{HAN_CLASS}]+")
-_KANA_RUN_RE = lazy_compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]+")
-_HANGUL_RUN_RE = lazy_compile("[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]+")
+_KANA_RE = lazy_compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
+_HANGUL_RE = lazy_compile("[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]")
 _LATIN_WORD_RE = lazy_compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 
 #: Japanese when kana are at least this share of the Han characters plus kana. Japanese
@@ -55,9 +51,9 @@ SAMPLE_CHARS = 4000
 def detect_language(text: str) -> ContentLanguage:
     """The language `text` is written in (CHINESE for a text with no letters at all)."""
     sample = text[:SAMPLE_CHARS]
-    han = _count(_HAN_RUN_RE, sample)
-    kana = _count(_KANA_RUN_RE, sample)
-    hangul = _count(_HANGUL_RUN_RE, sample)
+    han = len(HAN_RE.findall(sample))  # compiled at import already: no start-up cost
+    kana = len(_KANA_RE.findall(sample))
+    hangul = len(_HANGUL_RE.findall(sample))
     if kana and kana >= KANA_MIN_SHARE * (han + kana):
         return ContentLanguage.JAPANESE
     if hangul and hangul >= HANGUL_MIN_SHARE * (han + hangul):
@@ -68,8 +64,3 @@ def detect_language(text: str) -> ContentLanguage:
     if han >= HAN_MIN_SHARE * (han + words):
         return ContentLanguage.CHINESE
     return ContentLanguage.OTHER
-
-
-def _count(runs: re.Pattern[str], text: str) -> int:
-    """The characters of `text` in the runs the pattern finds."""
-    return sum(map(len, runs.findall(text)))
