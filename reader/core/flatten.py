@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -20,7 +19,7 @@ from reader.core.clean import is_junk
 from reader.core.images import is_picture
 from reader.core.load import local_image_key
 from reader.core.page import Page
-from reader.core.text import normalize_space, text_of
+from reader.core.text import lazy_compile, normalize_space, text_of
 
 if TYPE_CHECKING:
     from lxml import etree  # imported where HTML is parsed: see clean.parse_html
@@ -112,7 +111,7 @@ def _split_words(raw: str) -> frozenset[str]:
 
 #: `_split_words` takes its short way only while CLASS_SPLIT_RE is the pattern it mirrors.
 _PLAIN_SPLIT = h.CLASS_SPLIT_RE.pattern == r"[\s_\-]+|(?<=[a-z])(?=[A-Z])"
-_ASCII_CAPITAL_RE = re.compile("[A-Z]")
+_ASCII_CAPITAL_RE = lazy_compile("[A-Z]")
 
 
 @dataclass
