@@ -583,6 +583,17 @@ def test_too_large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         load_bytes(path.read_bytes(), "huge.html")
 
 
+def test_a_file_that_grew_after_its_size_was_read_is_checked_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "growing.html", html_page(HANS * 20).encode())
+    monkeypatch.setattr(load_module, "MAX_FILE_BYTES", 1024)
+    small = os.stat_result((stat.S_IFREG | 0o644, 0, 0, 1, 0, 0, 100, 0, 0, 0))
+    monkeypatch.setattr(Path, "stat", lambda self, **_: small)  # 100 bytes when asked
+    with pytest.raises(LoadError, match="larger than"):
+        load(path)
+
+
 def test_limit_is_above_fifty_megabytes() -> None:
     assert load_module.MAX_FILE_BYTES >= 50 * 1024 * 1024
 

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 _DISPLAY_RE = lazy_compile(r"(?<![\w-])display\s*:\s*([\w-]+)", re.IGNORECASE)
 _VISIBILITY_RE = lazy_compile(r"(?<![\w-])visibility\s*:\s*([\w-]+)", re.IGNORECASE)
 _COMMENT_RE = lazy_compile(r"/\*.*?\*/", re.DOTALL)
-_BRACE_RE = lazy_compile(r"[{}]")
 #: Class and id names a selector requires (a cheap test before matching: most rules of a
 #: site-wide sheet name classes that the saved page does not use).
 _NAME_RE = lazy_compile(r"([.#])(-?[A-Za-z_][\w-]*)")
@@ -65,9 +64,9 @@ def rules(css: str) -> Iterator[tuple[str, bool]]:
             continue  # not inside a rule's declarations
         body = css[brace + 1 : close]
         hides: bool | None = None
-        if found := _DISPLAY_RE.findall(body):
+        if found := _declared(_DISPLAY_RE, "display", body):
             hides = found[-1].lower() == "none"
-        if found := _VISIBILITY_RE.findall(body):
+        if found := _declared(_VISIBILITY_RE, "visibility", body):
             hides = bool(hides) or found[-1].lower() == "hidden"
         if hides is None:
             continue
@@ -77,6 +76,15 @@ def rules(css: str) -> Iterator[tuple[str, bool]]:
         for selector in css[start + 1 : brace].split(","):
             if selector := selector.strip():
                 yield selector, hides
+
+
+def _declared(pattern: re.Pattern[str], name: str, body: str) -> list[str]:
+    """The values `pattern` finds for the property `name` in declarations `body`. A rule
+    names one of the two properties (the other seldom): in ASCII text the pattern, case
+    aside, needs the name as it is in lower case, and is not run where it is not."""
+    if body.isascii() and name not in body.lower():
+        return []
+    return pattern.findall(body)
 
 
 #: Longer selector lists or declaration blocks than this are not looked into (a real one
@@ -121,17 +129,23 @@ def _desktop_rules(css: str) -> str:
         if name == "media" and "(" not in cond and "print" not in cond:
             out.append("{")  # the block's rules stay; its braces only separate them
             continue
-        depth = 1
-        for b in _BRACE_RE.finditer(css, pos):
-            depth += 1 if b.group() == "{" else -1
-            if depth == 0:
-                pos = b.end()
-                break
-        else:
-            pos = len(css)
+        pos = _block_end(css, pos)
         out.append("}")
     out.append(css[pos:])
     return "".join(out)
+
+
+def _block_end(css: str, pos: int) -> int:
+    """Just after the "}" that closes the block open at `pos` (its nested blocks skipped),
+    or the sheet's end. The depth can reach 0 only at a "}": the "{"s before each are
+    counted in one go, not one by one."""
+    depth = 1
+    while (close := css.find("}", pos)) >= 0:
+        depth += css.count("{", pos, close) - 1
+        if depth == 0:
+            return close + 1
+        pos = close + 1
+    return len(css)
 
 
 #: (tag or "", classes, id or "") of one compound selector.
@@ -227,12 +241,18 @@ def _index(
     root: etree._Element, wanted: set[str]
 ) -> tuple[dict[str, list[etree._Element]], dict[str, list[etree._Element]]]:
     """The page's elements by class (the `wanted` classes only) and by id."""
+    from lxml import etree  # noqa: PLC0415 - see clean.parse_html
+
     by_class: dict[str, list[etree._Element]] = {}
     by_id: dict[str, list[etree._Element]] = {}
-    for el in root.iterfind(".//*[@class]"):
-        for c in el.get("class", "").split():
-            if c in wanted:
-                by_class.setdefault(c, []).append(el)
-    for el in root.iterfind(".//*[@id]"):
-        by_id.setdefault(el.get("id", ""), []).append(el)
+    for el in root.iterdescendants(etree.Element):  # one walk for both
+        attrib = el.attrib
+        if not attrib:
+            continue
+        if (classes := attrib.get("class")) is not None:
+            for c in classes.split():
+                if c in wanted:
+                    by_class.setdefault(c, []).append(el)
+        if (ident := attrib.get("id")) is not None:
+            by_id.setdefault(ident, []).append(el)
     return by_class, by_id

@@ -19,7 +19,7 @@ from reader.core.clean import is_junk
 from reader.core.images import is_picture
 from reader.core.load import local_image_key
 from reader.core.page import Page
-from reader.core.text import normalize_space, text_of
+from reader.core.text import lazy_compile, normalize_space, text_of
 
 if TYPE_CHECKING:
     from lxml import etree  # imported where HTML is parsed: see clean.parse_html
@@ -47,12 +47,24 @@ class Raw:
     heading_level: int = 0
     src: str | None = None
     alt_only: bool = False
-    junk: bool = False  # a labelled chrome line or a link farm, whatever its container
     header: bool = False  # a table whose first row holds headings
+    #: The text as the page gave it, which `junk` judges (None: a table, a caption or a
+    #: picture, never junk).
+    first_text: str | None = None
+    _junk: bool | None = field(default=None, init=False, repr=False)
 
     @property
     def link_density(self) -> float:
         return self.link_chars / self.chars if self.chars else 0.0
+
+    @property
+    def junk(self) -> bool:
+        """A labelled chrome line or a link farm, whatever its container (by the page's
+        text, before watermarks are cut). Judged when first asked: only blocks outside
+        chrome are, and a third of a page's blocks are chrome."""
+        if self._junk is None:
+            self._junk = self.first_text is not None and is_junk(self.first_text)
+        return self._junk
 
     is_prose: bool = field(init=False)
 
@@ -90,7 +102,16 @@ _NO_WORDS: frozenset[str] = frozenset()
 
 @functools.lru_cache(maxsize=4096)
 def _split_words(raw: str) -> frozenset[str]:
+    if _PLAIN_SPLIT and _ASCII_CAPITAL_RE.search(raw) is None:
+        # No capital, so no camelCase boundary: the pattern splits at white space, "_" and
+        # "-" only, as str.split does once those are spaces (40% less time per new name).
+        return frozenset(raw.replace("_", " ").replace("-", " ").lower().split())
     return frozenset(w.lower() for w in h.CLASS_SPLIT_RE.split(raw) if w)
+
+
+#: `_split_words` takes its short way only while CLASS_SPLIT_RE is the pattern it mirrors.
+_PLAIN_SPLIT = h.CLASS_SPLIT_RE.pattern == r"[\s_\-]+|(?<=[a-z])(?=[A-Z])"
+_ASCII_CAPITAL_RE = lazy_compile("[A-Z]")
 
 
 @dataclass
@@ -217,7 +238,7 @@ class Flattener:
                 chrome_depth=-1,
                 bold=bold_chars >= chars * h.BOLD_BLOCK_SHARE,
                 heading_level=level,
-                junk=is_junk(text),
+                first_text=text,
             )
         )
 

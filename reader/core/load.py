@@ -144,8 +144,13 @@ def _read(p: Path) -> bytes:
         raise LoadError(_too_large(str(p), st.st_size))
     try:
         with p.open("rb") as fh:
-            # One byte more than the limit shows a file that grew after stat().
-            data = fh.read(MAX_FILE_BYTES + 1)
+            # One byte more than stat() said shows a file that grew since: it is read on,
+            # to one byte more than the limit. (Asking for the limit at once costs a
+            # 200 MB buffer each time, most of a small page's reading time.)
+            want = st.st_size + 1
+            data = fh.read(want)
+            if len(data) == want:
+                data += fh.read(MAX_FILE_BYTES + 1 - want)
     except PermissionError as exc:
         raise LoadError(f"Cannot read {p}: permission denied.") from exc
     except OSError as exc:
@@ -211,9 +216,16 @@ def _image_addresses(text: str) -> Iterator[str]:
                 yield unescape(m.group(value)).strip()
 
 
+#: Starts of an address that is never a path beside the page: a web address, or one
+#: relative to the scheme (its path is absolute).
+_WEB_PREFIXES = ("http://", "https://", "//")
+
+
 def local_image_key(src: str) -> str | None:
     """The path, relative to the page's folder, that an image address names, or None for
     an address that is not a relative (or file:) path."""
+    if src.startswith(_WEB_PREFIXES):
+        return None  # most addresses: settled without parsing them
     parts = urlsplit(src)
     if parts.scheme and parts.scheme != "file":
         return None

@@ -5,6 +5,7 @@ the root's blocks stay; on a thread, which look-alike items are its posts."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from reader.core import heuristics as h
@@ -100,7 +101,7 @@ def _mark_feeds(blocks: list[Raw], nodes: list[Node], thread_prose: int = 0) -> 
     shape (tag and class) that each hold a linked headline, like "more stories" boxes.
     With `thread_prose` (a thread's total prose), items that hold most of it are posts."""
     items: list[tuple[Node, int, list[str]]] = []
-    parents: dict[str, set[int]] = {}  # first class -> the parents it stands under
+    parents: defaultdict[str, set[int]] = defaultdict(set)  # first class -> its parents
     for node in nodes:
         if node.end <= node.start or node.el.tag not in h.FEED_ITEM_TAGS:
             continue
@@ -109,9 +110,9 @@ def _mark_feeds(blocks: list[Raw], nodes: list[Node], thread_prose: int = 0) -> 
         if parent is None or (node.el.tag != "li" and not cls):
             continue  # classless <div>s are page layout, not cards
         if cls:
-            parents.setdefault(cls[0], set()).add(id(parent))
+            parents[cls[0]].add(id(parent))
         items.append((node, id(parent), cls))
-    groups: dict[tuple[int, str, str], list[Node]] = {}
+    groups: defaultdict[tuple[int, str, str], list[Node]] = defaultdict(list)
     for node, parent_id, cls in items:
         # The first class names the card; later ones vary per item (first/last, ads). A
         # first class found under many parents is a CSS framework's prefix ("ui segment",
@@ -119,7 +120,7 @@ def _mark_feeds(blocks: list[Raw], nodes: list[Node], thread_prose: int = 0) -> 
         name = cls[0] if cls else ""
         if cls and len(parents[cls[0]]) > h.FEED_CLASS_MAX_PARENTS:
             name = " ".join(cls[:2])
-        groups.setdefault((parent_id, node.el.tag, name), []).append(node)
+        groups[parent_id, node.el.tag, name].append(node)
     for members in groups.values():
         if len(members) < h.FEED_MIN_ITEMS:
             continue

@@ -12,7 +12,6 @@ a text written without punctuation a line as long as the text's own is its prose
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from reader.core import heuristics as h
@@ -135,6 +134,8 @@ def is_numbered(text: str) -> bool:
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)}
+_CN_NUMERAL_RE = lazy_compile("[〇一二三四五六七八九十]+")
+_DIGITS_RE = lazy_compile(r"\d+")
 
 
 def _number(text: str) -> tuple[str, int] | None:
@@ -145,7 +146,7 @@ def _number(text: str) -> tuple[str, int] | None:
     label = m.group()
     digits = "".join(c for c in label if c.isdigit() or c in _CN_DIGITS or c == "十")
     # The style keeps the kind of numeral: "1、" and "二、" are not one sequence.
-    style = re.sub(r"\d+", "9", re.sub("[〇一二三四五六七八九十]+", "九", label))
+    style = _DIGITS_RE.sub("9", _CN_NUMERAL_RE.sub("九", label))
     if digits.isdigit():
         return style, int(digits)
     tens, _, ones = digits.partition("十")
@@ -156,23 +157,37 @@ def _number(text: str) -> tuple[str, int] | None:
     return style, value
 
 
-def _in_sequence(blocks: Sequence[Block], i: int) -> bool:
-    """Whether a numbered line has a neighbour in its numbering on the page ("（一）" and
-    "（二）") that is shaped like a heading too: a lone number is a list item or a line
-    taken from elsewhere, and a number whose neighbours are paragraphs of prose
-    ("（5）……，……。") is an item of a list run through the prose."""
-    own = _number(blocks[i].text)
-    if own is None:
-        return False
-    style, value = own
-    return any(
-        j != i
-        and (other := _number(b.text)) is not None
-        and other[0] == style
-        and abs(other[1] - value) == 1
-        and (b.type is BlockType.HEADING or plain_heading_shape(b.text))
-        for j, b in enumerate(blocks)
-    )
+class _Numbering:
+    """The numbers of a page's numbered lines, read on first need: whether a numbered line
+    is in a sequence is asked of a few lines, and each asking looked at every line."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self._blocks = blocks
+        self._lines: dict[tuple[str, int], list[int]] | None = None
+
+    def in_sequence(self, i: int) -> bool:
+        """Whether a numbered line has a neighbour in its numbering on the page ("（一）"
+        and "（二）") that is shaped like a heading too: a lone number is a list item or a
+        line taken from elsewhere, and a number whose neighbours are paragraphs of prose
+        ("（5）……，……。") is an item of a list run through the prose."""
+        own = _number(self._blocks[i].text)
+        if own is None:
+            return False
+        if self._lines is None:
+            self._lines = {}
+            for j, b in enumerate(self._blocks):
+                if (number := _number(b.text)) is not None:
+                    self._lines.setdefault(number, []).append(j)
+        style, value = own
+        return any(
+            j != i
+            and (
+                self._blocks[j].type is BlockType.HEADING
+                or plain_heading_shape(self._blocks[j].text)
+            )
+            for near in (value - 1, value + 1)
+            for j in self._lines.get((style, near), ())
+        )
 
 
 def numbered_item(text: str) -> bool:
@@ -309,14 +324,17 @@ def mark_headings(blocks: Sequence[Block], title: str) -> list[Block]:
     for i in demoted:
         kind = BlockType.CAPTION if _CAPTION_RE.search(out[i].text) else BlockType.PARAGRAPH
         out[i] = Block(kind, out[i].text, out[i].src)
-    plain = [i for i in range(first_prose + 1, len(out)) if _plain_candidate(out, i, title)]
+    numbering = _Numbering(out)
+    plain = [
+        i for i in range(first_prose + 1, len(out)) if _plain_candidate(out, i, title, numbering)
+    ]
     marked = len(heads) - len(demoted)
     before = first_prose - 1
     if (
         len(plain) + marked >= 2
         and before > 0
         and before not in demoted
-        and _plain_candidate(out, before, title)
+        and _plain_candidate(out, before, title, numbering)
     ):
         plain.insert(0, before)  # the first heading, right before the first prose
     if marked:
@@ -326,7 +344,7 @@ def mark_headings(blocks: Sequence[Block], title: str) -> list[Block]:
         plain = [
             i
             for i in plain
-            if len(out[i].text) <= longest + PLAIN_SLACK_CHARS or _in_sequence(out, i)
+            if len(out[i].text) <= longest + PLAIN_SLACK_CHARS or numbering.in_sequence(i)
         ]
     plain = _shorter_than_unpunctuated_lines(out, plain)
     paragraphs = sum(1 for b in out if b.type is BlockType.PARAGRAPH)
@@ -400,11 +418,11 @@ def _aside(b: Block) -> bool:
     )
 
 
-def _plain_candidate(blocks: Sequence[Block], i: int, title: str) -> bool:
+def _plain_candidate(blocks: Sequence[Block], i: int, title: str, numbering: _Numbering) -> bool:
     b = blocks[i]
     if i < 1 or b.type is not BlockType.PARAGRAPH or not plain_heading_shape(b.text):
         return False
-    if is_numbered(b.text) and (numbered_item(b.text) or not _in_sequence(blocks, i)):
+    if is_numbered(b.text) and (numbered_item(b.text) or not numbering.in_sequence(i)):
         return False
     prev = blocks[i - 1]
     if prev.type is BlockType.IMAGE:

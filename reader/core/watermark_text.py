@@ -25,9 +25,35 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+class _NfkcTable(dict[int, str]):
+    """Each character's own NFKC form, computed once per character met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = unicodedata.normalize("NFKC", chr(code))
+        return folded
+
+
+_NFKC = _NfkcTable()
+
+
+def _nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, about twice as fast on Chinese text.
+
+    Chinese prose is seldom in NFKC (full-width commas and brackets fold to ASCII), and
+    normalizing it costs 100 ns a character. Each character replaced by its own NFKC
+    form leaves the text's compatibility decomposition as it was, so the text's NFKC form
+    is that of the replaced text; when the replaced text is in NFKC already (a fast check:
+    nothing in it composes), it is the answer. Otherwise the text is normalized whole.
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    each = text.translate(_NFKC)
+    return each if unicodedata.is_normalized("NFKC", each) else unicodedata.normalize("NFKC", text)
+
+
 def fold(text: str) -> str:
     """`text` as `normalize` gives it, without the map back (what detection needs)."""
-    plain = unicodedata.normalize("NFKC", text).lower()
+    plain = _nfkc(text).lower()
     if len(plain) == len(text) and not h.WATERMARK_ZW_RE.search(text):
         return plain
     return text.translate(_FOLD)
@@ -36,7 +62,7 @@ def fold(text: str) -> str:
 def normalize(text: str) -> tuple[str, list[int]]:
     """`text` in the form marks are compared in, and for each of its characters the index
     of the original character it came from."""
-    plain = unicodedata.normalize("NFKC", text).lower()
+    plain = _nfkc(text).lower()
     if len(plain) == len(text) and not h.WATERMARK_ZW_RE.search(text):
         return plain, list(range(len(text)))
     pieces = [_FOLD[ord(ch)] for ch in text]
