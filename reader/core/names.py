@@ -38,6 +38,9 @@ _RECUR_MIN = 2
 #: longer run of transliteration characters is a foreign name.
 _CHINESE_MAX = 3
 _ROLE_LENGTHS = sorted({len(x) for x in w.ROLES}, reverse=True)
+#: Last characters of role words: a role word ends before `pos` only if one stands at
+#: `pos - 1`, which rules out most positions at the cost of one set lookup.
+_ROLE_LAST_CHARS = frozenset(x[-1] for x in w.ROLES)
 #: Titles that may follow a name ("洪教授說"); not every role word: "萬千網友紛紛表示".
 _TITLE_SET = w.TITLES_AFTER
 _TITLE_LENGTHS = sorted({len(x) for x in _TITLE_SET}, reverse=True)
@@ -75,12 +78,15 @@ def _surname_len(cand: str) -> int:
     return 1 if cand[:1] in w.SINGLE_SURNAMES else 0
 
 
+#: Words that make a surname before them a partial name (`title_follows_surname`).
+_TITLES_OR_ROLES = w.TITLES_AFTER | w.ROLES
+
+
 def title_follows_surname(text: str, pos: int) -> bool:
     """Whether the surname at `pos` is followed by a title: "劉先生", "金醫生" name nobody in
     full (a partial name), so no name starts there."""
-    return any(
-        text[pos + 1 : pos + 1 + k] in w.TITLES_AFTER or text[pos + 1 : pos + 1 + k] in w.ROLES
-        for k in (2, 3)
+    return (
+        text[pos + 1 : pos + 3] in _TITLES_OR_ROLES or text[pos + 1 : pos + 4] in _TITLES_OR_ROLES
     )
 
 
@@ -93,8 +99,9 @@ def valid_name(cand: str) -> bool:
         return False
     if given in w.TITLES_AFTER or given in w.ROLES or cand[:2] in w.NOT_NAMES:
         return False  # a surname and a title ("毛主席", "王教授"), or a word and more ("古人云")
-    if not all(is_han(c) and c not in w.NOT_GIVEN for c in given):
-        return False
+    for c in given:  # a plain loop: all() and its generator cost more here
+        if not is_han(c) or c in w.NOT_GIVEN:
+            return False
     return cand[-1] not in w.ORG_SUFFIX_CHARS and cand[-1] not in w.NOT_LAST
 
 
@@ -123,6 +130,8 @@ def in_words(text: str, pos: int, words: frozenset[str], lengths: list[int]) -> 
 def role_before(text: str, pos: int) -> bool:
     # A plain loop: called for every name candidate, where any() and its generator cost
     # more than the lookups.
+    if not pos or text[pos - 1] not in _ROLE_LAST_CHARS:
+        return False
     roles = w.ROLES
     for k in _ROLE_LENGTHS:  # noqa: SIM110 - see above
         if pos >= k and text[pos - k : pos] in roles:
@@ -241,8 +250,11 @@ class NameReader:
             for end in range(run.end(), max(pos + _CHINESE_MAX, run.end() - 2), -1):
                 if right_ok(text, end, limit):
                     return text[pos:end], end
-        partial = title_follows_surname(text, pos)
-        for size in (4, 3, 2) if not partial else ():
+        # A Chinese name is its surname and one or two given characters: only those two
+        # sizes are tried (no surname, no Chinese name; "劉先生" is a partial name).
+        surname = _surname_len(text[pos : pos + 2])
+        partial = surname > 0 and title_follows_surname(text, pos)
+        for size in (surname + 2, surname + 1) if surname and not partial else ():
             cand = text[pos : pos + size]
             if len(cand) < size or pos + size > limit or not valid_name(cand):
                 continue

@@ -291,7 +291,7 @@ def _introduced(text: str, pos: int) -> tuple[str, int] | None:
     point back to, though named only once."""
     for k in (3, 2):
         cand = text[pos : pos + k]
-        if nm.valid_name(cand) and text.startswith(_INTRODUCERS, pos + k):
+        if text.startswith(_INTRODUCERS, pos + k) and nm.valid_name(cand):
             return cand, pos + k
     return None
 
@@ -322,6 +322,8 @@ def _sites(text: str) -> Iterator[tuple[int, int, str]]:
             ):
                 continue
         yield m.start(), m.end(), _VERB
+    if "：" not in text and ":" not in text:
+        return  # no colon site: a quick test, where the colon pattern tries every position
     for m in _COLON_RE.finditer(text):
         if text[m.start()] in "：:":
             yield m.start(), m.start() + 1, _QUOTE
