@@ -411,7 +411,7 @@ def short_form(short: str, full: str, *, alone: bool = True) -> bool:
     (`alone`: a short form found by itself) a surname."""
     if short == full or len(short) >= len(full):
         return False
-    parts = re.split(f"[{re.escape(_SEPARATORS)}]", full)
+    parts = SEPARATOR_RE.split(full)
     if len(parts) > 1:
         return short in (parts[0], parts[-1])
     if len(full) == len(short) + 1 and full.endswith(short):
