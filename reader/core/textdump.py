@@ -19,7 +19,7 @@ from reader.core.errors import NoArticleError
 from reader.core.meta import Meta, find_date, permalink, scan_meta_line, text_theme
 from reader.core.page import Page
 from reader.core.text import normalize_space
-from reader.core.watermark import find_families, removals, strip_families
+from reader.core.watermark import family_cutter, find_families, removals
 
 #: "上一篇：標題": a short label, a colon, something after it.
 _LABELLED_RE = re.compile(r"^[^\s:：，。]{2,5}[:：]\s*\S")
@@ -204,8 +204,9 @@ def extract_text(page: Page) -> Draft:
     families = find_families(body)
     if families:
         removed.extend(removals(families))
-        body = [t for t in (strip_families(ln, families) for ln in body) if t]
-        title = strip_families(title, families) or title
+        cut = family_cutter(families)
+        body = [t for t in map(cut, body) if t]
+        title = cut(title) or title
     kept: list[str] = []
     for ln in body:
         if is_junk(ln) or ln.startswith(("•", "·")):
