@@ -61,13 +61,14 @@ def article_end(lines: list[str]) -> int:
         after[i] = after[i + 1] + (len(lines[i]) if para else 0)
     before = 0
     for i, ln in enumerate(lines):
-        if before:
+        # Little prose after it first: the line's own tests are the dearer ones.
+        if before and after[i + 1] < h.RELATED_TAIL_MAX_SHARE * before:
             ends = (
                 ln.lstrip("【[").startswith(h.PERMALINK_PREFIXES)
                 or is_junk_label(ln)
                 or (i + 1 < len(lines) and _is_prev_next(ln, lines[i + 1]))
             )
-            if ends and after[i + 1] < h.RELATED_TAIL_MAX_SHARE * before:
+            if ends:
                 return i
         if len(ln) >= h.PROSE_MIN_CHARS:
             before += len(ln)
