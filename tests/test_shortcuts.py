@@ -9,6 +9,9 @@
   lower-cased, also where `class_words` splits them without the pattern.
 * A style sheet's block ends where counting its braces one by one says, also where the
   braces of its nested blocks are counted between closing ones.
+* A text with watermarks cut keeps the characters not marked for cutting, in order,
+  however the marks fall (`watermark._kept_spans` cuts by spans, not character by
+  character).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from lxml import etree
 from reader.core import heuristics as h
 from reader.core.css import _block_end
 from reader.core.flatten import class_words
+from reader.core.watermark import _kept_spans
 from reader.core.watermark_text import fold, normalize
 
 #: Full-width punctuation, letters and digits; an ideographic space; a combining acute
@@ -77,3 +81,11 @@ def _block_end_by_each_brace(css: str, pos: int) -> int:
 def test_a_style_blocks_end_is_found_as_by_counting_each_brace(css: str, pos: int) -> None:
     pos = min(pos, len(css))
     assert _block_end(css, pos) == _block_end_by_each_brace(css, pos)
+
+
+@given(st.lists(st.tuples(st.sampled_from("文字。 a"), st.booleans()), max_size=30))
+def test_cutting_by_spans_keeps_the_characters_not_cut(marked: list[tuple[str, bool]]) -> None:
+    text = "".join(c for c, _ in marked)
+    cut = bytearray(1 if gone else 0 for _, gone in marked)
+    by_character = "".join(c for c, gone in marked if not gone)
+    assert "".join(_kept_spans(text, cut)) == by_character

@@ -19,7 +19,7 @@ from reader.core.errors import NoArticleError
 from reader.core.meta import Meta, find_date, permalink, scan_meta_line, text_theme
 from reader.core.page import Page
 from reader.core.text import normalize_space
-from reader.core.watermark import find_families, removals, strip_families
+from reader.core.watermark import family_cutter, find_families, removals
 
 #: "上一篇：標題": a short label, a colon, something after it.
 _LABELLED_RE = re.compile(r"^[^\s:：，。]{2,5}[:：]\s*\S")
@@ -61,13 +61,14 @@ def article_end(lines: list[str]) -> int:
         after[i] = after[i + 1] + (len(lines[i]) if para else 0)
     before = 0
     for i, ln in enumerate(lines):
-        if before:
+        # Little prose after it first: the line's own tests are the dearer ones.
+        if before and after[i + 1] < h.RELATED_TAIL_MAX_SHARE * before:
             ends = (
                 ln.lstrip("【[").startswith(h.PERMALINK_PREFIXES)
                 or is_junk_label(ln)
                 or (i + 1 < len(lines) and _is_prev_next(ln, lines[i + 1]))
             )
-            if ends and after[i + 1] < h.RELATED_TAIL_MAX_SHARE * before:
+            if ends:
                 return i
         if len(ln) >= h.PROSE_MIN_CHARS:
             before += len(ln)
@@ -204,8 +205,9 @@ def extract_text(page: Page) -> Draft:
     families = find_families(body)
     if families:
         removed.extend(removals(families))
-        body = [t for t in (strip_families(ln, families) for ln in body) if t]
-        title = strip_families(title, families) or title
+        cut = family_cutter(families)
+        body = [t for t in map(cut, body) if t]
+        title = cut(title) or title
     kept: list[str] = []
     for ln in body:
         if is_junk(ln) or ln.startswith(("•", "·")):
