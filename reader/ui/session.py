@@ -305,6 +305,8 @@ class ReadingSession(QObject):
             # A newer page is on its way (a conversion would supersede its load): it is
             # shown in the script chosen now when it comes.
             return
+        if self._shown_key is None:  # a new article: shown as written until converted
+            self._show((Target.ORIGINAL, QuoteStyle.KEEP, key[2], False))
         if self._converting.pending() != key:
             self._converting.start(article, self._path, key)
             self.busy_changed.emit(self.busy())
