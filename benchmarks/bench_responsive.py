@@ -13,7 +13,7 @@ ticks is the longest time the window could not paint or react. Reported apart:
 * the longest stall over the whole of it, from `open_path` to the last slice;
 * a later script switch on the open page (原文 to 简体): from the action to the converted
   article shown (`article_shown`; a big page converts in the worker process, see
-  reader/ui/convert_worker.py) and to its whole document built, and the longest stall
+  reader/ui/converting.py) and to its whole document built, and the longest stall
   from the action to the last slice;
 * for comparison, the same load on a thread of the GUI process (the design not chosen).
 """

@@ -6,7 +6,10 @@ painting the form it shows; a smaller one converts on the GUI thread (session.py
 why). One conversion is pending at most: a newer one supersedes it (queued behind it in
 the same worker, which keeps the article loaded; the older result is dropped), and
 `drop` forgets it when the reader goes back to a form already converted or opens another
-article. The worker is given the article's file, or the article itself when it has none.
+article. The worker is given the article's file (it keeps the article it loaded last,
+worker.py), or, for an article not from a file (`show_article`), the article pickled:
+such articles are built in memory and rare, and pickling costs the GUI thread about a
+third of converting there (21 ms for 370,000 characters against 66 ms).
 """
 
 from __future__ import annotations

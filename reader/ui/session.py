@@ -4,7 +4,8 @@ The window observes the session through signals and forwards the reader's intent
 the session never touches a widget. Data flows one way: `open` -> `article_loaded` ->
 `show_in(target, quotes, standard, punctuation)` -> `script_changed`. Switching script
 converts and renders once per (target, quotes, standard, punctuation) and keeps the
-result in the session's one cache, so switching back costs nothing.
+result in the session's one cache, so switching back costs nothing (and wins over a
+conversion still on its way).
 
 Where the work runs, and why (numbers from `python -m benchmarks` on this machine):
 
@@ -14,15 +15,20 @@ Where the work runs, and why (numbers from `python -m benchmarks` on this machin
   core is pure Python, and a loading thread would hold the GIL and stall the window
   79-155 ms at a time on a 10 MB page, a worker process 27-80 ms). The view then builds
   a big article's document in slices between event-loop turns (`docbuild.py`).
-* Converting: on the GUI thread, never in a thread. OpenCC's C++ binding converts 25,000
-  characters in 3-9 ms (s2t-s2twp), the variant is detected in 1.7 ms and the result
-  rendered in 2.4 ms: a warm switch repaints in about 25 ms on a quiet machine (a worker
-  thread's hand-off made it 20 ms slower; benchmarks: switching). On the 10 MB page's
-  1.8 million characters conversion and rendering take about 0.4 s on the GUI thread
-  (the document is then built in slices); a thread would not help, the binding and the
-  renderer both holding the GIL. So a page loaded in the worker is converted there too,
-  to the script asked for when it was opened (`open(path, then)`): only later switches
-  convert here.
+* Converting: an article up to `converting.INLINE_CONVERT_CHARS` characters (every real
+  saved page we have) converts on the GUI thread, never in a thread. OpenCC's C++
+  binding converts 25,000 characters in 3-9 ms (s2t-s2twp), the variant is detected in
+  1.7 ms and the result rendered in 2.4 ms: a warm switch repaints in about 25 ms on a
+  quiet machine (a worker thread's hand-off made it 20 ms slower; benchmarks:
+  switching), and tests rely on it being done when the action returns. A thread would
+  not help a big one either, the binding and the renderer both holding the GIL. On the
+  10 MB page's 1.8 million characters conversion and rendering took about 0.5 s on the
+  GUI thread, so a bigger article converts in the worker process (`converting.py`,
+  running `worker.convert_rendered`; the busy indicator shows, the form on screen stays
+  until the new one comes, a newer switch or open supersedes it; the longest stall of
+  that switch fell from 509 to 42 ms, benchmarks: responsiveness). A page loaded in the
+  worker is converted there to the script asked for when it was opened (`open(path,
+  then)`), so its first showing needs no switch at all.
   At start-up the window shows the original first and asks for the conversion once its
   controls are painted, so the first paint never waits for OpenCC's dictionaries (45-70
   ms for a config's first use).
