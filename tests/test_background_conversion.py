@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QProgressBar
 from pytestqt.qtbot import QtBot
 
 from reader.core import Article, load_article
@@ -20,21 +19,17 @@ from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.ui.session import ReadingSession
 from reader.ui.window import MainWindow
 from reader.ui.worker import convert_rendered, load_rendered, stamp
-from tests.test_window import CONVERT_TIMEOUT, TEXT_PAGE, FakeDialogs, _make, rich_article
+from tests.test_window import (
+    CONVERT_TIMEOUT,
+    TEXT_PAGE,
+    FakeDialogs,
+    _busy_shown,
+    _make,
+    rich_article,
+)
+from tests.test_window import _text_page as _page
 
 SIMPLIFIED = (Target.SIMPLIFIED, QuoteStyle.KEEP, TraditionalStandard.TAIWAN, False)
-
-
-def _busy_shown(window: MainWindow) -> bool:
-    busy = window.findChild(QProgressBar, "busyIndicator")
-    assert busy is not None
-    return busy.isVisibleTo(window)
-
-
-def _page(tmp_path: Path, name: str, title: str) -> Path:
-    p = tmp_path / name
-    p.write_text(f"{title}\n\n{TEXT_PAGE}", encoding="utf-8")
-    return p
 
 
 @pytest.fixture
