@@ -26,7 +26,7 @@ Where the work runs, and why (numbers from `python -m benchmarks` on this machin
   GUI thread, so a bigger article converts in the worker process (`converting.py`,
   running `worker.convert_rendered`; the busy indicator shows, the form on screen stays
   until the new one comes, a newer switch or open supersedes it; the longest stall of
-  that switch fell from 509 to 42 ms, benchmarks: responsiveness). A page loaded in the
+  that switch fell from 432-540 ms to 38-42 ms, benchmarks: responsiveness). A page loaded in the
   worker is converted there to the script asked for when it was opened (`open(path,
   then)`), so its first showing needs no switch at all.
   At start-up the window shows the original first and asks for the conversion once its
