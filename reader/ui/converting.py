@@ -28,7 +28,7 @@ INLINE_CONVERT_CHARS = 200_000
 """Articles up to this many characters convert on the GUI thread, bigger ones in the
 worker. Converting (to 简体) and rendering take about 0.2 µs a character here (generated
 pages: 36 ms for 185,000 characters, 66 ms for 371,000; on the 10 MB page's 1.8 million
-the switch stalled the window 509 ms, benchmarks: responsiveness), so 200,000 characters
+the switch stalled the window 432-540 ms, benchmarks: responsiveness), so 200,000 characters
 stay under the 100 ms a window may stall even on a busy machine, and every saved page of
 ../shared/corpus (the longest article 39,000 characters) keeps its instant switch. Above
 it the worker's hand-off is the smaller price: the result's pickle round trip (22 ms for
