@@ -11,7 +11,10 @@ The worker is a fresh interpreter running `python -m reader.ui.worker` (never a 
 would copy Qt's threads' state; and not multiprocessing's "spawn", which re-runs the
 caller's main script in the child, so a script without an `if __name__ == "__main__"`
 guard would start its window again there). It is started with the first job and kept for
-the next ones; it imports no Qt. Requests and replies are pickles on its stdin/stdout.
+the next ones; it imports no Qt. Requests and replies are pickles on its stdin/stdout,
+the replies read by one helper thread per worker (unpickling there, not on the GUI
+thread). A job that supersedes another stops the worker, or, for a short job that wants
+the worker's kept article (a script conversion), queues behind it and drops its result.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ Job = Callable[..., Any]
 
 STOPPED = "The loading process stopped unexpectedly."
 
+DIED = 0
+"""The job id of the reply that says the worker ended (job ids start at 1)."""
+
 
 class ProcessJobs(QObject):
     """Runs picklable functions in a worker process; a new job supersedes the running one.
@@ -45,32 +51,30 @@ class ProcessJobs(QObject):
 
     finished = Signal(int, object)
     failed = Signal(int, str)
-    _replied = Signal(int, bool, object)
+    _replied = Signal(object, int, bool, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._current = 0
         self._process: subprocess.Popen[bytes] | None = None
-        self._waiter: threading.Thread | None = None  # reads the running job's reply
+        self._waiter: threading.Thread | None = None  # reads the worker's replies
         self._replied.connect(self._deliver)
 
-    def submit(self, fn: Job, *args: object) -> int:
-        """Run `fn(*args)` in the worker (stopping any job still running); return its id."""
-        if self._current:
+    def submit(self, fn: Job, *args: object, stop_running: bool = True) -> int:
+        """Run `fn(*args)` in the worker; return its id. A job still running is superseded
+        (its result never arrives): stopped with its worker, or with `stop_running=False`
+        left to finish first, so the worker and what it keeps (worker.py) live on."""
+        if self._current and stop_running:
             self.cancel()
         jid = next(self._ids)
         self._current = jid
         request = pickle.dumps((jid, fn, args), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            worker = self._worker()
-            _send(worker, request)
+            _send(self._worker(), request)
         except OSError:  # the worker died since its last job: start another
             self._stop_worker()
-            worker = self._worker()
-            _send(worker, request)
-        self._waiter = threading.Thread(target=self._wait, args=(worker, jid), daemon=True)
-        self._waiter.start()
+            _send(self._worker(), request)
         return jid
 
     def busy(self) -> bool:
@@ -83,6 +87,10 @@ class ProcessJobs(QObject):
             return
         self._current = 0
         self._stop_worker()
+
+    def drop(self) -> None:
+        """Forget the running job without stopping the worker (its result is dropped)."""
+        self._current = 0
 
     def shutdown(self) -> None:
         """Stop the worker (call before the application quits)."""
@@ -100,6 +108,9 @@ class ProcessJobs(QObject):
                 stdout=subprocess.PIPE,
                 env=env,
             )
+            # One reader per worker: it hands every reply to the GUI thread in turn.
+            self._waiter = threading.Thread(target=self._wait, args=(self._process,), daemon=True)
+            self._waiter.start()
         return self._process
 
     def _stop_worker(self) -> None:
@@ -115,26 +126,32 @@ class ProcessJobs(QObject):
             if pipe is not None:
                 pipe.close()
 
-    def _wait(self, worker: subprocess.Popen[bytes], jid: int) -> None:
-        """On a helper thread: wait for job `jid`'s reply and hand it to the GUI thread."""
-        try:
-            if worker.stdout is None:
-                raise EOFError
-            reply_id, ok, payload = pickle.load(worker.stdout)
-        except (EOFError, OSError):
-            # The worker is gone: stopped for a newer job (then `_deliver` drops this, the
-            # job being stale) or died on the page (then the user hears of it).
-            reply_id, ok, payload = jid, False, STOPPED
-        except Exception as exc:  # an unpicklable result, say: report, never hang
-            reply_id, ok, payload = jid, False, f"{type(exc).__name__}: {exc}"
-        self._replied.emit(reply_id, ok, payload)
+    def _wait(self, worker: subprocess.Popen[bytes]) -> None:
+        """On a helper thread: hand the worker's replies to the GUI thread until it ends."""
+        while True:
+            try:
+                if worker.stdout is None:
+                    raise EOFError
+                reply_id, ok, payload = pickle.load(worker.stdout)
+            except (EOFError, OSError):
+                # The worker is gone: stopped for a newer job (then `_deliver` drops this,
+                # the worker being stale) or died on a page (then the user hears of it).
+                self._replied.emit(worker, DIED, False, STOPPED)
+                return
+            except Exception as exc:  # an unpicklable result, say: report, never hang
+                self._replied.emit(worker, DIED, False, f"{type(exc).__name__}: {exc}")
+                return
+            self._replied.emit(worker, reply_id, ok, payload)
 
-    def _deliver(self, jid: int, ok: bool, payload: object) -> None:
-        if jid != self._current:
+    def _deliver(self, worker: object, jid: int, ok: bool, payload: object) -> None:
+        if worker is not self._process or not self._current:
+            return  # a stopped worker's last words, or nothing is waited for
+        if jid == DIED:
+            jid = self._current
+            self._stop_worker()  # dead or unreadable: the next job starts a new one
+        elif jid != self._current:
             return  # superseded: a stale result is dropped
         self._current = 0
-        if payload == STOPPED:
-            self._stop_worker()  # dead: the next job starts a new one
         if ok:
             self.finished.emit(jid, payload)
         else:

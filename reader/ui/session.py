@@ -4,7 +4,8 @@ The window observes the session through signals and forwards the reader's intent
 the session never touches a widget. Data flows one way: `open` -> `article_loaded` ->
 `show_in(target, quotes, standard, punctuation)` -> `script_changed`. Switching script
 converts and renders once per (target, quotes, standard, punctuation) and keeps the
-result in the session's one cache, so switching back costs nothing.
+result in the session's one cache, so switching back costs nothing (and wins over a
+conversion still on its way).
 
 Where the work runs, and why (numbers from `python -m benchmarks` on this machine):
 
@@ -14,15 +15,20 @@ Where the work runs, and why (numbers from `python -m benchmarks` on this machin
   core is pure Python, and a loading thread would hold the GIL and stall the window
   79-155 ms at a time on a 10 MB page, a worker process 27-80 ms). The view then builds
   a big article's document in slices between event-loop turns (`docbuild.py`).
-* Converting: on the GUI thread, never in a thread. OpenCC's C++ binding converts 25,000
-  characters in 3-9 ms (s2t-s2twp), the variant is detected in 1.7 ms and the result
-  rendered in 2.4 ms: a warm switch repaints in about 25 ms on a quiet machine (a worker
-  thread's hand-off made it 20 ms slower; benchmarks: switching). On the 10 MB page's
-  1.8 million characters conversion and rendering take about 0.4 s on the GUI thread
-  (the document is then built in slices); a thread would not help, the binding and the
-  renderer both holding the GIL. So a page loaded in the worker is converted there too,
-  to the script asked for when it was opened (`open(path, then)`): only later switches
-  convert here.
+* Converting: an article up to `converting.INLINE_CONVERT_CHARS` characters (every real
+  saved page we have) converts on the GUI thread, never in a thread. OpenCC's C++
+  binding converts 25,000 characters in 3-9 ms (s2t-s2twp), the variant is detected in
+  1.7 ms and the result rendered in 2.4 ms: a warm switch repaints in about 25 ms on a
+  quiet machine (a worker thread's hand-off made it 20 ms slower; benchmarks:
+  switching), and tests rely on it being done when the action returns. A thread would
+  not help a big one either, the binding and the renderer both holding the GIL. On the
+  10 MB page's 1.8 million characters conversion and rendering took about 0.5 s on the
+  GUI thread, so a bigger article converts in the worker process (`converting.py`,
+  running `worker.convert_rendered`; the busy indicator shows, the form on screen stays
+  until the new one comes, a newer switch or open supersedes it; the longest stall of
+  that switch fell from 432-540 ms to 38-42 ms, benchmarks: responsiveness). A page loaded in the
+  worker is converted there to the script asked for when it was opened (`open(path,
+  then)`), so its first showing needs no switch at all.
   At start-up the window shows the original first and asks for the conversion once its
   controls are painted, so the first paint never waits for OpenCC's dictionaries (45-70
   ms for a config's first use).
@@ -42,6 +48,7 @@ from reader.core.article import QuoteStyle, Target, TraditionalStandard
 from reader.core.progress import remember_elapsed
 from reader.core.render import render
 from reader.ui import settings as store
+from reader.ui.converting import INLINE_CONVERT_CHARS, BackgroundConversion, article_chars
 
 if TYPE_CHECKING:
     from reader.ui.jobs import ProcessJobs
@@ -74,7 +81,8 @@ class ReadingSession(QObject):
     """The open article, its conversions, and where the reader is in each file.
 
     Signals:
-        busy_changed(bool): a page started or stopped loading in the background.
+        busy_changed(bool): a page started or stopped loading or converting in the
+            background.
         article_loaded(Article): a new article was opened (as extracted).
         load_failed(str, str): opening failed: the file's name and the reason.
         script_changed(Article): the article shown changed (`shown`, `html`, `images`).
@@ -95,11 +103,15 @@ class ReadingSession(QObject):
         parent: QObject | None = None,
         *,
         inline_bytes: int = INLINE_LOAD_BYTES,
+        inline_chars: int = INLINE_CONVERT_CHARS,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._inline_bytes = inline_bytes
+        self._inline_chars = inline_chars
         self._jobs: ProcessJobs | None = None  # made with the first big page
+        self._converting = BackgroundConversion(self._background)
+        self._big = False  # the open article converts in the background
         self._loading: Path | None = None
         self._loading_key: Key | None = None  # the conversion asked for with it
         self._path: Path | None = None
@@ -143,7 +155,7 @@ class ReadingSession(QObject):
         return self._images
 
     def busy(self) -> bool:
-        """Whether a page is loading in the background."""
+        """Whether a page is loading, or the article converting, in the background."""
         jobs = self._jobs
         return jobs is not None and jobs.busy()
 
@@ -165,6 +177,7 @@ class ReadingSession(QObject):
         opened (`article_loaded` was emitted) or is loading (one of the two follows).
         A newer `open` supersedes one still loading: its result is dropped.
         """
+        self._converting.forget()  # stopped with the worker, if pending
         if self._inline(path):
             if self._jobs is not None:
                 self._jobs.cancel()
@@ -201,8 +214,10 @@ class ReadingSession(QObject):
         renderings, when the caller has them already (the loading worker's).
         """
         self.remember_position()
+        self._converting.drop()  # the article it converts is gone
         self._path = path
         self._article = article
+        self._big = article_chars(article) > self._inline_chars
         self._speakers_later = False
         self._cache.clear()
         if html is not None:
@@ -268,11 +283,15 @@ class ReadingSession(QObject):
         punctuation: bool = False,
     ) -> None:
         """Show the article in `target` with `quotes`, 繁體 in `standard`, with full-width
-        `punctuation` between Chinese characters or not (cached or now)."""
+        `punctuation` between Chinese characters or not: cached, converted now, or (a big
+        article) once converted in the background, the form shown until then staying."""
         key, article = (target, quotes, standard, punctuation), self._article
         if article is None:
             return
         if key not in self._cache and not _is_original(key):
+            if self._big:
+                self._convert_in_background(article, key)
+                return
             try:
                 converted = _convert(article, key)
                 # A conversion that changes nothing (no farm punctuation to widen, a page
@@ -282,6 +301,34 @@ class ReadingSession(QObject):
             except ReaderError as exc:
                 self.conversion_failed.emit(str(exc))
                 return
+        if self._converting.pending() is not None:
+            self._converting.drop()  # a form already converted wins over one on its way
+            self.busy_changed.emit(self.busy())
+        self._show(key)
+
+    def _convert_in_background(self, article: Article, key: Key) -> None:
+        if self._loading is not None:
+            # A newer page is on its way (a conversion would supersede its load): it is
+            # shown in the script chosen now when it comes.
+            return
+        if self._shown_key is None:  # a new article: shown as written until converted
+            self._show((Target.ORIGINAL, QuoteStyle.KEEP, key[2], False))
+        if self._converting.pending() != key:
+            self._converting.start(article, self._path, key)
+            self.busy_changed.emit(self.busy())
+
+    def _conversion_done(self, key: Key, result: object) -> None:
+        article = self._article
+        if article is None:
+            return
+        if result is None:  # nothing to convert: the article as it is, rendered once
+            hit = next((v for v in self._cache.values() if v[0] is article), None)
+            self._cache[key] = hit or (article, render(article))
+        elif isinstance(result, tuple):
+            converted, html = result
+            if not isinstance(converted, Article) or not isinstance(html, str):
+                return
+            self._cache[key] = (converted, html)
         self._show(key)
 
     def _show(self, key: Key) -> None:
@@ -317,7 +364,12 @@ class ReadingSession(QObject):
         self._loading = path
         self.busy_changed.emit(self.busy())
 
-    def _job_finished(self, _jid: int, result: object) -> None:
+    def _job_finished(self, jid: int, result: object) -> None:
+        key = self._converting.take(jid)
+        if key is not None:
+            self.busy_changed.emit(self.busy())
+            self._conversion_done(key, result)
+            return
         path = self._loading
         self._set_loading(None)
         key, self._loading_key = self._loading_key, None
@@ -328,7 +380,11 @@ class ReadingSession(QObject):
                 done = {key: converted} if key is not None and converted is not None else {}
                 self.set_article(article, path, html, done)
 
-    def _job_failed(self, _jid: int, message: str) -> None:
+    def _job_failed(self, jid: int, message: str) -> None:
+        if self._converting.take(jid) is not None:
+            self.busy_changed.emit(self.busy())
+            self.conversion_failed.emit(message)
+            return
         path, self._loading_key = self._loading, None
         self._set_loading(None)
         self.load_failed.emit(path.name if path else "", message)
