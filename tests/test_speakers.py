@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.article import Block, BlockType
+from reader.core.names import WordTable
 from reader.core.speakers import find_speakers
 
 #: (case, paragraphs, the people quoted), Simplified and Traditional.
@@ -305,3 +306,23 @@ def test_speakers_found_later_are_the_speakers_found_at_once() -> None:
     assert at_once.speakers
     assert not first.speakers
     assert add_speakers(first).to_dict() == at_once.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("青川县副县长欧阳明远表示，新桥将在年底通车。", "欧阳明远"),
+        ("老师司马青坦言：“孩子们比我想的更懂事。”", "司马青"),
+    ],
+)
+def test_a_compound_surname_takes_one_or_two_given_characters(text: str, name: str) -> None:
+    assert [s.name for s in find_speakers([Block(BlockType.PARAGRAPH, text)], None)] == [name]
+
+
+def test_a_word_table_reads_the_longest_word_at_a_position() -> None:
+    table = WordTable(frozenset({"此前", "此前在", "在"}))
+    assert table.at("李明此前在会上说", 2) == 3
+    assert table.at("李明此前说", 2) == 2
+    assert table.at("李明此前在说", 4) == 1
+    assert table.at("李明说", 1) == 0
+    assert table.at("李明", 2) == 0  # past the end of the text

@@ -16,6 +16,28 @@ import re
 from reader.core import speaker_words as w
 from reader.core.text import is_han, lazy_compile, words_pattern
 
+
+class WordTable:
+    """A word list read at a position of a text: the longest word of it that starts there."""
+
+    __slots__ = ("_firsts", "_lengths", "_words")
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self._words = words
+        self._lengths = sorted({len(x) for x in words}, reverse=True)
+        # The words' first characters: most positions are ruled out by one set lookup.
+        self._firsts = frozenset(x[0] for x in words)
+
+    def at(self, text: str, pos: int) -> int:
+        """Length of the longest word that starts at `pos` (0 if none)."""
+        if text[pos : pos + 1] not in self._firsts:
+            return 0
+        for k in self._lengths:
+            if text[pos : pos + k] in self._words:
+                return k
+        return 0
+
+
 #: Separators inside foreign names: the middle dot and its look-alikes, and "?" where a
 #: page lost the dot to a wrong encoding ("斯蒂芬妮?席爾霍爾茨").
 _SEPARATORS = "·•‧・･．.?"
@@ -38,10 +60,13 @@ _RECUR_MIN = 2
 #: longer run of transliteration characters is a foreign name.
 _CHINESE_MAX = 3
 _ROLE_LENGTHS = sorted({len(x) for x in w.ROLES}, reverse=True)
+#: Last characters of role words: a role word ends before `pos` only if one stands at
+#: `pos - 1`, which rules out most positions at the cost of one set lookup.
+_ROLE_LAST_CHARS = frozenset(x[-1] for x in w.ROLES)
 #: Titles that may follow a name ("洪教授說"); not every role word: "萬千網友紛紛表示".
-_TITLE_SET = w.TITLES_AFTER
-_TITLE_LENGTHS = sorted({len(x) for x in _TITLE_SET}, reverse=True)
-SKIP_LENGTHS = sorted({len(x) for x in w.FILLERS}, reverse=True)
+_TITLES = WordTable(w.TITLES_AFTER)
+#: Words between a name and its verb (`speaker_words.FILLERS`).
+FILLERS = WordTable(w.FILLERS)
 #: "When doing something" between a name and its verb: a short phrase ending in 時.
 _WHEN_RE = lazy_compile("[\u4e00-\u9fff]{1,5}?[时時]")
 #: A verb of speech (a name may end right before one).
@@ -75,12 +100,15 @@ def _surname_len(cand: str) -> int:
     return 1 if cand[:1] in w.SINGLE_SURNAMES else 0
 
 
+#: Words that make a surname before them a partial name (`title_follows_surname`).
+_TITLES_OR_ROLES = w.TITLES_AFTER | w.ROLES
+
+
 def title_follows_surname(text: str, pos: int) -> bool:
     """Whether the surname at `pos` is followed by a title: "劉先生", "金醫生" name nobody in
     full (a partial name), so no name starts there."""
-    return any(
-        text[pos + 1 : pos + 1 + k] in w.TITLES_AFTER or text[pos + 1 : pos + 1 + k] in w.ROLES
-        for k in (2, 3)
+    return (
+        text[pos + 1 : pos + 3] in _TITLES_OR_ROLES or text[pos + 1 : pos + 4] in _TITLES_OR_ROLES
     )
 
 
@@ -93,8 +121,9 @@ def valid_name(cand: str) -> bool:
         return False
     if given in w.TITLES_AFTER or given in w.ROLES or cand[:2] in w.NOT_NAMES:
         return False  # a surname and a title ("毛主席", "王教授"), or a word and more ("古人云")
-    if not all(is_han(c) and c not in w.NOT_GIVEN for c in given):
-        return False
+    for c in given:  # a plain loop: all() and its generator cost more here
+        if not is_han(c) or c in w.NOT_GIVEN:
+            return False
     return cand[-1] not in w.ORG_SUFFIX_CHARS and cand[-1] not in w.NOT_LAST
 
 
@@ -112,17 +141,11 @@ class Doc:
         return n
 
 
-def in_words(text: str, pos: int, words: frozenset[str], lengths: list[int]) -> int:
-    """Length of the word of `words` that starts at `pos` (0 if none)."""
-    for k in lengths:
-        if text[pos : pos + k] in words:
-            return k
-    return 0
-
-
 def role_before(text: str, pos: int) -> bool:
     # A plain loop: called for every name candidate, where any() and its generator cost
     # more than the lookups.
+    if not pos or text[pos - 1] not in _ROLE_LAST_CHARS:
+        return False
     roles = w.ROLES
     for k in _ROLE_LENGTHS:  # noqa: SIM110 - see above
         if pos >= k and text[pos - k : pos] in roles:
@@ -168,9 +191,9 @@ def right_ok(text: str, end: int, limit: int, *, title: bool = True) -> bool:
         return ch not in _SEPARATORS
     if ch in _RIGHT_CHARS or VERB_RE.match(text, end):
         return True
-    if in_words(text, end, w.FILLERS, SKIP_LENGTHS):
+    if FILLERS.at(text, end):
         return True
-    if title and (k := in_words(text, end, _TITLE_SET, _TITLE_LENGTHS)):
+    if title and (k := _TITLES.at(text, end)):
         return right_ok(text, end + k, limit, title=False)
     when = _WHEN_RE.match(text, end, limit)  # "質詢時直言", "受訪時說"
     if when and (when.end() == limit or right_ok(text, when.end(), limit, title=False)):
@@ -223,7 +246,8 @@ class NameReader:
                 for end in range(run.end(), max(pos + _CHINESE_MAX, run.end() - 2), -1):
                     if right_ok(text, end, limit):
                         return text[pos:end], end
-        m = _FOREIGN_RE.match(text, pos, limit)
+        translit = ch in w.TRANSLIT  # both foreign-name patterns below start with one
+        m = _FOREIGN_RE.match(text, pos, limit) if translit else None
         if m:
             name = m.group()
             # "戴夫·漢森特別強調": the run may take the start of the next word.
@@ -233,7 +257,7 @@ class NameReader:
                     break
                 if right_ok(text, end, limit):
                     return name[: len(name) - cut], end
-        run = _TRANSLIT_RUN_RE.match(text, pos, limit)
+        run = _TRANSLIT_RUN_RE.match(text, pos, limit) if translit else None
         if run and run.group() in w.PLACES:
             run = None
         if run and len(run.group()) > _CHINESE_MAX:
@@ -241,22 +265,30 @@ class NameReader:
             for end in range(run.end(), max(pos + _CHINESE_MAX, run.end() - 2), -1):
                 if right_ok(text, end, limit):
                     return text[pos:end], end
-        partial = title_follows_surname(text, pos)
-        for size in (4, 3, 2) if not partial else ():
+        # A Chinese name is its surname and one or two given characters: only those two
+        # sizes are tried (no surname, no Chinese name; "劉先生" is a partial name).
+        surname = _surname_len(text[pos : pos + 2])
+        partial = surname > 0 and title_follows_surname(text, pos)
+        for size in (surname + 2, surname + 1) if surname and not partial else ():
             cand = text[pos : pos + size]
             if len(cand) < size or pos + size > limit or not valid_name(cand):
                 continue
             if cand[0] in w.WEAK_SURNAMES and not (
                 role_before(text, pos)
-                or (self.doc.count(cand) >= _RECUR_MIN and (pos == 0 or not is_han(text[pos - 1])))
+                or ((pos == 0 or not is_han(text[pos - 1])) and self.doc.count(cand) >= _RECUR_MIN)
             ):
                 continue  # "由於道路", "連中國": the surname is part of the word before
-            if size == 3 and (cand[-1] in _RIGHT_CHARS or self.two_wins(cand)):
+            if size == 3 and cand[-1] in _RIGHT_CHARS:
                 continue  # "賈玲曾強調": a filler, not a third character
-            if right_ok(text, pos + size, limit) or self.recurs(
+            if not right_ok(text, pos + size, limit) and not self.recurs(
                 cand, text[pos + size : pos + size + 1]
             ):
-                return cand, pos + size
+                continue
+            if size == 3 and self.two_wins(cand):
+                # "賈玲唱：“": a name seen elsewhere, and a word (asked last: it counts
+                # in the whole article).
+                continue
+            return cand, pos + size
         if relaxed and not partial:
             # A quote colon: "總經理彭學舟信心滿滿：“", three characters unless the first two
             # recur more often; never a name followed by 的 (the colon is not theirs).
@@ -379,7 +411,7 @@ def short_form(short: str, full: str, *, alone: bool = True) -> bool:
     (`alone`: a short form found by itself) a surname."""
     if short == full or len(short) >= len(full):
         return False
-    parts = re.split(f"[{re.escape(_SEPARATORS)}]", full)
+    parts = SEPARATOR_RE.split(full)
     if len(parts) > 1:
         return short in (parts[0], parts[-1])
     if len(full) == len(short) + 1 and full.endswith(short):

@@ -64,7 +64,7 @@ _PRONOUN_REACH = 600
 #: ("彭學舟信心滿滿：“"): a manner phrase, not a second clause.
 _COLON_REACH = 8
 
-_OPENER_LENGTHS = sorted({len(x) for x in w.OPENERS}, reverse=True)
+_OPENERS = nm.WordTable(w.OPENERS)
 _ROLE_RE = lazy_compile(words_pattern(w.ROLES))
 _BREAK_RE = lazy_compile("[，。；！？,;!“”「」『』]")
 #: A quote colon ("：“") anywhere, or a label colon at the start of a block: a name,
@@ -78,7 +78,7 @@ def _skip_openers(text: str, pos: int, limit: int) -> int:
         if text[pos] in " \u3000":
             pos += 1
             continue
-        k = nm.in_words(text, pos, w.OPENERS, _OPENER_LENGTHS)
+        k = _OPENERS.at(text, pos)
         if not k and (m := nm.DATE_RE.match(text, pos)):
             k = m.end() - pos
         if not k:
@@ -89,7 +89,7 @@ def _skip_openers(text: str, pos: int, limit: int) -> int:
 
 def _skip_fillers(text: str, pos: int, limit: int) -> int:
     while pos < limit:
-        k = nm.in_words(text, pos, w.FILLERS, nm.SKIP_LENGTHS)
+        k = nm.FILLERS.at(text, pos)
         if not k:
             return pos
         pos += k
@@ -291,7 +291,7 @@ def _introduced(text: str, pos: int) -> tuple[str, int] | None:
     point back to, though named only once."""
     for k in (3, 2):
         cand = text[pos : pos + k]
-        if nm.valid_name(cand) and text.startswith(_INTRODUCERS, pos + k):
+        if text.startswith(_INTRODUCERS, pos + k) and nm.valid_name(cand):
             return cand, pos + k
     return None
 
@@ -322,6 +322,8 @@ def _sites(text: str) -> Iterator[tuple[int, int, str]]:
             ):
                 continue
         yield m.start(), m.end(), _VERB
+    if "：" not in text and ":" not in text:
+        return  # no colon site: a quick test, where the colon pattern tries every position
     for m in _COLON_RE.finditer(text):
         if text[m.start()] in "：:":
             yield m.start(), m.start() + 1, _QUOTE
