@@ -29,6 +29,7 @@ from reader.core.errors import LoadError
 from reader.core.formats import html, mhtml, plain, wrapper
 from reader.core.images import is_picture
 from reader.core.page import Page, PageFormat
+from reader.core.text import lazy_compile
 
 __all__ = ["FORMATS", "MAX_FILE_BYTES", "Page", "PageFormat", "Source", "load", "load_bytes"]
 
@@ -193,8 +194,8 @@ def _page_from_bytes(data: bytes, *, label: str, suffix: str) -> Page:
 #: it (a name runs to white space, "/", ">" or "="; a value is quoted or runs to white
 #: space or ">"). An image's address is in `_IMAGE_ATTRS` (flatten.Flattener._image reads
 #: the same ones).
-_IMG_OPEN_RE = re.compile(r"<img\b", re.IGNORECASE)
-_ATTR_RE = re.compile(r"[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
+_IMG_OPEN_RE = lazy_compile(r"<img\b", re.IGNORECASE)
+_ATTR_RE = lazy_compile(r"[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
 _IMAGE_ATTRS = frozenset({"src", "data-src", "data-original"})
 #: A data: URI is never a file beside the page, and it may be megabytes long (a picture
 #: inlined by SingleFile): it is recognised by its start and never copied out.
