@@ -166,6 +166,27 @@ def test_remove_and_reveal_act_on_the_selection_only(
     assert (folder / "茶會" / "show-5-4127-0.htm").is_file()
 
 
+def test_remove_and_reveal_act_on_a_search_result_too(
+    qtbot: QtBot, tmp_path: Path, folder: Path
+) -> None:
+    revealed: list[QUrl] = []
+    window = open_window(qtbot, tmp_path, watch=False, reveal=revealed.append)
+    add_and_wait(qtbot, window, folder)
+    window.set_query("茶")
+    assert window.stack.currentWidget() is window.results
+    hit = window.results.item(0)
+    path = hit.data(Qt.ItemDataRole.UserRole)
+    window.results.setCurrentItem(hit)
+    window.reveal_selected()
+    assert [u.toLocalFile() for u in revealed] == [str(Path(path).parent)]
+    window.remove_selected()
+    paths = [
+        window.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.results.count())
+    ]
+    assert path not in paths  # the search ran again without it
+    assert Path(path).is_file()  # the file stays
+
+
 def test_folder_changes_are_picked_up_while_running(
     qtbot: QtBot, tmp_path: Path, folder: Path
 ) -> None:

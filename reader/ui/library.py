@@ -228,6 +228,9 @@ class LibraryWindow(QWidget):
         self._run_search()
 
     def selected_paths(self) -> list[str]:
+        """The selected articles of the view on screen: the table, or the search results."""
+        if self.stack.currentWidget() is self.results:
+            return self.results.selected_paths()
         return self.table.selected_paths()
 
     def open_path(self, path: str) -> None:
@@ -344,6 +347,7 @@ class LibraryWindow(QWidget):
         self.table.doubleClicked.connect(self._table_activated)
         self.table.activated.connect(self._table_activated)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        self.results.customContextMenuRequested.connect(self._context_menu)
         self.results.itemActivated.connect(self._result_activated)
         self.results.itemDoubleClicked.connect(self._result_activated)
         self.resize(900, 600)
@@ -402,7 +406,8 @@ class LibraryWindow(QWidget):
         menu.addAction(self._t("reveal"), self.reveal_selected)
         menu.addSeparator()
         menu.addAction(self._t("remove_from_library"), self.remove_selected)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
+        shown = self.results if self.stack.currentWidget() is self.results else self.table
+        menu.popup(shown.viewport().mapToGlobal(pos))
 
     def _run_search(self) -> None:
         self._search_timer.stop()

@@ -4,13 +4,24 @@ highlighted in the palette's selection colours, the file's path kept on its item
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from reader.library.search import Hit
 
 
 class ResultList(QListWidget):
-    """The list of search hits; an item's `Qt.ItemDataRole.UserRole` data is its path."""
+    """The list of search hits; an item's `Qt.ItemDataRole.UserRole` data is its path.
+    Its context menu is the window's (open, reveal, remove), as the table's is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def selected_paths(self) -> list[str]:
+        """The paths of the selected hits, the current one when none is selected."""
+        items = self.selectedItems() or ([self.currentItem()] if self.currentItem() else [])
+        paths = [item.data(Qt.ItemDataRole.UserRole) for item in items]
+        return [p for p in paths if isinstance(p, str)]
 
     def show_hits(self, hits: list[Hit]) -> None:
         """Add a rich-text row for each hit (the list is cleared by the caller)."""
