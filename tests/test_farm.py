@@ -345,6 +345,31 @@ def test_word_ending_closing_program_lines_is_kept() -> None:
     assert find_families(lines) == []
 
 
+def test_short_article_with_a_site_name_and_slogans_each_seen_once_is_cut() -> None:
+    """Four of six paragraphs close with 「Qx晴川頭條站：」 and a slogan, a different one
+    each time, or the name with another suffix: the colon is the mark's own."""
+    ends = [
+        "Qx晴川頭條站：" + SLOGANS[0],
+        "Tk晴川頭條站：" + SLOGANS[1],
+        "晴川頭條網：" + SLOGANS[2],
+    ]
+    ends.append("晴川頭條站：" + SLOGANS[0])
+    paras = list(PARAGRAPHS[:6])
+    shown = [p + ends[i] if i < 3 else p for i, p in enumerate(paras[:5])] + [paras[5] + ends[3]]
+    families = find_families(shown)
+    assert [strip_families(t, families) for t in shown] == paras
+
+
+def test_interview_labels_with_answers_opening_alike_are_not_a_watermark() -> None:
+    """Two answers opening with the same words do not make the label a mark: the answer
+    goes on to a sentence's end."""
+    qa = [
+        ("記者：" if i % 2 == 0 else "沈望舒：我們" if i in (1, 5) else "沈望舒：") + p
+        for i, p in enumerate(PARAGRAPHS)
+    ]
+    assert find_families(qa) == []
+
+
 def test_interview_labels_are_not_a_watermark() -> None:
     qa = [("記者：" if i % 2 == 0 else "沈望舒：") + p for i, p in enumerate(PARAGRAPHS)]
     assert find_families(qa) == []

@@ -121,10 +121,13 @@ def is_mark(
         return False  # a mark holds no sentence's end
     if sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in runs) >= 0.5 * len(runs):
         return True
-    # "王明：" opens an interview answer; 「晨報網：」 before a recurring slogan is a mark.
+    # "王明：" opens an interview answer; 「晨報網：」 before a recurring slogan is a mark,
+    # and so is one before a slogan seen once when the family's run elsewhere goes on past
+    # the colon to the paragraph's end ("晨報網站：" and two rotating slogans).
     labels = sum(
         r.rstrip().endswith(":")
         and not any((o.para, x) in slogans for x in range(o.end - 1, o.end + 2))
+        and not _carried_on(r, members, runs, paras)
         for o, r in zip(members, runs, strict=True)
     )
     if labels > limit:
@@ -162,6 +165,17 @@ def is_mark(
             >= max(h.WATERMARK_FIXED_MIN_PARAGRAPHS, h.WATERMARK_FIXED_MIN_SHARE * prose)
             and glued <= limit
         )
+    )
+
+
+def _carried_on(run: str, members: list[Occurrence], runs: list[str], paras: list[str]) -> bool:
+    """Whether another run of the family holds this one's text (its letter code aside)
+    and goes on past it to the end of its paragraph, as a slogan after a site name does;
+    an interview's "王明：" is followed by the answer's sentences instead."""
+    stem = run.strip().lstrip(h.WATERMARK_CODE_LETTERS)
+    return any(
+        stem in other and not other.rstrip().endswith(stem) and not paras[o.para][o.end :].strip()
+        for o, other in zip(members, runs, strict=True)
     )
 
 

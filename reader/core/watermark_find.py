@@ -12,7 +12,12 @@ from itertools import chain
 
 from reader.core import heuristics as h
 from reader.core.watermark_accept import beside, is_mark
-from reader.core.watermark_grow import Occurrence, join_neighbours, to_paragraph_end
+from reader.core.watermark_grow import (
+    Occurrence,
+    join_neighbours,
+    runs_past_colon,
+    to_paragraph_end,
+)
 from reader.core.watermark_text import (
     DIGIT_RE,
     at_domain_ends,
@@ -132,8 +137,9 @@ def _find(
         accepted, [m for m, ok in zip(groups, verdicts, strict=True) if not ok], paras
     )
     for members in accepted:
+        colon = runs_past_colon(members, paras)
         for occ in members:
-            to_paragraph_end(occ, paras[occ.para])
+            to_paragraph_end(occ, paras[occ.para], colon=colon)
     join_neighbours(accepted, paras)
     # A family absorbed into another by joining keeps only its strays: they are dropped
     # with it ("邊的小" of a slogan, left in "河邊的小館子").

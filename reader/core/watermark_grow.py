@@ -334,22 +334,35 @@ def _parting(seen: dict[str, int]) -> bool:
     return group >= h.WATERMARK_AGREE_MIN_GROUP and 2 * lone >= group
 
 
-def to_paragraph_end(occ: Occurrence, text: str) -> None:
+def to_paragraph_end(occ: Occurrence, text: str, *, colon: bool = False) -> None:
     """A mark that goes on with a joiner (or a site suffix and a joiner) and then only a
     short phrase to the end of its paragraph takes that phrase: it is a slogan seen once
-    (「極客日知 - 」 + 「科技新知一手掌握」 closing a paragraph)."""
+    (「極客日知 - 」 + 「科技新知一手掌握」 closing a paragraph). With `colon` (the family
+    goes on past a colon elsewhere, see `runs_past_colon`) a colon joins too."""
     rest = text[occ.end :]
     if not rest or len(rest) > h.WATERMARK_MAX_GROW or has_end(rest):
         return
-    # Not after a colon ("新發展格局：結構與效應" is a title's own), nor after a space
-    # before a date or count (a byline's "發布時間 2005/03/28").
-    joiners = h.WATERMARK_JOINERS.replace(":", "") + ","
+    # Not after a colon ("新發展格局：結構與效應" is a title's own) unless the family's
+    # mark has one, nor after a space before a date or count (a byline's "發布時間
+    # 2005/03/28").
+    joiners = (h.WATERMARK_JOINERS if colon else h.WATERMARK_JOINERS.replace(":", "")) + ","
     if DIGIT_RE.search(rest):
         joiners = joiners.replace(" ", "")
     joined = text[occ.end - 1 : occ.end] in joiners or rest[0] in joiners
     # Or a tag of a character or two closing the paragraph (「原創」 after the site name).
     if joined or (rest[1:2] and rest[1] in joiners) or len(rest.strip()) <= 2:
         occ.end = len(text)
+
+
+def runs_past_colon(members: list[Occurrence], paras: list[str]) -> bool:
+    """Whether a run of the family goes on past a colon to the end of its paragraph: the
+    colon is then the mark's own ("晨報網站：" and a slogan), wherever it stands."""
+    for o in members:
+        text = paras[o.para]
+        colon = text.find(":", o.start, o.end - 1)
+        if colon >= 0 and not text[o.end :].strip():
+            return True
+    return False
 
 
 def join_neighbours(families: list[list[Occurrence]], paras: list[str]) -> None:
