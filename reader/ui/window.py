@@ -6,8 +6,8 @@ redraws when it says something changed (`article_loaded`, `script_changed`). Eve
 action, menu and tool button comes from the tables in `actions.py`. The window composes
 parts that each do one job (the README's "How it works" lists them) and gives them what
 they need; the theme in force lives in the ThemeController alone. At start-up the window
-can leave its controls, and the sidebar's entries, until the article has been painted
-once (`defer_controls`; see controls_slot.py).
+can leave its controls, the sidebar's entries and the article's speakers until the
+article has been painted once (`defer_controls`; see controls_slot.py and `open_path`).
 """
 
 from __future__ import annotations
