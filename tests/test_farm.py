@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 from reader.core import Article, BlockType, Theme, extract
 from reader.core.page import Page, PageFormat
 from reader.core.watermark import find_families, strip_families
+from reader.core.watermark_accept import _before_open_bracket
+from reader.core.watermark_grow import Occurrence
 
 #: One article: two or three sentences a paragraph. 沈望舒 and 蘆汀鎮 recur on purpose.
 PARAGRAPHS = (
@@ -358,6 +360,24 @@ def test_short_article_with_a_site_name_and_slogans_each_seen_once_is_cut() -> N
     shown = [p + ends[i] if i < 3 else p for i, p in enumerate(paras[:5])] + [paras[5] + ends[3]]
     families = find_families(shown)
     assert [strip_families(t, families) for t in shown] == paras
+
+
+@pytest.mark.parametrize(
+    ("run", "kept"),
+    [
+        ("qx晴川頭條,每天讀一點新東西(詳情見官網:", "qx晴川頭條,每天讀一點新東西"),  # opened only
+        ("(晴川頭條)每天讀一點新東西", "(晴川頭條)每天讀一點新東西"),  # opened and closed
+        ("晴川頭條 - 每天讀一點新東西", "晴川頭條 - 每天讀一點新東西"),  # no bracket
+    ],
+)
+def test_a_mark_ends_before_a_bracket_it_opens_and_does_not_close(run: str, kept: str) -> None:
+    """The article's own 「（詳情見官網：」 after a mark (its link lost in copying) recurs
+    too, but a mark never leaves a bracket open: the run ends before it (a run ending in
+    that colon was taken for a speaker's label, and the family let go)."""
+    text = "沈望舒把蘆筍搬上貨車。" + run
+    occ = Occurrence(0, len(text) - len(run), len(text), set())
+    _before_open_bracket(occ, text)
+    assert text[occ.start : occ.end] == kept
 
 
 def test_interview_labels_with_answers_opening_alike_are_not_a_watermark() -> None:

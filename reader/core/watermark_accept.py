@@ -110,6 +110,8 @@ def is_mark(
             return False
     reach_core(members, paras, core)
     trim_tails(members, paras, core)
+    for o in members:
+        _before_open_bracket(o, paras[o.para])
     members[:] = [o for o in members if not fragment(paras[o.para][o.start : o.end])]
     if len({o.para for o in members}) < need:
         return False
@@ -166,6 +168,16 @@ def is_mark(
             and glued <= limit
         )
     )
+
+
+def _before_open_bracket(occ: Occurrence, text: str) -> None:
+    """End a run before a bracket it opens and does not close: what follows is the
+    article's own parenthesis ("…每天知道多一點（詳情請點擊鏈接：" where a link was), which
+    recurs too, not the mark (normalised text: every bracket is "(" and ")")."""
+    run = text[occ.start : occ.end]
+    cut = run.rfind("(")
+    if cut > 0 and ")" not in run[cut:]:
+        occ.end = occ.start + len(run[:cut].rstrip())
 
 
 def _carried_on(run: str, members: list[Occurrence], runs: list[str], paras: list[str]) -> bool:
