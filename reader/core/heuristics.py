@@ -671,9 +671,6 @@ WATERMARK_CORE_SHARE = 0.8
 #: Share of a family's runs that may look unlike a mark (a date, a label) without
 #: clearing the family: the site name also stands in the page's source line.
 WATERMARK_MAX_ODD_SHARE = 0.2
-#: The letters of the random code some farms glue before each copy of a mark ("kR晨報網")
-#: (the text is normalised to lower case).
-WATERMARK_CODE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: Share of a family's occurrences that must stand beside an accepted mark for it to be
 #: part of that mark (a site name beside its domain: all of them).
 WATERMARK_BESIDE_SHARE = 0.75

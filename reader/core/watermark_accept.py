@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.core import heuristics as h
-from reader.core.watermark_grow import Occurrence, grow, reach_core, trim_tails
+from reader.core.watermark_grow import Occurrence, grow, reach_core, runs_past_colon, trim_tails
 from reader.core.watermark_text import fragment, has_end
 
 
@@ -124,13 +124,17 @@ def is_mark(
     if sum(bool(h.WATERMARK_DOMAIN_RE.search(r)) for r in runs) >= 0.5 * len(runs):
         return True
     # "王明：" opens an interview answer; 「晨報網：」 before a recurring slogan is a mark,
-    # and so is one before a slogan seen once when the family's run elsewhere goes on past
-    # the colon to the paragraph's end ("晨報網站：" and two rotating slogans).
-    labels = sum(
-        r.rstrip().endswith(":")
-        and not any((o.para, x) in slogans for x in range(o.end - 1, o.end + 2))
-        and not _carried_on(r, members, runs, paras)
-        for o, r in zip(members, runs, strict=True)
+    # and so is one before a slogan seen once when a run of the family elsewhere goes on
+    # past its colon to the paragraph's end ("晨報網站：" and two rotating slogans; an
+    # interview's answers go on to sentences).
+    labels = (
+        0
+        if runs_past_colon(members, paras)
+        else sum(
+            r.rstrip().endswith(":")
+            and not any((o.para, x) in slogans for x in range(o.end - 1, o.end + 2))
+            for o, r in zip(members, runs, strict=True)
+        )
     )
     if labels > limit:
         return False
@@ -178,17 +182,6 @@ def _before_open_bracket(occ: Occurrence, text: str) -> None:
     cut = run.rfind("(")
     if cut > 0 and ")" not in run[cut:]:
         occ.end = occ.start + len(run[:cut].rstrip())
-
-
-def _carried_on(run: str, members: list[Occurrence], runs: list[str], paras: list[str]) -> bool:
-    """Whether another run of the family holds this one's text (its letter code aside)
-    and goes on past it to the end of its paragraph, as a slogan after a site name does;
-    an interview's "王明：" is followed by the answer's sentences instead."""
-    stem = run.strip().lstrip(h.WATERMARK_CODE_LETTERS)
-    return any(
-        stem in other and not other.rstrip().endswith(stem) and not paras[o.para][o.end :].strip()
-        for o, other in zip(members, runs, strict=True)
-    )
 
 
 def _glued(text: str, start: int) -> bool:

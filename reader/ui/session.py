@@ -293,11 +293,9 @@ class ReadingSession(QObject):
                 self._convert_in_background(article, key)
                 return
             try:
-                converted = _convert(article, key)
                 # A conversion that changes nothing (no farm punctuation to widen, a page
                 # shown as written) shares the rendering it already has.
-                hit = next((v for v in self._cache.values() if v[0] is converted), None)
-                self._cache[key] = hit or (converted, render(converted))
+                self._cache[key] = self._rendering(_convert(article, key))
             except ReaderError as exc:
                 self.conversion_failed.emit(str(exc))
                 return
@@ -322,8 +320,7 @@ class ReadingSession(QObject):
         if article is None:
             return
         if result is None:  # nothing to convert: the article as it is, rendered once
-            hit = next((v for v in self._cache.values() if v[0] is article), None)
-            self._cache[key] = hit or (article, render(article))
+            self._cache[key] = self._rendering(article)
         elif isinstance(result, tuple):
             converted, html = result
             if not isinstance(converted, Article) or not isinstance(html, str):
@@ -337,10 +334,14 @@ class ReadingSession(QObject):
             return
         if _is_original(key) and key not in self._cache:
             # The original is the same whatever the standard: one rendering for all.
-            hit = next((v for v in self._cache.values() if v[0] is article), None)
-            self._cache[key] = hit or (article, render(article))
+            self._cache[key] = self._rendering(article)
         self._shown_key = key
         self.script_changed.emit(self._cache[key][0])
+
+    def _rendering(self, article: Article) -> tuple[Article, str]:
+        """`article` with its rendering: the one cached for it under another key, or new."""
+        hit = next((v for v in self._cache.values() if v[0] is article), None)
+        return hit or (article, render(article))
 
     # -- background loading ----------------------------------------------------------------
 
